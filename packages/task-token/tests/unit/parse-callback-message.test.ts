@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidCallbackMessageError, parseCallbackMessage } from '../../src/index.js';
+
+const TOKEN = 'AQCEAAAAKgAAAAMAAAAAAAAAAtokenbody';
+
+describe('parseCallbackMessage', () => {
+  it('reads the token and input of the envelope the construct sends', () => {
+    const body = JSON.stringify({ TaskToken: TOKEN, Input: { orderId: 'o-1' } });
+    expect(parseCallbackMessage(body)).toEqual({
+      ok: true,
+      token: TOKEN,
+      input: { orderId: 'o-1' },
+    });
+  });
+
+  it('keeps a null input as null', () => {
+    expect(parseCallbackMessage(JSON.stringify({ TaskToken: TOKEN, Input: null }))).toMatchObject({
+      ok: true,
+      input: null,
+    });
+  });
+
+  it('reads custom field names', () => {
+    const body = JSON.stringify({ token: TOKEN, payload: [1] });
+    expect(parseCallbackMessage(body, { tokenField: 'token', inputField: 'payload' })).toEqual({
+      ok: true,
+      token: TOKEN,
+      input: [1],
+    });
+  });
+
+  it.each([
+    ['an empty body', '', 'empty'],
+    ['a blank body', '  \n', 'empty'],
+    ['a body that is not JSON', 'hello', 'not-json'],
+    ['truncated JSON', '{"TaskToken": "ab', 'not-json'],
+    ['a JSON array', '[1,2]', 'not-an-object'],
+    ['a JSON string', '"text"', 'not-an-object'],
+    ['JSON null', 'null', 'not-an-object'],
+    ['no token', '{"Input":{}}', 'token-missing'],
+    ['a numeric token', '{"TaskToken":5,"Input":{}}', 'token-invalid'],
+    ['an empty token', '{"TaskToken":"","Input":{}}', 'token-invalid'],
+    [
+      'a token over 2048 characters',
+      JSON.stringify({ TaskToken: 'x'.repeat(2049), Input: {} }),
+      'token-invalid',
+    ],
+  ])('refuses %s (%s), with no token to fail', (_label, body, reason) => {
+    const result = parseCallbackMessage(body);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toBeInstanceOf(InvalidCallbackMessageError);
+    expect(result.error.reason).toBe(reason);
+    expect(result.error.retryable).toBe(false);
+    expect(result.token).toBeUndefined();
+  });
+
+  it('gives the token back when only the input is missing, so the task can be failed', () => {
+    const result = parseCallbackMessage(JSON.stringify({ TaskToken: TOKEN }));
+    expect(result).toMatchObject({ ok: false, token: TOKEN, error: { reason: 'input-missing' } });
+    if (!result.ok) expect(result.error.message).not.toContain(TOKEN);
+  });
+
+  it('says what to send in its messages', () => {
+    const result = parseCallbackMessage('{"Input":1}');
+    expect(!result.ok && result.error.message).toContain('"TaskToken.$": "$$.Task.Token"');
+  });
+});

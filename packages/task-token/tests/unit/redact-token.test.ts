@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { redactToken } from '../../src/index.js';
+
+const token = `AQCEAAAAKgAAAAMAAAAAAAAAA${'x'.repeat(600)}secretTail==`;
+
+describe('redactToken', () => {
+  it('is short, stable and shows neither the token nor its tail', () => {
+    const redacted = redactToken(token);
+    expect(redacted).toMatch(/^AQCEAA…#[0-9a-f]{12}$/);
+    expect(redactToken(token)).toBe(redacted);
+    expect(redacted).not.toContain('secretTail');
+    expect(redacted.length).toBeLessThan(25);
+  });
+
+  it('tells different tokens apart', () => {
+    expect(redactToken(`${token}1`)).not.toBe(redactToken(`${token}2`));
+  });
+
+  it('shows no prefix for a short token', () => {
+    expect(redactToken('abc')).toMatch(/^…#[0-9a-f]{12}$/);
+  });
+
+  it('describes values that are not tokens', () => {
+    expect(redactToken(undefined)).toBe('<no token: undefined>');
+    expect(redactToken(null)).toBe('<no token: null>');
+    expect(redactToken('')).toBe('<empty token>');
+  });
+});
