@@ -1,1 +1,9 @@
-export {};
+export * from './callback-middleware.js';
+export * from './callback-record-handler.js';
+export * from './errors.js';
+export * from './logger.js';
+export * from './options.js';
+export * from './record-outcome.js';
+export * from './sqs-callback-handler.js';
+export * from './sqs-event.js';
+export * from './types.js';
