@@ -1,0 +1,376 @@
+import {
+  SendTaskFailureCommand,
+  SendTaskHeartbeatCommand,
+  SendTaskSuccessCommand,
+} from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { RetryableError, retryable, sqsCallbackHandler } from '../../src/index.js';
+import {
+  captureLogger,
+  makeCallbackRecord,
+  makeContext,
+  makeEvent,
+  makeRecord,
+  makeToken,
+  offlineSfnClient,
+  serviceError,
+} from '../helpers.js';
+
+const sfn = offlineSfnClient();
+const sfnMock = mockClient(sfn);
+
+beforeEach(() => {
+  sfnMock.reset();
+  sfnMock.on(SendTaskSuccessCommand).resolves({});
+  sfnMock.on(SendTaskFailureCommand).resolves({});
+  sfnMock.on(SendTaskHeartbeatCommand).resolves({});
+});
+
+const successCalls = () => sfnMock.commandCalls(SendTaskSuccessCommand).map((c) => c.args[0].input);
+const failureCalls = () => sfnMock.commandCalls(SendTaskFailureCommand).map((c) => c.args[0].input);
+
+describe('user code returns → SendTaskSuccess(output), record done', () => {
+  it('sends the returned output as JSON with the record token', async () => {
+    const { logger } = captureLogger();
+    const token = makeToken();
+    const handler = sqsCallbackHandler(
+      async (input: { orderId: string }) => ({ approved: true, orderId: input.orderId }),
+      { client: sfn, logger },
+    );
+    const response = await handler(
+      makeEvent([makeCallbackRecord(token, { orderId: 'o-1' })]),
+      makeContext(),
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(successCalls()).toEqual([
+      { taskToken: token, output: JSON.stringify({ approved: true, orderId: 'o-1' }) },
+    ]);
+    expect(failureCalls()).toEqual([]);
+  });
+
+  it('answers every record of a batch with its own token (not only the first)', async () => {
+    const tokens = [makeToken(), makeToken(), makeToken()];
+    const handler = sqsCallbackHandler(async (input: number) => input * 2, {
+      client: sfn,
+      logger: captureLogger().logger,
+    });
+    await handler(
+      makeEvent(tokens.map((token, i) => makeCallbackRecord(token, i + 1))),
+      makeContext(),
+    );
+    expect(
+      successCalls()
+        .map((call) => [call.taskToken, call.output])
+        .sort(),
+    ).toEqual(tokens.map((token, i) => [token, String((i + 1) * 2)]).sort());
+  });
+
+  it('sends {} when the function returns nothing', async () => {
+    const handler = sqsCallbackHandler(async () => undefined, {
+      client: sfn,
+      logger: captureLogger().logger,
+    });
+    await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
+    expect(successCalls()[0]?.output).toBe('{}');
+  });
+});
+
+describe('user code throws → SendTaskFailure(name, message), record done', () => {
+  it('fails the task with the error name and message, without the stack', async () => {
+    const token = makeToken();
+    const handler = sqsCallbackHandler(
+      async () => {
+        throw new RangeError('quantity must be positive');
+      },
+      { client: sfn, logger: captureLogger().logger },
+    );
+    const response = await handler(makeEvent([makeCallbackRecord(token, {})]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(failureCalls()).toEqual([
+      { taskToken: token, error: 'RangeError', cause: 'quantity must be positive' },
+    ]);
+    expect(successCalls()).toEqual([]);
+  });
+
+  it('puts the stack in the cause only with includeStack', async () => {
+    const handler = sqsCallbackHandler(
+      async () => {
+        throw new Error('boom');
+      },
+      { client: sfn, logger: captureLogger().logger, includeStack: true },
+    );
+    await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
+    expect(failureCalls()[0]?.cause).toMatch(/^Error: boom\n\s+at /);
+  });
+
+  it("cuts the name to 256 and the cause to 32,768 characters (the API's limits)", async () => {
+    const handler = sqsCallbackHandler(
+      async () => {
+        const error = new Error('m'.repeat(40_000));
+        error.name = 'N'.repeat(300);
+        throw error;
+      },
+      { client: sfn, logger: captureLogger().logger },
+    );
+    await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
+    const call = failureCalls()[0];
+    expect(call?.error?.length).toBeLessThanOrEqual(256);
+    expect(call?.cause?.length).toBeLessThanOrEqual(32_768);
+    expect(call?.cause).toContain('truncated');
+  });
+
+  it('fails the task when the output is over 262,144 bytes (checked before the call)', async () => {
+    const handler = sqsCallbackHandler(async () => ({ blob: 'é'.repeat(140_000) }), {
+      client: sfn,
+      logger: captureLogger().logger,
+    });
+    const response = await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(successCalls()).toEqual([]);
+    expect(failureCalls()[0]?.error).toBe('InvalidTaskOutputError');
+    expect(failureCalls()[0]?.cause).toMatch(/bytes/);
+  });
+});
+
+describe('user code throws a retryable error → no call, batch item failure', () => {
+  it.each([
+    ['RetryableError', () => new RetryableError('downstream unavailable')],
+    ['retryable()-marked error', () => retryable(new TypeError('fetch failed'))],
+  ])('%s', async (_name, makeError) => {
+    const record = makeCallbackRecord(makeToken(), {});
+    const handler = sqsCallbackHandler(
+      async () => {
+        throw makeError();
+      },
+      { client: sfn, logger: captureLogger().logger },
+    );
+    const response = await handler(makeEvent([record]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
+    expect(sfnMock.calls()).toHaveLength(0);
+  });
+
+  it('uses the isRetryable option for other errors', async () => {
+    const record = makeCallbackRecord(makeToken(), {});
+    const handler = sqsCallbackHandler(
+      async () => {
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      },
+      {
+        client: sfn,
+        logger: captureLogger().logger,
+        isRetryable: (error) => (error as { code?: string }).code === 'ECONNRESET',
+      },
+    );
+    const response = await handler(makeEvent([record]), makeContext());
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
+    expect(sfnMock.calls()).toHaveLength(0);
+  });
+});
+
+describe('poison messages', () => {
+  const poison: [string, string][] = [
+    ['body not JSON', 'approve order 42'],
+    ['empty body', ''],
+    ['JSON but not an object', '[1,2]'],
+    ['no token field', JSON.stringify({ Input: { orderId: 'o-1' } })],
+    ['token not a string', JSON.stringify({ TaskToken: 42, Input: {} })],
+    ['token too long', JSON.stringify({ TaskToken: 'x'.repeat(2049), Input: {} })],
+  ];
+
+  it.each(poison)('%s → batch item failure (reaches the DLQ), no call', async (_name, body) => {
+    const calls: unknown[] = [];
+    const record = makeRecord(body);
+    const handler = sqsCallbackHandler(async (input) => calls.push(input), {
+      client: sfn,
+      logger: captureLogger().logger,
+    });
+    const response = await handler(makeEvent([record]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
+    expect(calls).toEqual([]);
+    expect(sfnMock.calls()).toHaveLength(0);
+  });
+
+  it("with onInvalidMessage: 'drop' the record is done and logged at error level", async () => {
+    const { logger, entries } = captureLogger();
+    const record = makeRecord('not json');
+    const handler = sqsCallbackHandler(async () => 1, {
+      client: sfn,
+      logger,
+      onInvalidMessage: 'drop',
+    });
+    const response = await handler(makeEvent([record]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(entries()).toContainEqual(
+      expect.objectContaining({ level: 'ERROR', messageId: record.messageId }),
+    );
+  });
+
+  it('a token but no Input field → SendTaskFailure, record done', async () => {
+    const token = makeToken();
+    const handler = sqsCallbackHandler(async () => 1, {
+      client: sfn,
+      logger: captureLogger().logger,
+    });
+    const response = await handler(
+      makeEvent([makeRecord(JSON.stringify({ TaskToken: token }))]),
+      makeContext(),
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(failureCalls()).toEqual([
+      expect.objectContaining({ taskToken: token, error: 'InvalidCallbackMessageError' }),
+    ]);
+  });
+
+  it('a token but input failing the schema → SendTaskFailure with the issues, function not run', async () => {
+    const token = makeToken();
+    let ran = false;
+    const handler = sqsCallbackHandler(
+      async () => {
+        ran = true;
+        return 1;
+      },
+      {
+        client: sfn,
+        logger: captureLogger().logger,
+        schema: z.object({ orderId: z.string(), amount: z.number().positive() }),
+      },
+    );
+    const response = await handler(
+      makeEvent([makeCallbackRecord(token, { orderId: 7, amount: -1 })]),
+      makeContext(),
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(ran).toBe(false);
+    const call = failureCalls()[0];
+    expect(call?.taskToken).toBe(token);
+    expect(call?.error).toBe('InvalidCallbackMessageError');
+    expect(call?.cause).toContain('orderId');
+    expect(call?.cause).toContain('amount');
+  });
+
+  it('passes the schema output (parsed, with defaults) to the function', async () => {
+    const seen: unknown[] = [];
+    const handler = sqsCallbackHandler(async (input) => seen.push(input), {
+      client: sfn,
+      logger: captureLogger().logger,
+      schema: z.object({ orderId: z.string(), priority: z.string().default('normal') }),
+    });
+    await handler(makeEvent([makeCallbackRecord(makeToken(), { orderId: 'o-1' })]), makeContext());
+    expect(seen).toEqual([{ orderId: 'o-1', priority: 'normal' }]);
+  });
+});
+
+describe('Send* answered TaskTimedOut / TaskDoesNotExist → done, "already closed"', () => {
+  it.each(['TaskTimedOut', 'TaskDoesNotExist'])('%s on SendTaskSuccess', async (name) => {
+    const { logger, entries } = captureLogger();
+    sfnMock.on(SendTaskSuccessCommand).rejects(serviceError(name));
+    const record = makeCallbackRecord(makeToken(), {});
+    const handler = sqsCallbackHandler(async () => 1, { client: sfn, logger });
+    const response = await handler(makeEvent([record]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [] });
+    const closed = entries().find((entry) => String(entry.message).includes('already closed'));
+    expect(closed).toMatchObject({ level: 'INFO', messageId: record.messageId, reason: name });
+  });
+
+  it('TaskTimedOut on SendTaskFailure', async () => {
+    const { logger, entries } = captureLogger();
+    sfnMock.on(SendTaskFailureCommand).rejects(serviceError('TaskTimedOut'));
+    const handler = sqsCallbackHandler(
+      async () => {
+        throw new Error('no');
+      },
+      { client: sfn, logger },
+    );
+    const response = await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(entries().some((entry) => String(entry.message).includes('already closed'))).toBe(true);
+  });
+});
+
+describe('Send* throttled or network failure after retries → batch item failure', () => {
+  it.each([
+    ['ThrottlingException', serviceError('ThrottlingException')],
+    ['KmsThrottlingException', serviceError('KmsThrottlingException')],
+    ['HTTP 500', serviceError('InternalFailure', 500)],
+    ['network error', Object.assign(new Error('connect ECONNREFUSED'), { name: 'ECONNREFUSED' })],
+  ])('%s on SendTaskSuccess', async (_name, error) => {
+    sfnMock.on(SendTaskSuccessCommand).rejects(error);
+    const record = makeCallbackRecord(makeToken(), {});
+    const handler = sqsCallbackHandler(async () => 1, {
+      client: sfn,
+      logger: captureLogger().logger,
+    });
+    const response = await handler(makeEvent([record]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
+  });
+
+  it('throttling on SendTaskFailure', async () => {
+    sfnMock.on(SendTaskFailureCommand).rejects(serviceError('ThrottlingException'));
+    const record = makeCallbackRecord(makeToken(), {});
+    const handler = sqsCallbackHandler(
+      async () => {
+        throw new Error('business rule');
+      },
+      { client: sfn, logger: captureLogger().logger },
+    );
+    const response = await handler(makeEvent([record]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
+  });
+
+  it('a refused token (InvalidToken) → batch item failure, logged at error level', async () => {
+    const { logger, entries } = captureLogger();
+    sfnMock.on(SendTaskSuccessCommand).rejects(serviceError('InvalidToken'));
+    const record = makeCallbackRecord(makeToken(), {});
+    const handler = sqsCallbackHandler(async () => 1, { client: sfn, logger });
+    const response = await handler(makeEvent([record]), makeContext());
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
+    expect(entries()).toContainEqual(
+      expect.objectContaining({ level: 'ERROR', messageId: record.messageId }),
+    );
+  });
+});
+
+describe('whole batches', () => {
+  it('a batch where every record failed is answered with each of them, not thrown', async () => {
+    const records = [makeRecord('x'), makeRecord('y'), makeRecord('z')];
+    const handler = sqsCallbackHandler(async () => 1, {
+      client: sfn,
+      logger: captureLogger().logger,
+    });
+    const response = await handler(makeEvent(records), makeContext());
+    expect(response).toEqual({
+      batchItemFailures: records.map((record) => ({ itemIdentifier: record.messageId })),
+    });
+  });
+
+  it('a mixed batch reports only the records to redeliver, in record order', async () => {
+    sfnMock.on(SendTaskSuccessCommand).callsFake(async (input: { output?: string }) => {
+      if (input.output === '"throttle"') throw serviceError('ThrottlingException');
+      return {};
+    });
+    const records = [
+      makeCallbackRecord(makeToken(), 'ok'),
+      makeRecord('not json'),
+      makeCallbackRecord(makeToken(), 'throttle'),
+      makeCallbackRecord(makeToken(), 'fail'),
+      makeCallbackRecord(makeToken(), 'retry'),
+      makeCallbackRecord(makeToken(), 'ok'),
+    ];
+    const handler = sqsCallbackHandler(
+      async (input: string) => {
+        if (input === 'fail') throw new Error('no');
+        if (input === 'retry') throw new RetryableError('later');
+        return input;
+      },
+      { client: sfn, logger: captureLogger().logger },
+    );
+    const response = await handler(makeEvent(records), makeContext());
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(
+      [records[1], records[2], records[4]].map((record) => record?.messageId),
+    );
+    expect(successCalls()).toHaveLength(3);
+    expect(failureCalls()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,102 @@
+import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sqsCallbackHandler, TimeRunningOutError } from '../../src/index.js';
+import {
+  captureLogger,
+  makeCallbackRecord,
+  makeContext,
+  makeEvent,
+  makeToken,
+  offlineSfnClient,
+} from '../helpers.js';
+
+const sfn = offlineSfnClient();
+const sfnMock = mockClient(sfn);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  sfnMock.reset();
+  sfnMock.on(SendTaskSuccessCommand).resolves({});
+  sfnMock.on(SendTaskFailureCommand).resolves({});
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('remaining-time guard', () => {
+  it('does not start records when less than the margin is left; reports them for redelivery', async () => {
+    const started: number[] = [];
+    const records = [0, 1, 2, 3, 4].map((i) => makeCallbackRecord(makeToken(), i));
+    const handler = sqsCallbackHandler(
+      async (input: number) => {
+        started.push(input);
+        await sleep(600);
+        return input;
+      },
+      { client: sfn, logger: captureLogger().logger, concurrency: 1, remainingTimeMarginMs: 2000 },
+    );
+    // 3 s left, 2 s margin: records starting at 0 and 600 ms may start, the one at 1200 ms not.
+    const pending = handler(makeEvent(records), makeContext(3000));
+    await vi.advanceTimersByTimeAsync(5000);
+    const response = await pending;
+    expect(started).toEqual([0, 1]);
+    expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(
+      records.slice(2).map((record) => record.messageId),
+    );
+    expect(sfnMock.commandCalls(SendTaskSuccessCommand)).toHaveLength(2);
+  });
+
+  it('aborts the signal when the remaining time drops below the margin; an interrupted record is redelivered, not failed', async () => {
+    const record = makeCallbackRecord(makeToken(), 1);
+    let reason: unknown;
+    const handler = sqsCallbackHandler(
+      async (_input, { signal }) => {
+        await new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            reason = signal.reason;
+            reject(signal.reason);
+          });
+        });
+      },
+      { client: sfn, logger: captureLogger().logger, remainingTimeMarginMs: 1000 },
+    );
+    const pending = handler(makeEvent([record]), makeContext(10_000));
+    await vi.advanceTimersByTimeAsync(8999);
+    expect(reason).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(2);
+    const response = await pending;
+    expect(reason).toBeInstanceOf(TimeRunningOutError);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
+    expect(sfnMock.calls()).toHaveLength(0);
+  });
+
+  it('a function that finishes after the signal fired still gets its result sent', async () => {
+    const handler = sqsCallbackHandler(
+      async () => {
+        await sleep(1500);
+        return 'late but done';
+      },
+      { client: sfn, logger: captureLogger().logger, remainingTimeMarginMs: 2000 },
+    );
+    const pending = handler(makeEvent([makeCallbackRecord(makeToken(), 1)]), makeContext(3000));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(await pending).toEqual({ batchItemFailures: [] });
+    expect(sfnMock.commandCalls(SendTaskSuccessCommand)[0]?.args[0].input.output).toBe(
+      '"late but done"',
+    );
+  });
+
+  it('when no record can start, all are reported and a warning explains the margin', async () => {
+    const { logger, entries } = captureLogger();
+    const records = [makeCallbackRecord(makeToken(), 1), makeCallbackRecord(makeToken(), 2)];
+    const handler = sqsCallbackHandler(async () => 1, { client: sfn, logger });
+    const response = await handler(makeEvent(records), makeContext(1500));
+    expect(response.batchItemFailures).toHaveLength(2);
+    expect(entries().some((entry) => String(entry.message).includes('remainingTimeMarginMs'))).toBe(
+      true,
+    );
+  });
+});
