@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SfnApiError } from './api-error.js';
+import type { SfnOperations } from './operation.js';
+
+const TARGET_PREFIX = 'AWSStepFunctions.';
+const CONTENT_TYPE = 'application/x-amz-json-1.0';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Options of {@link SfnApiServer.listen}. */
+export interface ListenOptions {
+  /** @default 0 (any free port) */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+}
+
+/**
+ * A Step Functions endpoint speaking the AWS JSON 1.0 protocol: `POST /` with
+ * `X-Amz-Target: AWSStepFunctions.<Operation>` and a JSON body; answers JSON, errors as
+ * HTTP 400 `{"__type": "com.amazonaws.sfn#<Name>", "message": …}` (also named in the
+ * `x-amzn-ErrorType` header), which the AWS SDKs and CLI read as the service's errors.
+ *
+ * The operations are a table handed in, so the API grows by adding entries to it.
+ */
+export class SfnApiServer {
+  readonly #server: Server;
+  #operations: SfnOperations;
+  #url = '';
+
+  constructor(operations: SfnOperations) {
+    this.#operations = operations;
+    this.#server = createServer((request, response) => this.#handle(request, response));
+    this.#server.keepAliveTimeout = 30_000;
+  }
+
+  /** The endpoint's base URL, e.g. `http://127.0.0.1:51234`. Empty before {@link listen}. */
+  get url(): string {
+    return this.#url;
+  }
+
+  /** Adds or replaces operations. */
+  register(operations: SfnOperations): void {
+    this.#operations = { ...this.#operations, ...operations };
+  }
+
+  /** Starts listening; resolves with the base URL. */
+  async listen(options: ListenOptions = {}): Promise<string> {
+    const host = options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(options.port ?? 0, host, () => {
+        this.#server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = this.#server.address() as AddressInfo;
+    this.#url = `http://${host}:${address.port}`;
+    return this.#url;
+  }
+
+  /** Stops listening and closes every connection. */
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  #handle(request: IncomingMessage, response: ServerResponse): void {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => {
+      void this.#dispatch(
+        request,
+        size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8'),
+      ).then((result) => this.#send(response, result));
+    });
+  }
+
+  async #dispatch(request: IncomingMessage, body: string | undefined): Promise<unknown> {
+    try {
+      if (request.method !== 'POST')
+        throw new SfnApiError('UnknownOperationException', 'Only POST is supported', 404);
+      if (body === undefined)
+        throw new SfnApiError('SerializationException', 'Request body too large', 413);
+      const target = request.headers['x-amz-target'];
+      const operationName =
+        typeof target === 'string' && target.startsWith(TARGET_PREFIX)
+          ? target.slice(TARGET_PREFIX.length)
+          : '';
+      const operation = Object.hasOwn(this.#operations, operationName)
+        ? this.#operations[operationName]
+        : undefined;
+      if (!operation) {
+        throw new SfnApiError(
+          'UnknownOperationException',
+          `Unknown operation ${String(target ?? '')}`,
+        );
+      }
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        throw new SfnApiError(
+          'SerializationException',
+          'Start of structure or map found where not expected',
+        );
+      }
+      if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+        throw new SfnApiError(
+          'SerializationException',
+          'Start of structure or map found where not expected',
+        );
+      }
+      return { ok: await operation(input as Record<string, unknown>) };
+    } catch (error) {
+      if (error instanceof SfnApiError) return { error };
+      return {
+        error: new SfnApiError(
+          'InternalFailure',
+          error instanceof Error ? error.message : String(error),
+          500,
+        ),
+      };
+    }
+  }
+
+  #send(response: ServerResponse, result: unknown): void {
+    const { ok, error } = result as { ok?: unknown; error?: SfnApiError };
+    const payload = JSON.stringify(error ? error.toJSON() : (ok ?? {}));
+    const headers: Record<string, string | number> = {
+      'Content-Type': CONTENT_TYPE,
+      'Content-Length': Buffer.byteLength(payload),
+      'x-amzn-RequestId': randomUUID(),
+    };
+    if (error) headers['x-amzn-ErrorType'] = error.type;
+    response.writeHead(error ? error.statusCode : 200, headers);
+    response.end(payload);
+  }
+}
