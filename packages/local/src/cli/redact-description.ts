@@ -1,0 +1,17 @@
+import { redactToken } from '../redact.js';
+import type { ExecutionDescription } from '../runner/local-execution.js';
+
+/**
+ * Replaces every task token of the execution, wherever it appears in `text` (history
+ * parameters, outputs …), with its redacted form: output never carries a token whole.
+ */
+export function redactTokens(
+  text: string,
+  description: Pick<ExecutionDescription, 'taskTokens'>,
+): string {
+  let redacted = text;
+  for (const token of description.taskTokens) {
+    if (redacted.includes(token)) redacted = redacted.replaceAll(token, redactToken(token));
+  }
+  return redacted;
+}
