@@ -115,6 +115,10 @@ export class CallbackTask extends tasks.SqsSendMessage {
     const queryLanguage = props.queryLanguage ?? sfn.QueryLanguage.JSON_PATH;
     const timeout = props.timeout ?? DEFAULT_TASK_TIMEOUT;
     const heartbeat = props.heartbeat ?? DEFAULT_HEARTBEAT;
+    // Checked before anything is added to the construct tree.
+    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    assertTaskTimeouts(path, timeout, heartbeat);
+    assertFifoReady(path, props);
     const { timeout: _timeout, heartbeat: _heartbeat, ...stateProps } = props;
     super(scope, id, {
       ...stateProps,
@@ -128,25 +132,26 @@ export class CallbackTask extends tasks.SqsSendMessage {
     this.timeoutDuration = timeout;
     this.heartbeatDuration = heartbeat;
     this.callbackQueryLanguage = queryLanguage;
+  }
+}
 
-    assertTaskTimeouts(this, timeout, heartbeat);
-    if (props.queue.fifo) {
-      if (props.messageGroupId === undefined) {
-        throw new FifoQueueError(
-          `${this.node.path}: the queue is FIFO, so each message needs a \`messageGroupId\` ` +
-            "(for example JsonPath.stringAt('$$.Execution.Id') to keep each execution's messages in order).",
-        );
-      }
-      if (
-        props.messageDeduplicationId === undefined &&
-        contentBasedDeduplicationOf(props.queue) === false
-      ) {
-        throw new FifoQueueError(
-          `${this.node.path}: the FIFO queue has no content-based deduplication, so each message needs a ` +
-            '`messageDeduplicationId`. Or enable `contentBasedDeduplication` on the queue: the task token ' +
-            'makes every callback message body unique.',
-        );
-      }
-    }
+/** Throws {@link FifoQueueError} when a FIFO queue lacks a message group id or a deduplication source. */
+function assertFifoReady(path: string, props: CallbackTaskProps): void {
+  if (!props.queue.fifo) return;
+  if (props.messageGroupId === undefined) {
+    throw new FifoQueueError(
+      `${path}: the queue is FIFO, so each message needs a \`messageGroupId\` ` +
+        "(for example JsonPath.stringAt('$$.Execution.Id') to keep each execution's messages in order).",
+    );
+  }
+  if (
+    props.messageDeduplicationId === undefined &&
+    contentBasedDeduplicationOf(props.queue) === false
+  ) {
+    throw new FifoQueueError(
+      `${path}: the FIFO queue has no content-based deduplication, so each message needs a ` +
+        '`messageDeduplicationId`. Or enable `contentBasedDeduplication` on the queue: the task token ' +
+        'makes every callback message body unique.',
+    );
   }
 }

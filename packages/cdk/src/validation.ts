@@ -33,11 +33,19 @@ export function assertNotBoth(
 /** Step Functions accepts `TimeoutSeconds` and `HeartbeatSeconds` from 1 to 99999999. */
 const MAX_TASK_SECONDS = 99_999_999;
 
-function wholeSeconds(scope: IConstruct, what: string, value: Duration): number {
-  const seconds = value.toSeconds();
+/** A construct, or the path a construct is about to get: where an error is reported. */
+export type Where = IConstruct | string;
+
+/** The path of a construct for error messages. */
+export function pathOf(where: Where): string {
+  return typeof where === 'string' ? where : where.node.path;
+}
+
+function wholeSeconds(where: Where, what: string, value: Duration): number {
+  const seconds = value.toSeconds({ integral: false });
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_TASK_SECONDS) {
     throw new InvalidTaskTimeoutError(
-      `${scope.node.path}: ${what} must be a whole number of seconds from 1 to ${MAX_TASK_SECONDS}, got ${seconds}.`,
+      `${pathOf(where)}: ${what} must be a whole number of seconds from 1 to ${MAX_TASK_SECONDS}, got ${seconds}.`,
     );
   }
   return seconds;
@@ -47,15 +55,11 @@ function wholeSeconds(scope: IConstruct, what: string, value: Duration): number 
  * Checks a callback task's timeout and heartbeat: whole seconds in range, heartbeat below
  * timeout (a Step Functions rule).
  */
-export function assertTaskTimeouts(
-  scope: IConstruct,
-  timeout: Duration,
-  heartbeat: Duration,
-): void {
-  const timeoutSeconds = wholeSeconds(scope, 'timeout', timeout);
-  const heartbeatSeconds = wholeSeconds(scope, 'heartbeat', heartbeat);
+export function assertTaskTimeouts(where: Where, timeout: Duration, heartbeat: Duration): void {
+  const timeoutSeconds = wholeSeconds(where, 'timeout', timeout);
+  const heartbeatSeconds = wholeSeconds(where, 'heartbeat', heartbeat);
   if (heartbeatSeconds >= timeoutSeconds) {
-    throw new HeartbeatNotBelowTimeoutError(scope.node.path, heartbeatSeconds, timeoutSeconds);
+    throw new HeartbeatNotBelowTimeoutError(pathOf(where), heartbeatSeconds, timeoutSeconds);
   }
 }
 
