@@ -1,4 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import { sharedTestConfig } from '../../vitest.shared.ts';
 
-export default mergeConfig(sharedTestConfig, defineConfig({}));
+// End-to-end tests synthesize a CDK app and start worker threads: give them time.
+export default mergeConfig(sharedTestConfig, defineConfig({ test: { testTimeout: 60_000, hookTimeout: 60_000 } }));
