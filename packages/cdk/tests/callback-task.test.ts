@@ -45,7 +45,7 @@ describe('CallbackTask defaults', () => {
     expect(state.Type).toBe('Task');
     expect(state.Resource).toBe('arn:aws:states:::sqs:sendMessage.waitForTaskToken');
     expect(state.Parameters).toEqual({
-      QueueUrl: '${Queue4A7E3555}',
+      QueueUrl: 'ref:Queue4A7E3555',
       MessageBody: CALLBACK_MESSAGE_JSONPATH,
     });
   });
@@ -81,7 +81,7 @@ describe('CallbackTask props', () => {
     const { state, definition, task } = synthTask({ queryLanguage: sfn.QueryLanguage.JSONATA });
     expect(definition.QueryLanguage).toBe('JSONata');
     expect(state.Arguments).toEqual({
-      QueueUrl: '${Queue4A7E3555}',
+      QueueUrl: 'ref:Queue4A7E3555',
       MessageBody: CALLBACK_MESSAGE_JSONATA,
     });
     expect(state.Parameters).toBeUndefined();

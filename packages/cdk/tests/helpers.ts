@@ -43,9 +43,9 @@ function placeholder(value: unknown): string {
   if (record.Ref === 'AWS::Partition') return 'aws';
   if (record.Ref === 'AWS::Region') return 'eu-west-1';
   if (record.Ref === 'AWS::AccountId') return '123456789012';
-  if (typeof record.Ref === 'string') return `\${${record.Ref}}`;
+  if (typeof record.Ref === 'string') return `ref:${record.Ref}`;
   const getAtt = record['Fn::GetAtt'];
-  if (Array.isArray(getAtt)) return `\${${getAtt.join('.')}}`;
+  if (Array.isArray(getAtt)) return `getatt:${getAtt.join('.')}`;
   throw new Error(`unexpected intrinsic in DefinitionString: ${JSON.stringify(value)}`);
 }
 
