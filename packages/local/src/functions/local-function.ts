@@ -92,6 +92,20 @@ export class LocalFunction {
     return { invocations: this.#invocations, coldStarts: this.#coldStarts };
   }
 
+  /**
+   * Milliseconds the function's live environments have spent running (not idle), from
+   * their event-loop utilization: the CPU side of the function's cost.
+   */
+  activeMilliseconds(): number {
+    return this.#environments.reduce((sum, environment) => sum + environment.worker.performance.eventLoopUtilization().active, 0);
+  }
+
+  /** Bytes of JavaScript heap in use across the function's live environments. */
+  async heapUsed(): Promise<number> {
+    const stats = await Promise.all(this.#environments.map((environment) => environment.worker.getHeapStatistics()));
+    return stats.reduce((sum, heap) => sum + heap.used_heap_size, 0);
+  }
+
   /** Invokes the function with `event` once an environment is free. */
   async invoke(event: unknown): Promise<InvokeResult> {
     const environment = await this.#acquire();
