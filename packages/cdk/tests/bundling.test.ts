@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { App } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CallbackWorker, ESM_REQUIRE_BANNER, UNUSED_CREDENTIAL_PROVIDERS } from '../src/index.js';
 import { FIXTURE_FUNCTION, testStack } from './helpers.js';
@@ -14,7 +15,7 @@ describe('worker function bundling (local esbuild, no Docker)', () => {
     outdir = mkdtempSync(join(tmpdir(), 'sfn-callback-cdk-bundle-'));
     const stack = testStack({ outdir, context: { 'aws:cdk:bundling-stacks': ['**'] } });
     new CallbackWorker(stack, 'Worker', { lambdaFunctionProps: FIXTURE_FUNCTION });
-    stack.node.root.synth();
+    (stack.node.root as App).synth();
     const assets = readdirSync(outdir).filter((name) => name.startsWith('asset.'));
     expect(assets).toHaveLength(1);
     bundleDir = join(outdir, assets[0] as string);
