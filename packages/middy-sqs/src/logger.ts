@@ -41,6 +41,18 @@ function levelFromEnvironment(): LogLevel {
   return raw in RANK ? (raw as LogLevel) : 'info';
 }
 
+/** The function a logger from {@link createJsonLogger} has for a level that is off. */
+const NOT_WRITTEN = (): void => {};
+
+/**
+ * Whether `logger` writes `level`: false only for a level that a logger from
+ * {@link createJsonLogger} (or {@link silentLogger}) leaves out, so a caller can skip
+ * building attributes nobody reads. Other loggers are assumed to write every level.
+ */
+export function isLevelEnabled(logger: CallbackLogger, level: LogLevel): boolean {
+  return logger[level] !== NOT_WRITTEN;
+}
+
 const writeToStdout = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
@@ -53,7 +65,7 @@ export function createJsonLogger(options: JsonLoggerOptions = {}): CallbackLogge
   const threshold = RANK[options.level ?? levelFromEnvironment()];
   const write = options.write ?? writeToStdout;
   const log = (level: LogLevel) => {
-    if (RANK[level] < threshold) return () => {};
+    if (RANK[level] < threshold) return NOT_WRITTEN;
     const levelName = level.toUpperCase();
     return (message: string, attributes: LogAttributes) => {
       write(
@@ -80,8 +92,8 @@ function replaceErrors(_key: string, value: unknown): unknown {
 
 /** A logger that writes nothing. */
 export const silentLogger: CallbackLogger = Object.freeze({
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
+  debug: NOT_WRITTEN,
+  info: NOT_WRITTEN,
+  warn: NOT_WRITTEN,
+  error: NOT_WRITTEN,
 });

@@ -21,7 +21,7 @@ import {
   type RecordNotProcessedReason,
   TimeRunningOutError,
 } from './errors.js';
-import type { LogAttributes } from './logger.js';
+import { isLevelEnabled, type LogAttributes } from './logger.js';
 import type { ResolvedOptions } from './options.js';
 import type { RecordOutcome } from './record-outcome.js';
 import type { TimeGuard } from './time-guard.js';
@@ -62,6 +62,7 @@ export function createRecordProcessor(
   options: ResolvedOptions,
 ): RecordProcessor {
   const { logger, tokenLocation, schema, heartbeatIntervalSeconds, includeStack } = options;
+  const logSuccess = isLevelEnabled(logger, 'debug');
 
   const extract = (record: SQSRecord): Extracted => {
     if (tokenLocation.from === 'body') return parseCallbackMessage(record.body, tokenLocation);
@@ -200,7 +201,9 @@ export function createRecordProcessor(
       return fromSendError(record, token, 'SendTaskSuccess', error);
     }
     if (result.status === 'already-closed') return closed(record, token, result, 'SendTaskSuccess');
-    logger.debug('task succeeded', { ...logAttributes(record, token), outcome: 'succeeded' });
+    if (logSuccess) {
+      logger.debug('task succeeded', { ...logAttributes(record, token), outcome: 'succeeded' });
+    }
     return SUCCEEDED;
   };
 
@@ -211,39 +214,32 @@ export function createRecordProcessor(
     token: string,
     input: unknown,
   ): Promise<RecordOutcome> => {
-    const scope = new RecordScope(guard.signal);
-    const heartbeat = async (): Promise<TaskResponseResult> => {
-      const result = await client.heartbeat(token);
-      if (result.status === 'already-closed') scope.abort(new TaskClosedError(result.reason));
-      return result;
-    };
-    const call = (signal: AbortSignal | undefined) =>
-      fn(input, new RecordContext(record, lambdaContext, token, heartbeat, signal ?? scope));
+    const context = new RecordContext(record, lambdaContext, token, client, guard);
     let output: unknown;
-    let userSignal: AbortSignal | undefined;
     try {
-      output =
-        heartbeatIntervalSeconds === undefined
-          ? await call(undefined)
-          : await withHeartbeat(
-              (signal) => {
-                userSignal = signal;
-                return Promise.resolve(call(signal));
-              },
-              {
-                client,
-                token,
-                intervalSeconds: heartbeatIntervalSeconds,
-                signal: scope.signal,
-                onTransientError: (error) =>
-                  logger.warn(
-                    'heartbeat did not get through; will try again',
-                    logAttributes(record, token, error),
-                  ),
-              },
-            );
+      if (heartbeatIntervalSeconds === undefined) {
+        output = await fn(input, context);
+      } else {
+        output = await withHeartbeat(
+          async (signal) => {
+            context.useSignal(signal);
+            return fn(input, context);
+          },
+          {
+            client,
+            token,
+            intervalSeconds: heartbeatIntervalSeconds,
+            signal: context.ownSignal,
+            onTransientError: (error) =>
+              logger.warn(
+                'heartbeat did not get through; will try again',
+                logAttributes(record, token, error),
+              ),
+          },
+        );
+      }
     } catch (error) {
-      const abortReason = userSignal?.aborted ? userSignal.reason : scope.abortReason;
+      const abortReason = context.abortReason;
       if (abortReason instanceof TaskClosedError) {
         logger.info('task already closed while the function ran; record done', {
           ...logAttributes(record, token, error),
@@ -277,7 +273,7 @@ export function createRecordProcessor(
       }
       return failTask(record, token, error, 'the function threw; task failed');
     } finally {
-      scope.dispose();
+      context.dispose();
     }
     return succeedTask(record, token, output);
   };
@@ -339,69 +335,34 @@ export function createRecordProcessor(
 }
 
 /**
- * The per-record abort signal, created only when someone asks for it (most functions do
- * not), linked to the invocation's time signal.
+ * The {@link CallbackContext} given to the function. Its abort signal, the heartbeat
+ * function and the redacted token are created on first use: most functions read none of
+ * them, and the allocations are a measurable share of the per-record cost.
  */
-class RecordScope {
-  readonly #parent: AbortSignal;
-  #controller: AbortController | undefined;
-  #unlink: (() => void) | undefined;
-
-  constructor(parent: AbortSignal) {
-    this.#parent = parent;
-  }
-
-  get signal(): AbortSignal {
-    if (this.#controller === undefined) {
-      const controller = new AbortController();
-      this.#controller = controller;
-      const parent = this.#parent;
-      if (parent.aborted) controller.abort(parent.reason);
-      else {
-        const forward = () => controller.abort(parent.reason);
-        parent.addEventListener('abort', forward, { once: true });
-        this.#unlink = () => parent.removeEventListener('abort', forward);
-      }
-    }
-    return this.#controller.signal;
-  }
-
-  get abortReason(): unknown {
-    if (this.#controller?.signal.aborted) return this.#controller.signal.reason;
-    return this.#parent.aborted ? this.#parent.reason : undefined;
-  }
-
-  abort(reason: unknown): void {
-    void this.signal;
-    this.#controller?.abort(reason);
-  }
-
-  dispose(): void {
-    this.#unlink?.();
-  }
-}
-
-/** The {@link CallbackContext} given to the function; the redacted token is computed on first use. */
 class RecordContext implements CallbackContext {
   readonly record: SQSRecord;
   readonly lambdaContext: Context;
-  readonly heartbeat: () => Promise<TaskResponseResult>;
   readonly #token: string;
-  readonly #signal: AbortSignal | RecordScope;
+  readonly #client: TaskTokenClient;
+  readonly #guard: TimeGuard;
+  #controller: AbortController | undefined;
+  #unlink: (() => void) | undefined;
+  #signalOverride: AbortSignal | undefined;
+  #heartbeat: (() => Promise<TaskResponseResult>) | undefined;
   #redacted: string | undefined;
 
   constructor(
     record: SQSRecord,
     lambdaContext: Context,
     token: string,
-    heartbeat: () => Promise<TaskResponseResult>,
-    signal: AbortSignal | RecordScope,
+    client: TaskTokenClient,
+    guard: TimeGuard,
   ) {
     this.record = record;
     this.lambdaContext = lambdaContext;
     this.#token = token;
-    this.heartbeat = heartbeat;
-    this.#signal = signal;
+    this.#client = client;
+    this.#guard = guard;
   }
 
   get messageId(): string {
@@ -413,8 +374,54 @@ class RecordContext implements CallbackContext {
     return this.#redacted;
   }
 
+  get heartbeat(): () => Promise<TaskResponseResult> {
+    this.#heartbeat ??= async () => {
+      const result = await this.#client.heartbeat(this.#token);
+      if (result.status === 'already-closed') {
+        this.#ownController().abort(new TaskClosedError(result.reason));
+      }
+      return result;
+    };
+    return this.#heartbeat;
+  }
+
   get signal(): AbortSignal {
-    return this.#signal instanceof RecordScope ? this.#signal.signal : this.#signal;
+    return this.#signalOverride ?? this.ownSignal;
+  }
+
+  /** This record's own signal: aborted by a closed-task heartbeat or by the time guard. */
+  get ownSignal(): AbortSignal {
+    return this.#ownController().signal;
+  }
+
+  /** Gives the function another signal (the heartbeat helper's, which follows ours). */
+  useSignal(signal: AbortSignal): void {
+    this.#signalOverride = signal;
+  }
+
+  /** Why the function's signal aborted, if it was created and did. */
+  get abortReason(): unknown {
+    const signal = this.#signalOverride ?? this.#controller?.signal;
+    return signal?.aborted ? signal.reason : undefined;
+  }
+
+  dispose(): void {
+    this.#unlink?.();
+  }
+
+  #ownController(): AbortController {
+    if (this.#controller === undefined) {
+      const controller = new AbortController();
+      this.#controller = controller;
+      const parent = this.#guard.signal;
+      if (parent.aborted) controller.abort(parent.reason);
+      else {
+        const forward = () => controller.abort(parent.reason);
+        parent.addEventListener('abort', forward, { once: true });
+        this.#unlink = () => parent.removeEventListener('abort', forward);
+      }
+    }
+    return this.#controller;
   }
 }
 

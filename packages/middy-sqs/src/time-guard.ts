@@ -31,16 +31,46 @@ export function createTimeGuard(
 ): TimeGuard {
   const remaining = context?.getRemainingTimeInMillis;
   if (typeof remaining !== 'function') return UNGUARDED;
-  const getRemaining = () => remaining.call(context);
-  const controller = new AbortController();
-  const fire = () => controller.abort(new TimeRunningOutError(Math.max(0, getRemaining())));
-  const delay = getRemaining() - marginMs;
-  let timer: NodeJS.Timeout | undefined;
-  if (delay <= 0) fire();
-  else timer = setTimeout(fire, delay);
-  return {
-    signal: controller.signal,
-    canStart: () => !controller.signal.aborted && getRemaining() > marginMs,
-    dispose: () => clearTimeout(timer),
-  };
+  return new InvocationTimeGuard(() => remaining.call(context), marginMs);
+}
+
+/**
+ * The signal and its timer are only created when someone asks for the signal (a function
+ * reading `context.signal`, or heartbeats): most records never do, and a timer per
+ * invocation is a measurable share of the per-record cost.
+ */
+class InvocationTimeGuard implements TimeGuard {
+  readonly #getRemaining: () => number;
+  readonly #marginMs: number;
+  #controller: AbortController | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #disposed = false;
+
+  constructor(getRemaining: () => number, marginMs: number) {
+    this.#getRemaining = getRemaining;
+    this.#marginMs = marginMs;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      const controller = new AbortController();
+      this.#controller = controller;
+      const fire = () =>
+        controller.abort(new TimeRunningOutError(Math.max(0, this.#getRemaining())));
+      const delay = this.#getRemaining() - this.#marginMs;
+      if (delay <= 0) fire();
+      else if (!this.#disposed) this.#timer = setTimeout(fire, delay);
+    }
+    return this.#controller.signal;
+  }
+
+  canStart(): boolean {
+    if (this.#controller?.signal.aborted) return false;
+    return this.#getRemaining() > this.#marginMs;
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+  }
 }

@@ -27,6 +27,8 @@ export interface LocalStepFunctionsOptions {
   readonly latencyMs?: number;
   /** Keep the received requests (off in benchmarks). @default true */
   readonly record?: boolean;
+  /** Treat every token as an open task, keeping no state (benchmarks). @default false */
+  readonly acceptAnyToken?: boolean;
 }
 
 type TaskState = 'open' | 'succeeded' | 'failed' | 'timed-out';
@@ -39,6 +41,7 @@ export class LocalStepFunctions {
   readonly #server: Server;
   readonly #latencyMs: number;
   readonly #record: boolean;
+  readonly #acceptAnyToken: boolean;
   /** Requests being answered right now, and the most at once. */
   inFlight = 0;
   maxInFlight = 0;
@@ -46,6 +49,7 @@ export class LocalStepFunctions {
   private constructor(options: LocalStepFunctionsOptions) {
     this.#latencyMs = options.latencyMs ?? 0;
     this.#record = options.record ?? true;
+    this.#acceptAnyToken = options.acceptAnyToken ?? false;
     this.#server = createServer((req, res) => this.#handle(req, res));
     this.#server.keepAliveTimeout = 60_000;
   }
@@ -132,6 +136,7 @@ export class LocalStepFunctions {
     if (!['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat'].includes(operation)) {
       return { status: 400, errorType: 'UnknownOperationException', message: operation };
     }
+    if (this.#acceptAnyToken) return { status: 200 };
     const state = this.tasks.get(token);
     if (state === undefined) {
       return { status: 400, errorType: 'TaskDoesNotExist', message: 'Task does not exist' };
