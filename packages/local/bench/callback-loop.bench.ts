@@ -17,7 +17,11 @@ const WARMUP = 500;
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-async function pool(total: number, concurrency: number, run: (i: number) => Promise<void>): Promise<number> {
+async function pool(
+  total: number,
+  concurrency: number,
+  run: (i: number) => Promise<void>,
+): Promise<number> {
   let next = 0;
   const began = performance.now();
   const lane = async () => {
@@ -33,7 +37,9 @@ async function pool(total: number, concurrency: number, run: (i: number) => Prom
 const assembly = await synthFixture({ heartbeatSeconds: 60, timeoutSeconds: 300 });
 const runner = await LocalRunner.start({ assembly });
 const spec = runner.stateMachine();
-console.log(`sfn-callback-local benchmark: ${TOTAL} executions, ${CONCURRENCY} in flight, Node ${process.versions.node}`);
+console.log(
+  `sfn-callback-local benchmark: ${TOTAL} executions, ${CONCURRENCY} in flight, Node ${process.versions.node}`,
+);
 console.log(`state machine ${spec.name} (from the synthesized template)\n`);
 
 // 1. The bare engine, same definition, the callback answered in memory.
@@ -54,10 +60,20 @@ for (const task of tasks.values()) {
 let tokens = 0;
 const bare = (i: number) =>
   machine
-    .run({ i }, {
-      overrides: { taskResourceLocalHandlers: handlers as never },
-      context: { Task: { get Token() { tokens += 1; return `token-${tokens}`; } } },
-    })
+    .run(
+      { i },
+      {
+        overrides: { taskResourceLocalHandlers: handlers as never },
+        context: {
+          Task: {
+            get Token() {
+              tokens += 1;
+              return `token-${tokens}`;
+            },
+          },
+        },
+      },
+    )
     .result.then(() => undefined);
 await pool(WARMUP, CONCURRENCY, bare);
 const bareSeconds = await pool(TOTAL, CONCURRENCY, bare);
@@ -81,17 +97,20 @@ const sample = () => {
   gc?.();
   const m = process.memoryUsage();
   const at = done;
-  void worker.heapUsed().then((workerHeap) =>
-    samples.push(
-      `${String(at).padStart(6)}  main heap ${mb(m.heapUsed).padStart(6)} MB  worker heap ${mb(workerHeap).padStart(6)} MB  process rss ${mb(m.rss).padStart(6)} MB`,
-    ),
-  );
+  void worker
+    .heapUsed()
+    .then((workerHeap) =>
+      samples.push(
+        `${String(at).padStart(6)}  main heap ${mb(m.heapUsed).padStart(6)} MB  worker heap ${mb(workerHeap).padStart(6)} MB  process rss ${mb(m.rss).padStart(6)} MB`,
+      ),
+    );
 };
 sample();
 const loopSeconds = await pool(TOTAL, CONCURRENCY, async (i) => {
   const execution = await runner.runExecution({ i });
   if (execution.status !== 'SUCCEEDED') unexpected += 1;
-  const at = (type: string) => execution.events.find((e) => e.type === type)?.timestamp.getTime() ?? 0;
+  const at = (type: string) =>
+    execution.events.find((e) => e.type === type)?.timestamp.getTime() ?? 0;
   const started = at('ExecutionStarted');
   const submitted = at('TaskSubmitted');
   const succeeded = at('TaskSucceeded');
@@ -106,21 +125,39 @@ const workerActive = worker.activeMilliseconds() - workerActive0;
 const cpu = process.cpuUsage(cpu0);
 const loopRate = TOTAL / loopSeconds;
 console.log(`whole local loop (SQS→Lambda→HTTP) ${loopRate.toFixed(0).padStart(7)} executions/s`);
-console.log(`ratio loop / bare engine          ${(loopRate / bareRate).toFixed(3).padStart(7)}  (the loop is ${(bareRate / loopRate).toFixed(1)}× slower)`);
+console.log(
+  `ratio loop / bare engine          ${(loopRate / bareRate).toFixed(3).padStart(7)}  (the loop is ${(bareRate / loopRate).toFixed(1)}× slower)`,
+);
 console.log(`unexpected statuses               ${String(unexpected).padStart(7)}\n`);
 
 const perExecution = (ms: number) => `${((ms / TOTAL) * 1000).toFixed(0)} µs`;
 console.log('where the time goes (per execution, CPU):');
-console.log(`  main thread busy (engine, queue, endpoint, history)  ${perExecution(elu.active)}  — event loop ${(elu.utilization * 100).toFixed(0)} % busy`);
-console.log(`  worker thread busy (handler, SDK client, HTTP client) ${perExecution(workerActive)}`);
-console.log(`  process CPU, all threads                              ${perExecution((cpu.user + cpu.system) / 1000)}`);
-console.log(`  bare engine alone                                     ${((1 / bareRate) * 1e6).toFixed(0)} µs (wall, at ${CONCURRENCY} in flight)`);
+console.log(
+  `  main thread busy (engine, queue, endpoint, history)  ${perExecution(elu.active)}  — event loop ${(elu.utilization * 100).toFixed(0)} % busy`,
+);
+console.log(
+  `  worker thread busy (handler, SDK client, HTTP client) ${perExecution(workerActive)}`,
+);
+console.log(
+  `  process CPU, all threads                              ${perExecution((cpu.user + cpu.system) / 1000)}`,
+);
+console.log(
+  `  bare engine alone                                     ${((1 / bareRate) * 1e6).toFixed(0)} µs (wall, at ${CONCURRENCY} in flight)`,
+);
 console.log('latency phases (mean wall time per execution, overlapping across executions):');
-console.log(`  start → TaskSubmitted (engine + SendMessage)          ${(phases.toSubmitted / TOTAL).toFixed(2)} ms`);
-console.log(`  TaskSubmitted → TaskSucceeded (queue wait, batch, handler, SDK, HTTP) ${(phases.callback / TOTAL).toFixed(2)} ms`);
-console.log(`  TaskSucceeded → end (Notify Success, SNS)             ${(phases.afterCallback / TOTAL).toFixed(2)} ms`);
+console.log(
+  `  start → TaskSubmitted (engine + SendMessage)          ${(phases.toSubmitted / TOTAL).toFixed(2)} ms`,
+);
+console.log(
+  `  TaskSubmitted → TaskSucceeded (queue wait, batch, handler, SDK, HTTP) ${(phases.callback / TOTAL).toFixed(2)} ms`,
+);
+console.log(
+  `  TaskSucceeded → end (Notify Success, SNS)             ${(phases.afterCallback / TOTAL).toFixed(2)} ms`,
+);
 await new Promise((resolve) => setTimeout(resolve, 50));
-console.log(`\nmemory across ${TOTAL} executions${gc ? ' (after gc)' : ' (run node with --expose-gc for stable samples)'}:`);
+console.log(
+  `\nmemory across ${TOTAL} executions${gc ? ' (after gc)' : ' (run node with --expose-gc for stable samples)'}:`,
+);
 for (const line of samples) console.log(`  ${line}`);
 
 await runner.close();

@@ -97,12 +97,17 @@ export class LocalFunction {
    * their event-loop utilization: the CPU side of the function's cost.
    */
   activeMilliseconds(): number {
-    return this.#environments.reduce((sum, environment) => sum + environment.worker.performance.eventLoopUtilization().active, 0);
+    return this.#environments.reduce(
+      (sum, environment) => sum + environment.worker.performance.eventLoopUtilization().active,
+      0,
+    );
   }
 
   /** Bytes of JavaScript heap in use across the function's live environments. */
   async heapUsed(): Promise<number> {
-    const stats = await Promise.all(this.#environments.map((environment) => environment.worker.getHeapStatistics()));
+    const stats = await Promise.all(
+      this.#environments.map((environment) => environment.worker.getHeapStatistics()),
+    );
     return stats.reduce((sum, heap) => sum + heap.used_heap_size, 0);
   }
 

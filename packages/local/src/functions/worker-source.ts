@@ -5,7 +5,7 @@
  * `.mjs` then `.cjs` — once (the cold start), then answers one invocation at a time with a
  * Lambda-like context. Only promise-returning (async) handlers are supported, as on nodejs24.x.
  */
-export const WORKER_SOURCE = String.raw`
+export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');

@@ -59,7 +59,11 @@ export function taskCallbackOperations(
   counters: CallbackCounters,
 ): SfnOperations {
   const count = (operation: string, outcome: string) => {
-    const byOutcome = (counters.byOperation[operation] ??= {});
+    let byOutcome = counters.byOperation[operation];
+    if (!byOutcome) {
+      byOutcome = {};
+      counters.byOperation[operation] = byOutcome;
+    }
     byOutcome[outcome] = (byOutcome[outcome] ?? 0) + 1;
   };
   const answer = (operation: string, refusal: TokenRefusal | undefined) => {

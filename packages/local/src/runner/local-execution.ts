@@ -71,7 +71,7 @@ export class LocalExecution implements ExecutionDescription {
     const spec = env.engine.spec;
     this.name = name;
     this.stateMachineArn = spec.arn;
-    this.executionArn = spec.arn.replace(':stateMachine:', ':execution:') + `:${name}`;
+    this.executionArn = `${spec.arn.replace(':stateMachine:', ':execution:')}:${name}`;
     this.input = JSON.stringify(input ?? {});
     this.done = this.#run(input);
   }
