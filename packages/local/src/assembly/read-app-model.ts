@@ -258,21 +258,13 @@ export function readAppModel(
     const runtime = String(props.Runtime ?? '');
     const code = (props.Code ?? {}) as { S3Key?: string; ZipFile?: string; ImageUri?: string };
     const name = get(logicalId).ref;
-    const unsupported = (why: string) =>
-      new UnsupportedFeatureError(`function ${logicalId} (${name}): ${why}`);
     let codeDirectory = '';
     if (runtime.startsWith('nodejs') && code.S3Key) {
+      // Only a directory asset can be loaded; anything else stays unloaded, which is an
+      // error only when a queue triggers the function (checked below).
       const asset = assets.get(code.S3Key);
-      if (!asset)
-        throw new AssemblyError(
-          `function ${logicalId}: no asset in the assembly for S3 key ${code.S3Key}`,
-        );
-      if (asset.packaging !== 'zip' || !statSync(asset.path).isDirectory()) {
-        throw unsupported(
-          `its code asset ${asset.path} is a prebuilt archive; only directory assets run locally`,
-        );
-      }
-      codeDirectory = asset.path;
+      if (asset?.packaging === 'zip' && statSync(asset.path).isDirectory())
+        codeDirectory = asset.path;
     }
     const variables = ((props.Environment as { Variables?: Record<string, unknown> } | undefined)
       ?.Variables ?? {}) as Record<string, unknown>;
@@ -322,7 +314,8 @@ export function readAppModel(
     if (invoked.has(fn.name) && !fn.codeDirectory) {
       throw new UnsupportedFeatureError(
         `function ${fn.logicalId} (${fn.name}) is triggered by a queue but its code cannot run locally: ` +
-          `runtime ${fn.runtime || 'none'}, only Node.js functions with a directory code asset are supported`,
+          `runtime ${fn.runtime || 'none'}; only Node.js functions whose code is a directory asset ` +
+          '(lambda.Code.fromAsset(dir), NodejsFunction) are supported, not inline code, images or prebuilt zips',
       );
     }
   }

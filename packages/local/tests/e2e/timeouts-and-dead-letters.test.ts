@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalRunner } from '../../src/index.js';
+import { synthFixture } from '../fixtures/fixture-app.js';
+
+describe('short timeouts: the task timeout and a poison message', () => {
+  let runner: LocalRunner;
+  const batches: { failed: number; deleted: number }[] = [];
+
+  beforeAll(async () => {
+    const assembly = await synthFixture({
+      visibilityTimeoutSeconds: 1,
+      maxReceiveCount: 2,
+      timeoutSeconds: 1,
+      heartbeatSeconds: null,
+    });
+    runner = await LocalRunner.start({ assembly, onBatch: (report) => batches.push(report) });
+  });
+
+  afterAll(async () => {
+    await runner?.close();
+  });
+
+  it('TimeoutSeconds: a task with no answer fails with States.Timeout, caught, and a late answer gets TaskTimedOut', async () => {
+    const started = Date.now();
+    const execution = await runner.runExecution({ mode: 'silent' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(execution.status).toBe('FAILED');
+    const scheduled = execution.events.find(
+      (e) => e.type === 'TaskScheduled',
+    )?.taskScheduledEventDetails;
+    expect(scheduled?.timeoutInSeconds).toBe(1);
+    expect(scheduled?.heartbeatInSeconds).toBeUndefined();
+    const timedOut = execution.events.find((e) => e.type === 'TaskTimedOut');
+    expect(timedOut?.taskTimedOutEventDetails).toMatchObject({
+      resourceType: 'sqs',
+      resource: 'sendMessage.waitForTaskToken',
+      error: 'States.Timeout',
+    });
+    const caught = JSON.parse(
+      execution.events.find((e) => e.stateEnteredEventDetails?.name === 'Notify Failure')
+        ?.stateEnteredEventDetails?.input ?? '{}',
+    );
+    expect(caught.error.Error).toBe('States.Timeout');
+    expect(runner.openTaskCount).toBe(0);
+
+    const token = JSON.parse(scheduled?.parameters ?? '{}').MessageBody.TaskToken;
+    const late = await fetch(runner.endpointUrl, {
+      method: 'POST',
+      headers: {
+        'X-Amz-Target': 'AWSStepFunctions.SendTaskSuccess',
+        'Content-Type': 'application/x-amz-json-1.0',
+      },
+      body: JSON.stringify({ taskToken: token, output: '{}' }),
+    });
+    expect(late.status).toBe(400);
+    expect((await late.json()).__type).toBe('com.amazonaws.sfn#TaskTimedOut');
+  });
+
+  it('a poison message is retried through the visibility timeout, then redriven to the DLQ after maxReceiveCount', async () => {
+    const queue = runner.queue('WorkerQueueE3D427EB');
+    const dlq = runner.queue('WorkerDlq2A1C0A5B');
+    expect(queue.spec.redrivePolicy).toEqual({
+      deadLetterTargetArn: dlq.spec.arn,
+      maxReceiveCount: 2,
+    });
+
+    const sent = queue.send({ MessageBody: 'this is not JSON' });
+    await expect.poll(() => dlq.visibleCount, { timeout: 8000, interval: 100 }).toBe(1);
+
+    expect(dlq.peek()[0]).toMatchObject({ messageId: sent.MessageId, body: 'this is not JSON' });
+    expect(queue.visibleCount + queue.inFlightCount).toBe(0);
+    // Delivered twice (maxReceiveCount), each time reported as a batch item failure.
+    expect(batches.filter((b) => b.failed === 1)).toHaveLength(2);
+
+    // Meanwhile the callback pattern still works.
+    expect((await runner.runExecution({ ok: true })).status).toBe('SUCCEEDED');
+  });
+});
