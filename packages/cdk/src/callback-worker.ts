@@ -302,21 +302,25 @@ export class CallbackWorker extends Construct {
           'the worker bundle a function, or `existingLambdaObj` to use a function you already have.',
       );
     }
-    const ownLogGroup = fnProps.logGroup
-      ? undefined
-      : new logs.LogGroup(this, 'FunctionLogGroup', {
-          retention: props.logRetention ?? DEFAULT_LOG_RETENTION,
-        });
-    const logGroup = fnProps.logGroup ?? (ownLogGroup as logs.LogGroup);
+    const logGroup =
+      fnProps.logGroup ??
+      new logs.LogGroup(this, 'FunctionLogGroup', {
+        retention: props.logRetention ?? DEFAULT_LOG_RETENTION,
+      });
     const role =
       fnProps.role ??
       new iam.Role(this, 'FunctionRole', {
         assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
         description: 'Callback worker: reads its queue, writes its log group, completes tasks',
       });
-    // The role gets exactly logs:CreateLogStream and logs:PutLogEvents on this log group,
-    // instead of the AWS managed AWSLambdaBasicExecutionRole (every log group, AwsSolutions-IAM4).
-    if (logGroup instanceof logs.LogGroup) logGroup.grantWrite(role);
+    // Exactly logs:CreateLogStream and logs:PutLogEvents on this log group, instead of the AWS
+    // managed AWSLambdaBasicExecutionRole (every log group; AwsSolutions-IAM4).
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupRef.logGroupArn],
+      }),
+    );
 
     const fn = new nodejs.NodejsFunction(this, 'Function', {
       runtime: DEFAULT_RUNTIME,

@@ -3,9 +3,32 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App } from 'aws-cdk-lib';
+import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CallbackWorker, ESM_REQUIRE_BANNER, UNUSED_CREDENTIAL_PROVIDERS } from '../src/index.js';
+import {
+  CallbackWorker,
+  defaultBundlingOptions,
+  ESM_REQUIRE_BANNER,
+  UNUSED_CREDENTIAL_PROVIDERS,
+} from '../src/index.js';
 import { FIXTURE_FUNCTION, testStack } from './helpers.js';
+
+test('defaultBundlingOptions: ESM, module-first, minified, source maps, SDK bundled, no Docker', () => {
+  expect(defaultBundlingOptions()).toEqual({
+    format: OutputFormat.ESM,
+    mainFields: ['module', 'main'],
+    minify: true,
+    sourceMap: true,
+    sourcesContent: false,
+    target: 'node24',
+    bundleAwsSDK: true,
+    externalModules: [...UNUSED_CREDENTIAL_PROVIDERS],
+    banner: ESM_REQUIRE_BANNER,
+    forceDockerBundling: false,
+  });
+  expect(UNUSED_CREDENTIAL_PROVIDERS).not.toContain('@aws-sdk/credential-provider-env');
+  expect(UNUSED_CREDENTIAL_PROVIDERS).not.toContain('@aws-sdk/credential-provider-node');
+});
 
 describe('worker function bundling (local esbuild, no Docker)', () => {
   let outdir: string;

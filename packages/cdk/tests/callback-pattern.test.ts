@@ -235,6 +235,34 @@ describe('CallbackPattern props', () => {
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
+  test('stateMachineProps.logs: a log group of your own, the level kept at ALL unless overridden', () => {
+    const stack = testStack();
+    const destination = new logs.LogGroup(stack, 'Mine');
+    const { template, pattern } = synthPattern(
+      { stateMachineProps: { logs: { destination } } },
+      stack,
+    );
+    expect(pattern.stateMachineLogGroup).toBe(destination);
+    template.resourceCountIs('AWS::Logs::LogGroup', 2); // yours and the function's
+    template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: Match.objectLike({
+        Level: 'ALL',
+        Destinations: [
+          {
+            CloudWatchLogsLogGroup: {
+              LogGroupArn: {
+                'Fn::GetAtt': [
+                  stack.getLogicalId(destination.node.defaultChild as logs.CfnLogGroup),
+                  'Arn',
+                ],
+              },
+            },
+          },
+        ],
+      }),
+    });
+  });
+
   test('callbackTaskProps: timeout and heartbeat', () => {
     const { states } = synthPattern({
       callbackTaskProps: { timeout: Duration.hours(1), heartbeat: Duration.minutes(20) },

@@ -252,6 +252,35 @@ describe('CallbackWorker props', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { VisibilityTimeout: 18 });
   });
 
+  test('lambdaFunctionProps.logGroup: no log group is created, the role may write to the given one', () => {
+    const stack = testStack();
+    const logGroup = new logs.LogGroup(stack, 'Logs', { retention: logs.RetentionDays.ONE_WEEK });
+    const { template, worker } = synthWorker(
+      { lambdaFunctionProps: { ...FIXTURE_FUNCTION, logGroup } },
+      stack,
+    );
+    template.resourceCountIs('AWS::Logs::LogGroup', 1);
+    expect(worker.functionLogGroup).toBe(logGroup);
+    expect(policyStatements(template)).toContainEqual({
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Effect: 'Allow',
+      Resource: {
+        'Fn::GetAtt': [stack.getLogicalId(logGroup.node.defaultChild as logs.CfnLogGroup), 'Arn'],
+      },
+    });
+  });
+
+  test('existingQueueObj with a dead-letter queue: it is exposed', () => {
+    const stack = testStack();
+    const dlq = new sqs.Queue(stack, 'Dlq');
+    const existingQueueObj = new sqs.Queue(stack, 'Mine', {
+      visibilityTimeout: Duration.minutes(3),
+      deadLetterQueue: { queue: dlq, maxReceiveCount: 2 },
+    });
+    const { worker } = synthWorker({ existingQueueObj }, stack);
+    expect(worker.deadLetterQueue).toBe(dlq);
+  });
+
   test('grantTaskResponse: SendTask* on this one state machine, never states:* or *', () => {
     const stack = testStack();
     const worker = new CallbackWorker(stack, 'Worker', { lambdaFunctionProps: FIXTURE_FUNCTION });
