@@ -10,6 +10,7 @@ import {
   CallbackWorker,
   type CallbackWorkerProps,
   ConflictingPropsError,
+  DEFAULT_RUNTIME,
   ExpressStateMachineError,
   FifoQueueError,
   InvalidPropError,
@@ -88,6 +89,16 @@ describe('CallbackWorker defaults', () => {
       Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps' } },
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+
+  test('the runtime is the newest Node.js runtime aws-cdk-lib offers', () => {
+    const versions = Object.values(lambda.Runtime)
+      .filter((r): r is lambda.Runtime => r instanceof lambda.Runtime)
+      .map((r) => /^nodejs(\d+)\.x$/.exec(r.name)?.[1])
+      .filter((v): v is string => v !== undefined)
+      .map(Number);
+    expect(DEFAULT_RUNTIME.name).toBe(`nodejs${Math.max(...versions)}.x`);
+    expect(DEFAULT_RUNTIME).toBe(lambda.Runtime.NODEJS_24_X);
   });
 
   test('event source mapping: batch 10, ReportBatchItemFailures, no concurrency cap', () => {

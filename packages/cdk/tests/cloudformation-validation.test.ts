@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, CloudFormationValidatePlugin, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { expect, test } from 'vitest';
 import { CallbackPattern } from '../src/index.js';
@@ -19,7 +19,12 @@ test('synthesis passes the CloudFormation validator and cdk-nag as plugins', () 
   });
   const stack = new Stack(app, 'Test');
   new CallbackPattern(stack, 'Pattern', { lambdaFunctionProps: FIXTURE_FUNCTION });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  // Registered explicitly, so it runs even where CDK_VALIDATION=false is set in the environment.
+  Validations.of(app).addPlugins(
+    new CloudFormationValidatePlugin(),
+    new AwsSolutionsChecks(app),
+    new ServerlessChecks(app),
+  );
 
   const assembly = app.synth();
   const report = JSON.parse(
