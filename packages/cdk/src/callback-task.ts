@@ -104,6 +104,36 @@ export class CallbackTask extends tasks.SqsSendMessage {
   readonly callbackQueryLanguage: sfn.QueryLanguage;
 
   /**
+   * A callback task in JSONPath (`Parameters`), like aws-cdk-lib's `*.jsonPath` factories.
+   *
+   * @param scope - the parent construct.
+   * @param id - the construct id, also the state name unless `stateName` is given.
+   * @param props - see {@link CallbackTaskProps}; `queryLanguage` is JSONPath.
+   */
+  static override jsonPath(
+    scope: Construct,
+    id: string,
+    props: Omit<CallbackTaskProps, 'queryLanguage'>,
+  ): CallbackTask {
+    return new CallbackTask(scope, id, { ...props, queryLanguage: sfn.QueryLanguage.JSON_PATH });
+  }
+
+  /**
+   * A callback task in JSONata (`Arguments`), like aws-cdk-lib's `*.jsonata` factories.
+   *
+   * @param scope - the parent construct.
+   * @param id - the construct id, also the state name unless `stateName` is given.
+   * @param props - see {@link CallbackTaskProps}; `queryLanguage` is JSONata.
+   */
+  static override jsonata(
+    scope: Construct,
+    id: string,
+    props: Omit<CallbackTaskProps, 'queryLanguage'>,
+  ): CallbackTask {
+    return new CallbackTask(scope, id, { ...props, queryLanguage: sfn.QueryLanguage.JSONATA });
+  }
+
+  /**
    * @param scope - the parent construct.
    * @param id - the construct id, also the state name unless `stateName` is given.
    * @param props - see {@link CallbackTaskProps}.

@@ -90,6 +90,19 @@ describe('CallbackTask props', () => {
     expect(task.callbackQueryLanguage).toBe(sfn.QueryLanguage.JSONATA);
   });
 
+  test('the jsonata() and jsonPath() factories build callback tasks', () => {
+    const stack = testStack();
+    const queue = new sqs.Queue(stack, 'Queue');
+    const jsonata = CallbackTask.jsonata(stack, 'A', { queue, timeout: Duration.minutes(30) });
+    const jsonPath = CallbackTask.jsonPath(stack, 'B', { queue });
+    expect(jsonata).toBeInstanceOf(CallbackTask);
+    expect(jsonata.callbackQueryLanguage).toBe(sfn.QueryLanguage.JSONATA);
+    expect(jsonata.timeoutDuration.toMinutes()).toBe(30);
+    expect(jsonPath.callbackQueryLanguage).toBe(sfn.QueryLanguage.JSON_PATH);
+    const states = stack.resolve(jsonata.toStateJson());
+    expect(states.Arguments.MessageBody).toEqual(CALLBACK_MESSAGE_JSONATA);
+  });
+
   test('JSONata state in a JSONPath state machine says so', () => {
     const stack = testStack();
     const queue = new sqs.Queue(stack, 'Queue');
