@@ -151,6 +151,31 @@ describe('CallbackTask props', () => {
     });
   });
 
+  test('JSONPath data flow options: inputPath, resultSelector, assign', () => {
+    const { state } = synthTask({
+      inputPath: '$.order',
+      resultSelector: { 'approved.$': '$.approved' },
+      assign: { attempt: 1 },
+    });
+    expect(state).toMatchObject({
+      InputPath: '$.order',
+      ResultSelector: { 'approved.$': '$.approved' },
+      Assign: { attempt: 1 },
+    });
+  });
+
+  test('JSONata data flow options: outputs, assign', () => {
+    const { state } = synthTask({
+      queryLanguage: sfn.QueryLanguage.JSONATA,
+      outputs: '{% $states.result.approved %}',
+      assign: { approved: '{% $states.result.approved %}' },
+    });
+    expect(state).toMatchObject({
+      Output: '{% $states.result.approved %}',
+      Assign: { approved: '{% $states.result.approved %}' },
+    });
+  });
+
   test('is chainable and catches', () => {
     const stack = testStack();
     const queue = new sqs.Queue(stack, 'Queue');
