@@ -28,7 +28,7 @@ export const CALLBACK_PATTERN_STATE_NAMES = {
   fail: 'Fail',
 } as const;
 
-/** The error name the Fail state reports when no error name is known. */
+/** The cause the Fail state reports (its error is the name of the error that was caught). */
 const FAIL_CAUSE =
   'The callback task failed, timed out or missed a heartbeat (or Notify Success failed); ' +
   'the execution history and the Notify Failure message have the details.';
