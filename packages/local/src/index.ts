@@ -34,6 +34,7 @@ export {
 export { ExecutionHistory } from './history/execution-history.js';
 export type * from './history/types.js';
 export { SfnApiError } from './http/api-error.js';
+export { executionOperations } from './http/execution-operations.js';
 export type { SfnOperation, SfnOperations } from './http/operation.js';
 export { type ListenOptions, SfnApiServer } from './http/sfn-api-server.js';
 export { type CallbackCounters, taskCallbackOperations } from './http/task-callback-operations.js';

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { parseCliArgs, USAGE } from './parse-args.js';
 import { type CliIo, runCommand } from './run-command.js';
+import { serveCommand } from './serve-command.js';
 
 function version(): string {
   try {
@@ -14,9 +15,13 @@ function version(): string {
 
 /**
  * The CLI: parses `argv`, runs the command, returns the exit status (0 as expected, 1 an
- * execution ended otherwise, 2 the app could not be run).
+ * execution ended otherwise, 2 the app could not be run). `stop` ends `serve`.
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+  stop: AbortSignal = new AbortController().signal,
+): Promise<number> {
   let options: ReturnType<typeof parseCliArgs>;
   try {
     options = parseCliArgs(argv);
@@ -33,7 +38,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   }
   try {
-    return await runCommand(options, io);
+    return options.command === 'serve'
+      ? await serveCommand(options, io, stop)
+      : await runCommand(options, io);
   } catch (error) {
     const known = error instanceof AssemblyError || error instanceof UnsupportedFeatureError;
     io.err(

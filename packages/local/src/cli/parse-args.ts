@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
+       sfn-callback-local serve [--port <n>] [--no-workers] [--app <dir>] [--stack <name>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
 its queue, the queue's worker function (its bundled asset, its real SDK calls answered by
@@ -24,12 +25,22 @@ Options:
   -h, --help                  print this help
   -v, --version               print the version
 
+serve keeps the runner up: a Step Functions endpoint (StartExecution, DescribeExecution,
+GetExecutionHistory, ListExecutions, StopExecution, ListStateMachines, DescribeStateMachine,
+SendTask*) for the AWS CLI or SDK (AWS_ENDPOINT_URL_SFN), until interrupted.
+  --port <n>                  port on 127.0.0.1 (default: a free one)
+  --no-workers                do not run the queue-triggered functions: answer the tokens yourself
+
 Exit status: 0 when every execution ended with the expected status, 1 when one did not,
 2 when the app could not be run (usage, assembly or unsupported feature).`;
 
 /** Parsed CLI options. */
 export interface CliOptions {
-  readonly command: 'run' | 'help' | 'version';
+  readonly command: 'run' | 'serve' | 'help' | 'version';
+  /** `serve`: port of the endpoint (0: any free one). */
+  readonly port: number;
+  /** `serve --no-workers`: false. */
+  readonly workers: boolean;
   readonly app: string;
   readonly stack?: string;
   readonly stateMachine?: string;
@@ -62,6 +73,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
+    allowNegative: true,
     strict: true,
     options: {
       app: { type: 'string' },
@@ -75,19 +87,24 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       'function-concurrency': { type: 'string' },
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      workers: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
   });
   const [command = 'run', ...rest] = positionals;
-  if (command !== 'run') throw new Error(`unknown command "${command}" (try --help)`);
+  if (command !== 'run' && command !== 'serve')
+    throw new Error(`unknown command "${command}" (try --help)`);
   if (rest.length > 0) throw new Error(`unexpected argument "${rest[0]}"`);
   const expect = values.expect?.toUpperCase();
   if (expect !== undefined && !STATUSES.includes(expect)) {
     throw new Error(`--expect must be one of ${STATUSES.join(', ')}, got ${values.expect}`);
   }
   return {
-    command: values.help ? 'help' : values.version ? 'version' : 'run',
+    command: values.help ? 'help' : values.version ? 'version' : command,
+    port: values.port === undefined ? 0 : positiveInteger('port', values.port, 0),
+    workers: values.workers !== false,
     app: values.app ?? 'cdk.out',
     ...(values.stack !== undefined ? { stack: values.stack } : {}),
     ...(values['state-machine'] !== undefined ? { stateMachine: values['state-machine'] } : {}),

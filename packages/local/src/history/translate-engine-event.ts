@@ -32,6 +32,8 @@ const causeText = (cause: unknown): string | undefined => {
 /** What the translation needs to know about the execution. */
 export interface TranslationContext {
   readonly roleArn?: string;
+  /** The error and cause StopExecution gave, for ExecutionAborted. */
+  readonly abortDetails?: () => { error?: string; cause?: string };
   /** Task states by name: resource details for synthesized TaskTimedOut events. */
   readonly taskResource: (state: string) => { resourceType: string; resource: string } | undefined;
 }
@@ -84,7 +86,11 @@ export function translateEngineEvent(
       return;
     }
     case 'ExecutionAborted':
-      history.append({ timestamp, type: 'ExecutionAborted', executionAbortedEventDetails: {} });
+      history.append({
+        timestamp,
+        type: 'ExecutionAborted',
+        executionAbortedEventDetails: { ...context.abortDetails?.() },
+      });
       return;
     case 'ExecutionTimeout':
       history.append({

@@ -64,6 +64,8 @@ export class LocalExecution implements ExecutionDescription {
   readonly #attempts = new Map<string, number>();
   readonly #env: ExecutionEnvironment;
   #lastToken: string | undefined;
+  readonly #openTokens = new Set<string>();
+  #abortDetails: { error?: string; cause?: string } | undefined;
   #abort: () => void = () => {};
 
   constructor(env: ExecutionEnvironment, name: string, input: unknown) {
@@ -80,9 +82,12 @@ export class LocalExecution implements ExecutionDescription {
     return this.#history.events;
   }
 
-  /** Stops the execution (StopExecution). */
-  abort(): void {
+  /** Stops the execution (StopExecution): its open tasks are closed, their tokens refused. */
+  abort(details: { error?: string; cause?: string } = {}): void {
+    if (this.status !== 'RUNNING' || this.#abortDetails) return;
+    this.#abortDetails = details;
     this.#abort();
+    for (const token of this.#openTokens) this.#env.registry.cancel(token);
   }
 
   async #run(input: unknown): Promise<ExecutionDescription> {
@@ -114,6 +119,7 @@ export class LocalExecution implements ExecutionDescription {
     this.#abort = run.abort;
     const translation = {
       roleArn: engine.spec.roleArn,
+      abortDetails: () => this.#abortDetails ?? {},
       taskResource: (state: string) => engine.prepared.tasks.get(state)?.resource,
     };
     const consumed = (async () => {
@@ -135,7 +141,10 @@ export class LocalExecution implements ExecutionDescription {
     await consumed;
     this.stopDate = new Date();
     const last = this.#history.events.at(-1);
-    const failure = last?.executionFailedEventDetails ?? last?.executionTimedOutEventDetails;
+    const failure =
+      last?.executionFailedEventDetails ??
+      last?.executionTimedOutEventDetails ??
+      last?.executionAbortedEventDetails;
     if (failure) {
       if (failure.error !== undefined) this.error = failure.error;
       if (failure.cause !== undefined) this.cause = failure.cause;
@@ -213,9 +222,13 @@ export class LocalExecution implements ExecutionDescription {
         ...(info.heartbeatSeconds !== undefined
           ? { heartbeatMs: info.heartbeatSeconds * 1000 }
           : {}),
-        onClose: resolve,
+        onClose: (ended) => {
+          this.#openTokens.delete(taskToken);
+          resolve(ended);
+        },
       });
     });
+    this.#openTokens.add(taskToken);
     let submitted: unknown;
     try {
       submitted = await callIntegration(info.resource, parameters, this.#env.targets, origin);

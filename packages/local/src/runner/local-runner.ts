@@ -6,6 +6,7 @@ import { LocalEngine } from '../engine/local-engine.js';
 import { AssemblyError } from '../errors.js';
 import { type BatchReport, SqsPoller } from '../event-sources/sqs-poller.js';
 import { LocalFunction } from '../functions/local-function.js';
+import { executionOperations } from '../http/execution-operations.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { LocalQueue } from '../queues/local-queue.js';
@@ -40,6 +41,12 @@ export interface LocalRunnerOptions {
    * @default 1000
    */
   readonly retainExecutions?: number;
+  /**
+   * Start the event source mappings, so that queue-triggered functions run. Off, messages
+   * stay on the queues and something else must answer the tokens (a debugger, a test).
+   * @default true
+   */
+  readonly workers?: boolean;
   /** Receives the functions' log lines (stdout and stderr). By default they are dropped. */
   readonly onFunctionLog?: (functionName: string, line: string) => void;
   /** Called after each batch an event source mapping delivered. */
@@ -142,6 +149,7 @@ export class LocalRunner {
       functionsByName: functions,
     };
     this.#pollers = model.eventSourceMappings.flatMap((mapping) => {
+      if (options.workers === false) return [];
       const queue = queuesByArn.get(mapping.queueArn);
       const fn = functions.get(mapping.functionName);
       if (!queue || !fn) return [];
@@ -176,11 +184,12 @@ export class LocalRunner {
       });
       runner = new LocalRunner(model, server, registry, callbacks, options);
       for (const spec of model.stateMachines) runner.#engine(spec);
+      server.register(executionOperations(runner));
     } catch (error) {
       await server.close();
       throw error;
     }
-    for (const poller of runner.#pollers) poller.start();
+    if (options.workers !== false) for (const poller of runner.#pollers) poller.start();
     return runner;
   }
 
@@ -260,6 +269,22 @@ export class LocalRunner {
     return this.#executions.get(executionArn);
   }
 
+  /** Executions started by this runner and still retained (running ones always are), oldest first. */
+  executions(): ExecutionDescription[] {
+    return [...this.#executions.values()];
+  }
+
+  /**
+   * Stops a running execution (StopExecution), with an optional error and cause.
+   * Returns false when it is not running (or not known).
+   */
+  stopExecution(executionArn: string, details: { error?: string; cause?: string } = {}): boolean {
+    const execution = this.#executions.get(executionArn);
+    if (execution?.status !== 'RUNNING') return false;
+    execution.abort(details);
+    return true;
+  }
+
   /** Executions still running. */
   get runningCount(): number {
     return this.#running.size;
@@ -280,7 +305,8 @@ export class LocalRunner {
     if (this.#closed) return;
     this.#closed = true;
     for (const poller of this.#pollers) poller.stop();
-    for (const execution of this.#running) execution.abort();
+    for (const execution of this.#running)
+      execution.abort({ cause: 'the local runner was closed' });
     this.#registry.closeAll();
     await Promise.all([...this.functions.values()].map((fn) => fn.close()));
     for (const queue of this.queues.values()) queue.close();

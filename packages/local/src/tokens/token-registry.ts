@@ -107,6 +107,11 @@ export class TokenRegistry {
     return undefined;
   }
 
+  /** Closes an open task without an answer (its execution stopped). */
+  cancel(token: string): void {
+    this.#close(token, { kind: 'timeout' });
+  }
+
   /** Closes every open task as timed out, and stops every timer. */
   closeAll(): void {
     for (const token of [...this.#open.keys()]) this.#close(token, { kind: 'timeout' });

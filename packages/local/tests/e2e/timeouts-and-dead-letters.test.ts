@@ -53,7 +53,9 @@ describe('short timeouts: the task timeout and a poison message', () => {
       body: JSON.stringify({ taskToken: token, output: '{}' }),
     });
     expect(late.status).toBe(400);
-    expect((await late.json()).__type).toBe('com.amazonaws.sfn#TaskTimedOut');
+    expect(((await late.json()) as { __type: string }).__type).toBe(
+      'com.amazonaws.sfn#TaskTimedOut',
+    );
   });
 
   it('a poison message is retried through the visibility timeout, then redriven to the DLQ after maxReceiveCount', async () => {
