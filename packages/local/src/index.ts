@@ -45,7 +45,12 @@ export {
   type SendMessageInput,
   type SendMessageOutput,
 } from './queues/local-queue.js';
-export type { ExecutionDescription, ExecutionStatus } from './runner/local-execution.js';
+export {
+  type ExecutionDescription,
+  type ExecutionEnvironment,
+  type ExecutionStatus,
+  LocalExecution,
+} from './runner/local-execution.js';
 export {
   LocalRunner,
   type LocalRunnerOptions,

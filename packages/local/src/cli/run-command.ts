@@ -34,6 +34,17 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
     ...(options.stack !== undefined ? { stack: options.stack } : {}),
     functionConcurrency: options.functionConcurrency,
     retainExecutions: 0,
+    onBatch: (report) => {
+      // As Lambda logs them: a failed invocation is always shown.
+      if (!report.result.ok) {
+        io.err(
+          `[${report.functionName}] Invoke Error ${report.result.errorType}: ${report.result.errorMessage}`.replace(
+            TOKEN_PATTERN,
+            (token) => redactToken(token),
+          ),
+        );
+      }
+    },
     ...(options.verbose
       ? {
           onFunctionLog: (fn: string, line: string) =>

@@ -5,6 +5,8 @@ import type { LocalQueue, QueueMessage } from '../queues/local-queue.js';
 /** What one batch did, for whoever watches the poller. */
 export interface BatchReport {
   readonly mapping: string;
+  /** The function the batch went to. */
+  readonly functionName: string;
   readonly size: number;
   /** Records deleted from the queue. */
   readonly deleted: number;
@@ -128,6 +130,7 @@ export class SqsPoller {
     }
     this.#options.onBatch?.({
       mapping: this.spec.logicalId,
+      functionName: this.#fn.spec.name,
       size: messages.length,
       deleted,
       failed: messages.length - deleted,

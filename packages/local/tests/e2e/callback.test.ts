@@ -21,11 +21,16 @@ describe('the callback pattern of a synthesized app, run locally', () => {
   let runner: LocalRunner;
   let sfn: SFNClient;
   const logs: string[] = [];
+  const batchSizes: number[] = [];
 
   beforeAll(async () => {
     process.env.SFN_LOCAL_TEST_HOST_VARIABLE = 'must not reach the functions';
     const assembly = await synthFixture();
-    runner = await LocalRunner.start({ assembly, onFunctionLog: (_fn, line) => logs.push(line) });
+    runner = await LocalRunner.start({
+      assembly,
+      onFunctionLog: (_fn, line) => logs.push(line),
+      onBatch: (report) => batchSizes.push(report.size),
+    });
     sfn = new SFNClient({
       endpoint: runner.endpointUrl,
       region: 'us-east-1',
@@ -265,5 +270,8 @@ describe('the callback pattern of a synthesized app, run locally', () => {
       }
     });
     expect(runner.openTaskCount).toBe(0);
+    // The mapping's BatchSize (10) caps each batch; concurrent messages share batches.
+    expect(Math.max(...batchSizes)).toBeLessThanOrEqual(10);
+    expect(Math.max(...batchSizes)).toBeGreaterThan(1);
   });
 });
