@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRunner } from '../../src/index.js';
-import { synthFixture } from '../fixtures/fixture-app.js';
+import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
 
 describe('the Step Functions API subset (serve --no-workers)', () => {
   let runner: LocalRunner;
@@ -35,6 +35,7 @@ describe('the Step Functions API subset (serve --no-workers)', () => {
   afterAll(async () => {
     sfn?.destroy();
     await runner?.close();
+    removeFixtures();
   });
 
   it('lists and describes the state machine', async () => {

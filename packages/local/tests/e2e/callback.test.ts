@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExecutionDescription, LocalRunner } from '../../src/index.js';
-import { synthFixture } from '../fixtures/fixture-app.js';
+import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
 
 const QUEUE = 'WorkerQueueE3D427EB';
 const DLQ = 'WorkerDlq2A1C0A5B';
@@ -42,6 +42,7 @@ describe('the callback pattern of a synthesized app, run locally', () => {
   afterAll(async () => {
     sfn?.destroy();
     await runner?.close();
+    removeFixtures();
     delete process.env.SFN_LOCAL_TEST_HOST_VARIABLE;
   });
 

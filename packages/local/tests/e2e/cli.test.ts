@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { synthFixture } from '../fixtures/fixture-app.js';
+import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
 
 const FULL_TOKEN = /AQCLocal[0-9a-z]+\.[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{20,}/;
 
@@ -18,6 +18,8 @@ async function cli(args: string[]) {
 }
 
 describe('sfn-callback-local', () => {
+  afterAll(removeFixtures);
+
   let app: string;
 
   beforeAll(async () => {

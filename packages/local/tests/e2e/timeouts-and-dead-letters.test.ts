@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRunner } from '../../src/index.js';
-import { synthFixture } from '../fixtures/fixture-app.js';
+import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
 
 describe('short timeouts: the task timeout and a poison message', () => {
   let runner: LocalRunner;
@@ -18,6 +18,7 @@ describe('short timeouts: the task timeout and a poison message', () => {
 
   afterAll(async () => {
     await runner?.close();
+    removeFixtures();
   });
 
   it('TimeoutSeconds: a task with no answer fails with States.Timeout, caught, and a late answer gets TaskTimedOut', async () => {

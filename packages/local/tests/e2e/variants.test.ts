@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { LocalRunner, UnsupportedFeatureError } from '../../src/index.js';
-import { synthFixture } from '../fixtures/fixture-app.js';
+import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
 
 describe('variants of the fixture app', () => {
+  afterAll(removeFixtures);
+
   it('a JSONata state machine is refused with a clear error, never run wrongly', async () => {
     const assembly = await synthFixture({ jsonata: true });
     const start = LocalRunner.start({ assembly });
