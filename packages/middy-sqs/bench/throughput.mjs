@@ -19,7 +19,11 @@ async function startEndpoint(latencyMs) {
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-export async function measureThroughput({ latencyMs = 10, concurrency = 10, batchSizes = [10, 100] } = {}) {
+export async function measureThroughput({
+  latencyMs = 10,
+  concurrency = 10,
+  batchSizes = [10, 100],
+} = {}) {
   const endpoint = await startEndpoint(latencyMs);
   try {
     const client = new SFNClient({

@@ -1,0 +1,39 @@
+// `pnpm bench`: the three measurements of the package README, each beside a baseline
+// measured in the same run, printed as ratios with the target each should meet.
+import { measureColdStart } from './cold-start.mjs';
+import { measureOverhead } from './overhead.mjs';
+import { fmt } from './shared.mjs';
+import { measureThroughput } from './throughput.mjs';
+
+const verdict = (ok) => (ok ? 'met' : 'MISSED');
+const rows = [];
+
+console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
+
+console.log('1. Per-record overhead, SDK stubbed (median batch time / batch size)');
+for (const batchSize of [10, 100]) {
+  const r = await measureOverhead({ batchSize });
+  console.log(
+    `   batch ${batchSize}: plain loop ${fmt(r.baselineUsPerRecord)} µs/record, wrapper ${fmt(r.wrappedUsPerRecord)} µs/record → overhead ${fmt(r.overheadUsPerRecord)} µs/record (target ≤ 1 µs: ${verdict(r.overheadUsPerRecord <= 1)})`,
+  );
+  rows.push(r);
+}
+
+console.log('\n2. Throughput against a local endpoint answering after 10 ms (real SDK over HTTP)');
+for (const r of await measureThroughput()) {
+  console.log(
+    `   batch ${r.batchSize}, concurrency ${r.concurrency}: wrapper ${fmt(r.wrappedPerSecond, 0)}/s = ${fmt(r.ofIdeal * 100, 0)} % of ideal ${fmt(r.idealPerSecond, 0)}/s (target ≥ 80 %: ${verdict(r.ofIdeal >= 0.8)}); ` +
+      `${fmt(r.vsSequential, 1)}× the sequential loop's ${fmt(r.sequentialPerSecond, 0)}/s (target ≥ 8×: ${verdict(r.vsSequential >= 8)}); ` +
+      `bare SDK at the same concurrency ${fmt(r.sdkOnlyPerSecond, 0)}/s = ${fmt(r.sdkOnlyOfIdeal * 100, 0)} % of ideal (wrapper/bare SDK ${fmt(r.vsSdkOnly)})`,
+  );
+}
+
+console.log(
+  '\n3. Cold start: esbuild bundle (ESM, minified, SDK bundled) of the example handler vs a bare handler',
+);
+for (const r of await measureColdStart()) {
+  console.log(
+    `   credential providers ${r.credentialProviders}: bundle ${r.exampleBytes} B vs ${r.bareBytes} B = ${fmt(r.bytesRatio, 3)}× (target ≤ 1.05×: ${verdict(r.bytesRatio <= 1.05)}; gzip ${fmt(r.gzipRatio, 3)}×); ` +
+      `init ${fmt(r.exampleInitMs, 1)} ms vs ${fmt(r.bareInitMs, 1)} ms = ${fmt(r.initRatio, 3)}× (target ≤ 1.05×: ${verdict(r.initRatio <= 1.05)})`,
+  );
+}
