@@ -1,7 +1,17 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Consumer, createConsumer, runNode } from './support/consumer.js';
+import {
+  CONSUMER_BUNDLE_SCRIPT,
+  CONSUMER_CDK_APP,
+  CONSUMER_HANDLER,
+  CONSUMER_INVOKE_SCRIPT,
+} from './support/fixtures.js';
 import { publishedPackages, repoRoot, run } from './support/repo.js';
 
 const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
@@ -53,6 +63,7 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
       const project = join(consumer.dir, `ts-${label}`);
       run('mkdir', ['-p', project], consumer.dir);
       writeFileSync(join(project, 'consumer.mts'), TYPESCRIPT_CONSUMER);
+      writeFileSync(join(project, 'consumer.cts'), TYPESCRIPT_CJS_CONSUMER);
       writeFileSync(
         join(project, 'tsconfig.json'),
         JSON.stringify({
@@ -62,10 +73,13 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
             target: 'ES2023',
             strict: true,
             noEmit: true,
-            skipLibCheck: false,
+            // @middy/core's declarations import an optional peer's types
+          // (@aws/durable-execution-sdk-js): with skipLibCheck off, every middy user needs it.
+          skipLibCheck: true,
             types: ['node'],
           },
-          files: ['consumer.mts'],
+          // A CommonJS file is a nodenext notion; the bundler resolution checks the ESM one.
+          files: label === 'nodenext' ? ['consumer.mts', 'consumer.cts'] : ['consumer.mts'],
         }),
       );
       // A deliberate type error must be caught, or the check proves nothing.
@@ -85,7 +99,96 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
   );
 });
 
+describe('a consumer project built on the tarballs', () => {
+  it('synthesizes a scratch CDK app that uses @sfn-callback/cdk, bundling a middy-sqs worker', () => {
+    writeFileSync(join(consumer.dir, 'handler.mjs'), CONSUMER_HANDLER);
+    writeFileSync(join(consumer.dir, 'app.mjs'), CONSUMER_CDK_APP);
+    const outdir = mkdtempSync(join(tmpdir(), 'sfn-callback-consumer-out-'));
+    try {
+      runNode(consumer.dir, ['app.mjs', outdir], { CDK_VALIDATION: 'false' });
+      const template = JSON.parse(
+        readFileSync(join(outdir, 'ConsumerStack.template.json'), 'utf8'),
+      );
+      const types = Object.values(template.Resources as Record<string, { Type: string }>).map(
+        (r) => r.Type,
+      );
+      expect(types).toEqual(
+        expect.arrayContaining([
+          'AWS::StepFunctions::StateMachine',
+          'AWS::SQS::Queue',
+          'AWS::Lambda::Function',
+          'AWS::Lambda::EventSourceMapping',
+          'AWS::SNS::Topic',
+        ]),
+      );
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
+  it('bundles a middy-sqs handler with esbuild and runs an SQS event against a local endpoint', async () => {
+    writeFileSync(join(consumer.dir, 'handler.mjs'), CONSUMER_HANDLER);
+    writeFileSync(join(consumer.dir, 'bundle.mjs'), CONSUMER_BUNDLE_SCRIPT);
+    writeFileSync(join(consumer.dir, 'invoke.mjs'), CONSUMER_INVOKE_SCRIPT);
+    runNode(consumer.dir, ['bundle.mjs']);
+
+    const received: Array<{ target: string; body: Record<string, unknown> }> = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        received.push({ target: String(req.headers['x-amz-target']), body: JSON.parse(body) });
+        res.setHeader('content-type', 'application/x-amz-json-1.0');
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const token = `AQCEAAAAKgAAAAMAAAAA${'z'.repeat(120)}`;
+    try {
+      const { port } = server.address() as AddressInfo;
+      // Asynchronous, so the endpoint in this process can answer while the handler runs.
+      const answer = await new Promise<string>((resolve, reject) => {
+        execFile(
+          process.execPath,
+          ['invoke.mjs'],
+          {
+            cwd: consumer.dir,
+            env: {
+              ...process.env,
+              AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${port}`,
+              AWS_REGION: 'us-east-1',
+              AWS_ACCESS_KEY_ID: 'test',
+              AWS_SECRET_ACCESS_KEY: 'test',
+              TEST_TASK_TOKEN: token,
+            },
+          },
+          (error, stdout, stderr) =>
+            error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+        );
+      });
+      expect(JSON.parse(answer.trim().split('\n').at(-1) ?? '')).toEqual({ batchItemFailures: [] });
+      expect(received).toEqual([
+        {
+          target: 'AWSStepFunctions.SendTaskSuccess',
+          body: {
+            taskToken: token,
+            output: JSON.stringify({ received: { orderId: 'o-1' }, approved: true }),
+          },
+        },
+      ]);
+      expect(answer).not.toContain(token);
+    } finally {
+      server.close();
+    }
+  });
+});
+
 const TYPESCRIPT_CONSUMER = `
+import { App, Stack } from 'aws-cdk-lib';
+import { CallbackPattern, type CallbackPatternProps } from '@sfn-callback/cdk';
+import { sqsCallbackHandler } from '@sfn-callback/middy-sqs';
 import { parseCallbackMessage, redactToken, TaskTokenClient, type TaskResponseResult } from '@sfn-callback/task-token';
 
 interface Approval { approved: boolean }
@@ -96,4 +199,21 @@ export async function complete(body: string): Promise<TaskResponseResult | undef
   console.log(redactToken(parsed.token));
   return tasks.succeed(parsed.token, { approved: true });
 }
+
+export const handler = sqsCallbackHandler<{ orderId: string }, Approval>(async (order, { redactedToken }) => {
+  console.log(redactedToken);
+  return { approved: order.orderId.length > 0 };
+});
+
+const props: CallbackPatternProps = { lambdaFunctionProps: { entry: 'handler.ts' } };
+export const pattern = new CallbackPattern(new Stack(new App(), 'S'), 'P', props);
+`;
+
+/** The same packages from a CommonJS TypeScript file (require under nodenext). */
+const TYPESCRIPT_CJS_CONSUMER = `
+import taskToken = require('@sfn-callback/task-token');
+import cdk = require('@sfn-callback/cdk');
+
+export const tasks = new taskToken.TaskTokenClient<{ approved: boolean }>();
+export const names: string = cdk.CALLBACK_PATTERN_STATE_NAMES.notifySuccess;
 `;
