@@ -9,7 +9,7 @@
  */
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { LocalRunner, prepareDefinition } from '../dist/index.js';
-import { synthFixture } from '../tests/fixtures/fixture-app.ts';
+import { removeFixtures, synthFixture } from '../tests/fixtures/fixture-app.ts';
 
 const TOTAL = Number(process.env.BENCH_EXECUTIONS ?? 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
@@ -101,7 +101,7 @@ const sample = () => {
     .heapUsed()
     .then((workerHeap) =>
       samples.push(
-        `${String(at).padStart(6)}  main heap ${mb(m.heapUsed).padStart(6)} MB  worker heap ${mb(workerHeap).padStart(6)} MB  process rss ${mb(m.rss).padStart(6)} MB`,
+        `${String(at).padStart(6)}  main heap ${mb(m.heapUsed).padStart(6)} MB  worker heap ${mb(workerHeap).padStart(6)} MB  external ${mb(m.external).padStart(5)} MB  process rss ${mb(m.rss).padStart(6)} MB`,
       ),
     );
 };
@@ -131,18 +131,18 @@ console.log(
 console.log(`unexpected statuses               ${String(unexpected).padStart(7)}\n`);
 
 const perExecution = (ms: number) => `${((ms / TOTAL) * 1000).toFixed(0)} µs`;
-console.log('where the time goes (per execution, CPU):');
+console.log('where the time goes (per execution):');
 console.log(
-  `  main thread busy (engine, queue, endpoint, history)  ${perExecution(elu.active)}  — event loop ${(elu.utilization * 100).toFixed(0)} % busy`,
+  `  main thread event loop busy (engine, queue, endpoint, history) ${perExecution(elu.active)}  (${(elu.utilization * 100).toFixed(0)} % of the run)`,
 );
 console.log(
-  `  worker thread busy (handler, SDK client, HTTP client) ${perExecution(workerActive)}`,
+  `  worker thread event loop busy (handler, SDK client, HTTP)    ${perExecution(workerActive)}`,
 );
 console.log(
-  `  process CPU, all threads                              ${perExecution((cpu.user + cpu.system) / 1000)}`,
+  `  process CPU time, all threads                                 ${perExecution((cpu.user + cpu.system) / 1000)}`,
 );
 console.log(
-  `  bare engine alone                                     ${((1 / bareRate) * 1e6).toFixed(0)} µs (wall, at ${CONCURRENCY} in flight)`,
+  `  bare engine alone (wall time, ${CONCURRENCY} in flight)                  ${((1 / bareRate) * 1e6).toFixed(0)} µs`,
 );
 console.log('latency phases (mean wall time per execution, overlapping across executions):');
 console.log(
@@ -161,4 +161,5 @@ console.log(
 for (const line of samples) console.log(`  ${line}`);
 
 await runner.close();
+removeFixtures();
 if (unexpected > 0) process.exitCode = 1;

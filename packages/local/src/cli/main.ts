@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { parseCliArgs, USAGE } from './parse-args.js';
+import { CliUsageError } from './read-input.js';
 import { type CliIo, runCommand } from './run-command.js';
 import { serveCommand } from './serve-command.js';
 
@@ -42,7 +43,10 @@ export async function main(
       ? await serveCommand(options, io, stop)
       : await runCommand(options, io);
   } catch (error) {
-    const known = error instanceof AssemblyError || error instanceof UnsupportedFeatureError;
+    const known =
+      error instanceof AssemblyError ||
+      error instanceof UnsupportedFeatureError ||
+      error instanceof CliUsageError;
     io.err(
       `sfn-callback-local: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}`,
     );

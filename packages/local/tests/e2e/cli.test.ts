@@ -107,6 +107,11 @@ describe('sfn-callback-local', () => {
     const missing = await cli(['--app', join(app, 'nope')]);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/not a cloud assembly/);
+    const badInput = await cli(['--app', app, '--input', '[1,2]', '--fail']);
+    expect(badInput.code).toBe(2);
+    expect(badInput.err).toBe(
+      'sfn-callback-local: --fail needs the execution input to be a JSON object',
+    );
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.out).toContain('--fail');
