@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalRunner } from '../../src/index.js';
+import { type BatchReport, LocalRunner } from '../../src/index.js';
 import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
 
 describe('short timeouts: the task timeout and a poison message', () => {
   let runner: LocalRunner;
-  const batches: { failed: number; deleted: number }[] = [];
+  const batches: BatchReport[] = [];
 
   beforeAll(async () => {
     const assembly = await synthFixture({
@@ -12,6 +12,7 @@ describe('short timeouts: the task timeout and a poison message', () => {
       maxReceiveCount: 2,
       timeoutSeconds: 1,
       heartbeatSeconds: null,
+      functionTimeoutSeconds: 1,
     });
     runner = await LocalRunner.start({ assembly, onBatch: (report) => batches.push(report) });
   });
@@ -59,6 +60,33 @@ describe('short timeouts: the task timeout and a poison message', () => {
     );
   });
 
+  it('the function timeout: a handler running past it fails with Sandbox.Timedout in a fresh environment next time', async () => {
+    const worker = runner.function('Worker11F36D0F');
+    const coldStarts = worker.stats.coldStarts;
+    const execution = await runner.runExecution({ mode: 'hang' });
+    expect(execution.status).toBe('FAILED');
+    await expect
+      .poll(
+        () =>
+          batches.filter((b) => !b.result.ok && b.result.errorType === 'Sandbox.Timedout').length,
+        {
+          timeout: 5000,
+        },
+      )
+      .toBeGreaterThanOrEqual(1);
+    const timedOut = batches.find((b) => !b.result.ok);
+    expect(timedOut?.result).toMatchObject({
+      errorMessage: expect.stringMatching(/Task timed out after 1\.00 seconds/),
+    });
+    // The hung message comes back after the visibility timeout, times out again, then goes to the DLQ.
+    await expect
+      .poll(() => runner.queue('WorkerDlq2A1C0A5B').visibleCount, { timeout: 8000 })
+      .toBe(1);
+    runner.queue('WorkerDlq2A1C0A5B').receive(10);
+    expect((await runner.runExecution({ after: 'hang' })).status).toBe('SUCCEEDED');
+    expect(worker.stats.coldStarts).toBeGreaterThan(coldStarts);
+  });
+
   it('a poison message is retried through the visibility timeout, then redriven to the DLQ after maxReceiveCount', async () => {
     const queue = runner.queue('WorkerQueueE3D427EB');
     const dlq = runner.queue('WorkerDlq2A1C0A5B');
@@ -73,7 +101,7 @@ describe('short timeouts: the task timeout and a poison message', () => {
     expect(dlq.peek()[0]).toMatchObject({ messageId: sent.MessageId, body: 'this is not JSON' });
     expect(queue.visibleCount + queue.inFlightCount).toBe(0);
     // Delivered twice (maxReceiveCount), each time reported as a batch item failure.
-    expect(batches.filter((b) => b.failed === 1)).toHaveLength(2);
+    expect(batches.filter((b) => b.result.ok && b.failed === 1)).toHaveLength(2);
 
     // Meanwhile the callback pattern still works.
     expect((await runner.runExecution({ ok: true })).status).toBe('SUCCEEDED');
