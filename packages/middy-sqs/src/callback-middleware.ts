@@ -2,7 +2,7 @@ import type { MiddlewareObj, Request } from '@middy/core';
 import sqsPartialBatchFailure from '@middy/sqs-partial-batch-failure';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { InvalidSqsEventError } from './errors.js';
-import { assertSqsEvent } from './sqs-event.js';
+import { checkSqsEventOnce } from './sqs-event.js';
 
 /**
  * The handler of a middy chain using {@link sqsCallbackMiddleware} did not return one
@@ -43,7 +43,7 @@ export function sqsCallbackMiddleware(): MiddlewareObj<SQSEvent, SQSBatchRespons
   return {
     name: 'sqsCallback',
     before: (request) => {
-      assertSqsEvent(request.event);
+      checkSqsEventOnce(request.event);
     },
     after: async (request) => {
       const response: unknown = request.response;

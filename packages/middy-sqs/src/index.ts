@@ -1,9 +1,31 @@
-export * from './callback-middleware.js';
-export * from './callback-record-handler.js';
-export * from './errors.js';
-export * from './logger.js';
-export * from './options.js';
-export * from './record-outcome.js';
-export * from './sqs-callback-handler.js';
-export * from './sqs-event.js';
-export * from './types.js';
+export { InvalidHandlerResponseError, sqsCallbackMiddleware } from './callback-middleware.js';
+export { type CallbackRecordHandler, callbackRecordHandler } from './callback-record-handler.js';
+export {
+  InvalidSqsEventError,
+  isRetryableError,
+  RecordNotProcessedError,
+  type RecordNotProcessedReason,
+  RetryableError,
+  retryable,
+  TimeRunningOutError,
+} from './errors.js';
+export {
+  type CallbackLogger,
+  createJsonLogger,
+  type JsonLoggerOptions,
+  type LogAttributes,
+  type LogLevel,
+  silentLogger,
+} from './logger.js';
+export {
+  DEFAULT_CONCURRENCY,
+  DEFAULT_REMAINING_TIME_MARGIN_MS,
+  type InvalidMessageAction,
+  MAX_CONCURRENCY,
+  type SqsCallbackOptions,
+  type TokenLocation,
+} from './options.js';
+export type { RecordOutcome } from './record-outcome.js';
+export { type SqsCallbackHandler, sqsCallbackHandler } from './sqs-callback-handler.js';
+export { assertSqsEvent } from './sqs-event.js';
+export type { CallbackContext, CallbackFunction } from './types.js';

@@ -23,7 +23,7 @@ import {
 } from './errors.js';
 import { isLevelEnabled, type LogAttributes } from './logger.js';
 import type { ResolvedOptions } from './options.js';
-import type { RecordOutcome } from './record-outcome.js';
+import { type RecordOutcome, SUCCEEDED } from './record-outcome.js';
 import type { TimeGuard } from './time-guard.js';
 import type { CallbackContext, CallbackFunction } from './types.js';
 
@@ -38,7 +38,6 @@ type Extracted =
   | { readonly ok: true; readonly token: string; readonly input: unknown }
   | { readonly ok: false; readonly error: InvalidCallbackMessageError; readonly token?: string };
 
-const SUCCEEDED: RecordOutcome = Object.freeze({ status: 'succeeded' });
 const DROPPED: RecordOutcome = Object.freeze({ status: 'dropped' });
 const EMPTY_OUTPUT = Object.freeze({});
 
@@ -191,7 +190,7 @@ export function createRecordProcessor(
       result = await client.succeed(token, output === undefined ? EMPTY_OUTPUT : output);
     } catch (error) {
       if (error instanceof InvalidTaskOutputError) {
-        return failTask(
+        return await failTask(
           record,
           token,
           error,
@@ -271,11 +270,11 @@ export function createRecordProcessor(
           error,
         );
       }
-      return failTask(record, token, error, 'the function threw; task failed');
+      return await failTask(record, token, error, 'the function threw; task failed');
     } finally {
       context.dispose();
     }
-    return succeedTask(record, token, output);
+    return await succeedTask(record, token, output);
   };
 
   return async (record, lambdaContext, guard) => {
@@ -289,7 +288,7 @@ export function createRecordProcessor(
       const extracted = extract(record);
       if (!extracted.ok) {
         if (extracted.token !== undefined) {
-          return failTask(
+          return await failTask(
             record,
             extracted.token,
             extracted.error,
@@ -318,7 +317,7 @@ export function createRecordProcessor(
       if (schema !== undefined) {
         const checked = await validateCallbackInput(schema, input);
         if (!checked.ok)
-          return failTask(
+          return await failTask(
             record,
             token,
             checked.error,

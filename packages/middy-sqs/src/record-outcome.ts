@@ -18,12 +18,20 @@ export type RecordOutcome =
   /** Reported as a batch item failure. */
   | { readonly status: 'not-processed'; readonly error: RecordNotProcessedError };
 
+/** The outcome of every record that succeeded (one frozen object, not one per record). */
+export const SUCCEEDED: RecordOutcome = Object.freeze({ status: 'succeeded' });
+const SUCCEEDED_RESULT: PromiseSettledResult<RecordOutcome> = Object.freeze({
+  status: 'fulfilled',
+  value: SUCCEEDED,
+});
+
 /**
  * The settled result the `@middy/sqs-partial-batch-failure` middleware expects for a
  * record: `fulfilled` when the record is done, `rejected` (with the
  * {@link RecordNotProcessedError}) when it is a batch item failure.
  */
 export function toSettledResult(outcome: RecordOutcome): PromiseSettledResult<RecordOutcome> {
+  if (outcome === SUCCEEDED) return SUCCEEDED_RESULT;
   return outcome.status === 'not-processed'
     ? { status: 'rejected', reason: outcome.error }
     : { status: 'fulfilled', value: outcome };

@@ -47,5 +47,11 @@ export function sqsCallbackHandler(
   options?: SqsCallbackOptions<StandardSchemaV1 | undefined>,
 ): SqsCallbackHandler {
   const handler = callbackRecordHandler(fn, options as SqsCallbackOptions);
-  return middy(handler).use(sqsCallbackMiddleware()) as unknown as SqsCallbackHandler;
+  // middy's own early timeout (`timeoutEarlyInMillis`) would answer "every record failed"
+  // just before Lambda's timeout; the remaining-time guard already stops starting records
+  // `remainingTimeMarginMs` before and reports exactly those, so it is off (it also costs a
+  // timer per invocation).
+  return middy(handler, { timeoutEarlyInMillis: 0 }).use(
+    sqsCallbackMiddleware(),
+  ) as unknown as SqsCallbackHandler;
 }

@@ -8,6 +8,7 @@ import { InvalidSqsEventError } from './errors.js';
  * @throws {@link InvalidSqsEventError} saying what is wrong (never quoting a body).
  */
 export function assertSqsEvent(event: unknown): asserts event is SQSEvent {
+  if (checked.has(event as object)) return;
   const records = (event as { Records?: unknown } | null | undefined)?.Records;
   if (!Array.isArray(records)) {
     throw new InvalidSqsEventError(
@@ -32,6 +33,15 @@ export function assertSqsEvent(event: unknown): asserts event is SQSEvent {
       );
     }
   }
+}
+
+/** Events already checked in this invocation (by the middleware, before the handler). */
+const checked = new WeakSet<object>();
+
+/** Like {@link assertSqsEvent}, and remembers the event so a second check is free. */
+export function checkSqsEventOnce(event: unknown): asserts event is SQSEvent {
+  assertSqsEvent(event);
+  checked.add(event as object);
 }
 
 function describe(value: unknown): string {
