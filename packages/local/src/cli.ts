@@ -2,8 +2,9 @@ import { main } from './cli/main.js';
 
 // `serve` runs until interrupted, then closes the runner; `run` keeps Node's default
 // handling (Ctrl-C ends it at once).
+const serving = process.argv[2] === 'serve';
 const stop = new AbortController();
-if (process.argv.slice(2).includes('serve')) {
+if (serving) {
   process.once('SIGINT', () => stop.abort());
   process.once('SIGTERM', () => stop.abort());
 }
@@ -18,3 +19,8 @@ const code = await main(
   stop.signal,
 );
 process.exitCode = code;
+if (serving) {
+  // Executions stopped by the interruption may leave the engine's Task timers behind: exit
+  // once the output is flushed rather than wait for them.
+  process.stdout.write('', () => process.exit(code));
+}

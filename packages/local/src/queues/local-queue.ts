@@ -178,20 +178,18 @@ export class LocalQueue {
       }
       this.#compact();
     } else {
+      // A group with a message in flight gives none; and once a group's message is left
+      // behind (batch full), its later messages stay too, so each group keeps its order.
       const blocked = new Set<string>();
       for (const { message } of this.#inFlight.values())
         blocked.add(message.messageGroupId as string);
-      const taken = new Set<string>();
       const kept: QueueMessage[] = [];
       for (let i = this.#visibleHead; i < this.#visible.length; i++) {
         const message = this.#visible[i] as QueueMessage;
         const group = message.messageGroupId as string;
         if (received.length < max && !blocked.has(group)) {
           received.push(message);
-          taken.add(group);
         } else {
-          // A group stays in order: once one of its messages is skipped, skip the rest.
-          if (taken.has(group)) taken.delete(group);
           blocked.add(group);
           kept.push(message);
         }
