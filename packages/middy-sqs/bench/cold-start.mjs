@@ -77,11 +77,11 @@ const run = promisify(execFile);
 
 /** Milliseconds to import the bundle in a fresh process (the module init Lambda pays). */
 async function initTime(file) {
-  const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});process.stdout.write(String(performance.now()-t));`;
+  const script = `const c=process.cpuUsage();const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});const w=performance.now()-t;const u=process.cpuUsage(c);process.stdout.write(JSON.stringify({wall:w,cpu:(u.user+u.system)/1000}));`;
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
     env: LAMBDA_ENV,
   });
-  return Number(stdout);
+  return JSON.parse(stdout);
 }
 
 /** Invokes the bundle's handler once against a local endpoint; returns its response. */
@@ -95,7 +95,7 @@ async function invokeOnce(file, endpointUrl) {
   return JSON.parse(stdout);
 }
 
-export async function measureColdStart({ runs = 21 } = {}) {
+export async function measureColdStart({ runs = 31 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'middy-sqs-cold-start-'));
   const endpoint = await LocalStepFunctions.start({ acceptAnyToken: true });
   try {
@@ -128,9 +128,12 @@ export async function measureColdStart({ runs = 21 } = {}) {
         exampleGzipBytes: exampleSize.gzipBytes,
         bareGzipBytes: bareSize.gzipBytes,
         gzipRatio: exampleSize.gzipBytes / bareSize.gzipBytes,
-        exampleInitMs: median(exampleTimes),
-        bareInitMs: median(bareTimes),
-        initRatio: median(exampleTimes) / median(bareTimes),
+        exampleInitMs: median(exampleTimes.map((t) => t.wall)),
+        bareInitMs: median(bareTimes.map((t) => t.wall)),
+        initRatio: median(exampleTimes.map((t) => t.wall)) / median(bareTimes.map((t) => t.wall)),
+        exampleInitCpuMs: median(exampleTimes.map((t) => t.cpu)),
+        bareInitCpuMs: median(bareTimes.map((t) => t.cpu)),
+        initCpuRatio: median(exampleTimes.map((t) => t.cpu)) / median(bareTimes.map((t) => t.cpu)),
       });
     }
     return variants;
