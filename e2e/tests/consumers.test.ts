@@ -74,8 +74,8 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
             strict: true,
             noEmit: true,
             // @middy/core's declarations import an optional peer's types
-          // (@aws/durable-execution-sdk-js): with skipLibCheck off, every middy user needs it.
-          skipLibCheck: true,
+            // (@aws/durable-execution-sdk-js): with skipLibCheck off, every middy user needs it.
+            skipLibCheck: true,
             types: ['node'],
           },
           // A CommonJS file is a nodenext notion; the bundler resolution checks the ESM one.
