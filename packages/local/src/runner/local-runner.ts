@@ -47,6 +47,14 @@ export interface LocalRunnerOptions {
    * @default true
    */
   readonly workers?: boolean;
+  /**
+   * The Step Functions endpoint URL the functions are given as `AWS_ENDPOINT_URL_SFN`,
+   * instead of {@link LocalRunner.endpointUrl}: e.g. a proxy in front of the endpoint that
+   * injects faults (throttling, 5xx, latency) for a reliability test. Whatever listens
+   * there must forward to {@link LocalRunner.endpointUrl}.
+   * @default the runner's endpoint
+   */
+  readonly functionEndpointUrl?: string;
   /** Receives the functions' log lines (stdout and stderr). By default they are dropped. */
   readonly onFunctionLog?: (functionName: string, line: string) => void;
   /** Called after each batch an event source mapping delivered. */
@@ -133,7 +141,7 @@ export class LocalRunner {
         .map((spec) => [
           spec.name,
           new LocalFunction(spec, {
-            endpointUrl: server.url,
+            endpointUrl: options.functionEndpointUrl ?? server.url,
             region: model.region,
             concurrency,
             ...(options.onFunctionLog ? { onLog: options.onFunctionLog } : {}),
