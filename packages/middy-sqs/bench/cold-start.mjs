@@ -131,6 +131,10 @@ export async function measureColdStart({ runs = 41 } = {}) {
         exampleInitMs: median(exampleTimes.map((t) => t.wall)),
         bareInitMs: median(bareTimes.map((t) => t.wall)),
         initRatio: median(exampleTimes.map((t) => t.wall)) / median(bareTimes.map((t) => t.wall)),
+        // Runs alternate example/bare, so each pair saw about the same machine load: the
+        // median of the pairs' ratios is the figure least moved by other jobs.
+        pairedInitRatio: median(exampleTimes.map((t, i) => t.wall / bareTimes[i].wall)),
+        pairedInitCpuRatio: median(exampleTimes.map((t, i) => t.cpu / bareTimes[i].cpu)),
         exampleInitMinMs: Math.min(...exampleTimes.map((t) => t.wall)),
         bareInitMinMs: Math.min(...bareTimes.map((t) => t.wall)),
         exampleInitCpuMs: median(exampleTimes.map((t) => t.cpu)),

@@ -19,6 +19,5 @@ export async function runWithConcurrency(
   if (workers === 1) return worker();
   const running: Promise<void>[] = new Array(workers);
   for (let i = 0; i < workers; i++) running[i] = worker();
-  const settled = await Promise.allSettled(running);
-  for (const result of settled) if (result.status === 'rejected') throw result.reason;
+  await Promise.all(running);
 }

@@ -13,16 +13,20 @@ export function groupByMessageGroup(
   fifo: 'auto' | boolean,
 ): number[][] | undefined {
   if (fifo === false) return undefined;
+  if (
+    fifo === 'auto' &&
+    !records.some((record) => record.attributes?.MessageGroupId !== undefined)
+  ) {
+    return undefined;
+  }
   const groups = new Map<string, number[]>();
   const units: number[][] = [];
-  let anyGroup = false;
   for (let index = 0; index < records.length; index++) {
     const groupId = records[index]?.attributes?.MessageGroupId;
     if (groupId === undefined) {
       units.push([index]);
       continue;
     }
-    anyGroup = true;
     let group = groups.get(groupId);
     if (group === undefined) {
       group = [];
@@ -31,5 +35,5 @@ export function groupByMessageGroup(
     }
     group.push(index);
   }
-  return anyGroup || fifo === true ? units : undefined;
+  return units;
 }
