@@ -14,6 +14,7 @@ export abstract class TaskTokenError extends Error {
 
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
+    // Each subclass also writes its name out, as a literal that survives minification.
     this.name = new.target.name;
   }
 }
@@ -23,6 +24,8 @@ export type InvalidTaskTokenReason = 'not-a-string' | 'empty' | 'too-long';
 
 /** The task token is not a string, is empty, or is longer than 2048 characters. */
 export class InvalidTaskTokenError extends TaskTokenError {
+  // Written out: a minifier renames classes, and the workflow's Catch matches on this name.
+  override readonly name = 'InvalidTaskTokenError';
   readonly code = 'InvalidTaskToken';
   readonly retryable = false;
 
@@ -43,6 +46,8 @@ export type InvalidTaskOutputReason = 'not-serializable' | 'too-large';
  * a cycle, `undefined`, a function) or its JSON is over 262,144 bytes of UTF-8.
  */
 export class InvalidTaskOutputError extends TaskTokenError {
+  // Written out: a minifier renames classes, and the workflow's Catch matches on this name.
+  override readonly name = 'InvalidTaskOutputError';
   readonly code = 'InvalidTaskOutput';
   readonly retryable = false;
 
@@ -64,6 +69,8 @@ export class InvalidTaskOutputError extends TaskTokenError {
  * an SQS consumer should let such a message go to its dead-letter queue.
  */
 export class TaskResponseRejectedError extends TaskTokenError {
+  // Written out: a minifier renames classes, and the workflow's Catch matches on this name.
+  override readonly name = 'TaskResponseRejectedError';
   readonly code = 'TaskResponseRejected';
   readonly retryable = false;
 
@@ -83,6 +90,8 @@ export class TaskResponseRejectedError extends TaskTokenError {
  * succeed; an SQS consumer should report the record as a batch item failure.
  */
 export class TaskResponseTransientError extends TaskTokenError {
+  // Written out: a minifier renames classes, and the workflow's Catch matches on this name.
+  override readonly name = 'TaskResponseTransientError';
   readonly code = 'TaskResponseTransient';
   readonly retryable = true;
 
@@ -107,6 +116,8 @@ export type TaskClosedReason = 'TaskTimedOut' | 'TaskDoesNotExist';
  * finds the task closed.
  */
 export class TaskClosedError extends TaskTokenError {
+  // Written out: a minifier renames classes, and the workflow's Catch matches on this name.
+  override readonly name = 'TaskClosedError';
   readonly code = 'TaskClosed';
   readonly retryable = false;
 

@@ -18,6 +18,8 @@ export type InvalidCallbackMessageReason =
  * token or the body.
  */
 export class InvalidCallbackMessageError extends TaskTokenError {
+  // Written out: a minifier renames classes, and the workflow's Catch matches on this name.
+  override readonly name = 'InvalidCallbackMessageError';
   readonly code = 'InvalidCallbackMessage';
   readonly retryable = false;
 
