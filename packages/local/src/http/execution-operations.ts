@@ -2,6 +2,7 @@ import type { HistoryEvent } from '../history/types.js';
 import type { ExecutionDescription } from '../runner/local-execution.js';
 import type { LocalRunner } from '../runner/local-runner.js';
 import { SfnApiError, validationError } from './api-error.js';
+import { withInputShapes } from './input-shape.js';
 import type { SfnOperations } from './operation.js';
 
 /** Timestamps in the JSON 1.0 protocol: epoch seconds, with milliseconds as a fraction. */
@@ -10,8 +11,25 @@ const epochSeconds = (date: Date): number => date.getTime() / 1000;
 /** Characters an execution name may not hold (whitespace, wildcards, control characters …). */
 const FORBIDDEN_NAME_CHARACTERS = new Set(' \t\n\r<>{}[]?*"#%\\^|~`$&,;:/');
 
-function isValidExecutionName(name: string): boolean {
-  if (name.length < 1 || name.length > 80) return false;
+/** Execution statuses ListExecutions filters on. */
+const EXECUTION_STATUSES = [
+  'RUNNING',
+  'SUCCEEDED',
+  'FAILED',
+  'TIMED_OUT',
+  'ABORTED',
+  'PENDING_REDRIVE',
+];
+
+const STATE_MACHINE_ARN =
+  /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:\s]+(?::[^:\s]+)?$/;
+const EXECUTION_ARN =
+  /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(?:execution|express):[^:\s]+:[^:\s]+$/;
+
+/** The service's limit on execution input, in UTF-8 bytes. */
+const MAX_INPUT_BYTES = 262_144;
+
+function hasValidNameCharacters(name: string): boolean {
   for (const character of name) {
     const code = character.codePointAt(0) as number;
     if (FORBIDDEN_NAME_CHARACTERS.has(character) || code < 0x20 || (code >= 0x7f && code <= 0x9f))
@@ -20,34 +38,58 @@ function isValidExecutionName(name: string): boolean {
   return true;
 }
 
-function requireString(input: Record<string, unknown>, member: string): string {
-  const value = input[member];
-  if (typeof value !== 'string' || value.length === 0) {
-    throw validationError(member, 'Member must not be null');
+/** An ARN member: 1 to 256 characters (ValidationException), of the expected kind (InvalidArn). */
+function requireArn(input: Record<string, unknown>, member: string, kind: RegExp): string {
+  const arn = input[member] as string;
+  if (arn.length < 1 || arn.length > 256) {
+    throw validationError(
+      member,
+      `Member must have length ${arn.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 256'}`,
+      arn,
+    );
   }
-  return value;
+  if (!kind.test(arn)) throw new SfnApiError('InvalidArn', `Invalid Arn: '${arn}'`);
+  return arn;
 }
 
+/**
+ * One page of `items`. `maxResults` 0 or absent means the default page size, 100 (at most
+ * 1000). The `nextToken` names the key of the first item of the next page, so that a page
+ * stays right while the list grows (new executions, new events); an unreadable token, or
+ * one whose item is gone, is `InvalidToken`.
+ */
 function pageOf<T>(
   items: readonly T[],
   input: Record<string, unknown>,
+  keyOf: (item: T) => string,
 ): { page: T[]; nextToken?: string } {
-  const maxResults =
-    input.maxResults === undefined || input.maxResults === 0 ? 1000 : Number(input.maxResults);
-  if (!Number.isInteger(maxResults) || maxResults < 0 || maxResults > 1000) {
-    throw validationError('maxResults', 'Member must have value less than or equal to 1000');
+  const requested = (input.maxResults as number | undefined) ?? 0;
+  if (requested < 0 || requested > 1000) {
+    throw validationError(
+      'maxResults',
+      `Member must have value ${requested < 0 ? 'greater than or equal to 0' : 'less than or equal to 1000'}`,
+      requested,
+    );
   }
+  const maxResults = requested === 0 ? 100 : requested;
   let start = 0;
-  if (input.nextToken !== undefined) {
-    start = Number.parseInt(Buffer.from(String(input.nextToken), 'base64url').toString('utf8'), 10);
-    if (!Number.isInteger(start) || start < 0)
-      throw new SfnApiError('InvalidToken', 'Invalid Token: nextToken');
+  if (typeof input.nextToken === 'string') {
+    let key: unknown;
+    try {
+      key = (
+        JSON.parse(Buffer.from(input.nextToken, 'base64url').toString('utf8')) as { k?: unknown }
+      ).k;
+    } catch {
+      key = undefined;
+    }
+    start = typeof key === 'string' ? items.findIndex((item) => keyOf(item) === key) : -1;
+    if (start < 0) throw new SfnApiError('InvalidToken', `Invalid Token: '${input.nextToken}'`);
   }
   const page = items.slice(start, start + maxResults);
-  const next = start + maxResults;
-  return next < items.length
-    ? { page, nextToken: Buffer.from(String(next)).toString('base64url') }
-    : { page };
+  const next = items[start + maxResults];
+  return next === undefined
+    ? { page }
+    : { page, nextToken: Buffer.from(JSON.stringify({ k: keyOf(next) })).toString('base64url') };
 }
 
 /** A history event as GetExecutionHistory answers it (timestamps in epoch seconds). */
@@ -80,30 +122,29 @@ function executionListItem(execution: ExecutionDescription): Record<string, unkn
  * ListExecutions, GetExecutionHistory (events in AWS's shape; the task token whole in
  * TaskScheduled parameters, as AWS shows it) and StopExecution, with AWS's errors
  * (`StateMachineDoesNotExist`, `ExecutionDoesNotExist`, `ExecutionAlreadyExists`,
- * `InvalidExecutionInput`, `InvalidName`, `InvalidArn`, `ValidationException`).
+ * `InvalidExecutionInput`, `InvalidName`, `InvalidArn`, `InvalidToken`, `ValidationException`;
+ * a member of the wrong type is a `SerializationException`, see {@link withInputShapes}).
  *
  * Executions are those the runner retains (`retainExecutions`, running ones always).
  */
 export function executionOperations(runner: LocalRunner, startedAt = new Date()): SfnOperations {
   const machine = (input: Record<string, unknown>) => {
-    const arn = requireString(input, 'stateMachineArn');
-    if (!arn.startsWith('arn:')) throw new SfnApiError('InvalidArn', `Invalid Arn: '${arn}'`);
+    const arn = requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN);
     const found = runner.model.stateMachines.find((m) => m.arn === arn);
     if (!found)
       throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
     return found;
   };
   const execution = (input: Record<string, unknown>) => {
-    const arn = requireString(input, 'executionArn');
-    if (!arn.startsWith('arn:')) throw new SfnApiError('InvalidArn', `Invalid Arn: '${arn}'`);
+    const arn = requireArn(input, 'executionArn', EXECUTION_ARN);
     const found = runner.describeExecution(arn);
     if (!found)
       throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return found;
   };
-  return {
+  return withInputShapes({
     ListStateMachines: (input) => {
-      const { page, nextToken } = pageOf(runner.model.stateMachines, input);
+      const { page, nextToken } = pageOf(runner.model.stateMachines, input, (m) => m.arn);
       return {
         stateMachines: page.map((m) => ({
           stateMachineArn: m.arn,
@@ -128,17 +169,33 @@ export function executionOperations(runner: LocalRunner, startedAt = new Date())
     },
     StartExecution: (input) => {
       const m = machine(input);
-      const name = input.name === undefined ? undefined : String(input.name);
-      if (name !== undefined && !isValidExecutionName(name))
-        throw new SfnApiError('InvalidName', `Invalid Name: '${name}'`);
+      const name = input.name as string | undefined;
+      if (name !== undefined) {
+        if (name.length < 1 || name.length > 80) {
+          throw validationError(
+            'name',
+            `Member must have length ${name.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 80'}`,
+            name,
+          );
+        }
+        if (!hasValidNameCharacters(name))
+          throw new SfnApiError('InvalidName', `Invalid Name: '${name}'`);
+      }
+      const text = input.input as string | undefined;
+      if (text !== undefined && Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
+        throw validationError(
+          'input',
+          `Member must have length less than or equal to ${MAX_INPUT_BYTES}`,
+        );
+      }
       let executionInput: unknown = {};
-      if (input.input !== undefined) {
+      if (text !== undefined) {
         try {
-          executionInput = JSON.parse(String(input.input));
-        } catch {
+          executionInput = JSON.parse(text);
+        } catch (error) {
           throw new SfnApiError(
             'InvalidExecutionInput',
-            'Invalid State Machine Execution Input: the input is not valid JSON',
+            `Invalid State Machine Execution Input: '${(error as Error).message}'`,
           );
         }
       }
@@ -147,8 +204,13 @@ export function executionOperations(runner: LocalRunner, startedAt = new Date())
           `${m.arn.replace(':stateMachine:', ':execution:')}:${name}`,
         );
         if (existing) {
-          // The service is idempotent for a running execution started with the same input.
-          if (existing.status === 'RUNNING' && existing.input === JSON.stringify(executionInput)) {
+          // Idempotent for an open execution started with the same input (STANDARD);
+          // otherwise the name is taken (AWS: for 90 days).
+          if (
+            m.type === 'STANDARD' &&
+            existing.status === 'RUNNING' &&
+            existing.input === JSON.stringify(executionInput)
+          ) {
             return {
               executionArn: existing.executionArn,
               startDate: epochSeconds(existing.startDate),
@@ -177,22 +239,40 @@ export function executionOperations(runner: LocalRunner, startedAt = new Date())
         ...(e.cause !== undefined ? { cause: e.cause } : {}),
         redriveCount: 0,
         redriveStatus: 'NOT_REDRIVABLE',
+        redriveStatusReason: `Execution is ${e.status} and cannot be redriven`,
       };
     },
     ListExecutions: (input) => {
+      if (input.mapRunArn !== undefined && input.mapRunArn !== null) {
+        throw new SfnApiError('ResourceNotFound', `Resource not found: '${input.mapRunArn}'`);
+      }
+      if (input.stateMachineArn === undefined || input.stateMachineArn === null) {
+        throw new SfnApiError(
+          'ValidationException',
+          'Must provide a StateMachine ARN or a Map Run ARN',
+        );
+      }
       const m = machine(input);
-      const status = input.statusFilter === undefined ? undefined : String(input.statusFilter);
+      const status = input.statusFilter as string | undefined;
+      if (status !== undefined && !EXECUTION_STATUSES.includes(status)) {
+        throw validationError(
+          'statusFilter',
+          `Member must satisfy enum value set: [${EXECUTION_STATUSES.join(', ')}]`,
+          status,
+        );
+      }
+      // Newest first, as AWS lists them.
       const matching = runner
         .executions()
         .filter((e) => e.stateMachineArn === m.arn && (status === undefined || e.status === status))
         .reverse();
-      const { page, nextToken } = pageOf(matching, input);
+      const { page, nextToken } = pageOf(matching, input, (e) => e.executionArn);
       return { executions: page.map(executionListItem), ...(nextToken ? { nextToken } : {}) };
     },
     GetExecutionHistory: (input) => {
       const e = execution(input);
       const ordered = input.reverseOrder === true ? [...e.events].reverse() : e.events;
-      const { page, nextToken } = pageOf(ordered, input);
+      const { page, nextToken } = pageOf(ordered, input, (event) => String(event.id));
       const includeExecutionData = input.includeExecutionData !== false;
       return {
         events: page.map((event) => eventToWire(event, includeExecutionData)),
@@ -201,8 +281,8 @@ export function executionOperations(runner: LocalRunner, startedAt = new Date())
     },
     StopExecution: (input) => {
       const e = execution(input);
-      const error = input.error === undefined ? undefined : String(input.error);
-      const cause = input.cause === undefined ? undefined : String(input.cause);
+      const error = input.error as string | undefined;
+      const cause = input.cause as string | undefined;
       if (error !== undefined && error.length > 256)
         throw validationError('error', 'Member must have length less than or equal to 256');
       if (cause !== undefined && cause.length > 32_768) {
@@ -212,7 +292,7 @@ export function executionOperations(runner: LocalRunner, startedAt = new Date())
         ...(error !== undefined ? { error } : {}),
         ...(cause !== undefined ? { cause } : {}),
       });
-      return { stopDate: epochSeconds(new Date()) };
+      return { stopDate: epochSeconds(e.stopDate ?? new Date()) };
     },
-  };
+  });
 }

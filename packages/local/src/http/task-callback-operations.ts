@@ -6,6 +6,7 @@ import {
 } from '@sfn-callback/task-token';
 import type { TokenRefusal, TokenRegistry } from '../tokens/token-registry.js';
 import { SfnApiError, validationError } from './api-error.js';
+import { withInputShapes } from './input-shape.js';
 import type { SfnOperations } from './operation.js';
 
 /** Counts of the task-callback calls answered, by operation and outcome. */
@@ -22,10 +23,7 @@ const REFUSAL_MESSAGES: Readonly<Record<TokenRefusal, string>> = {
 function requireToken(input: Record<string, unknown>): string {
   const token = input.taskToken;
   if (typeof token !== 'string' || token.length === 0) {
-    throw validationError(
-      'taskToken',
-      'Member must not be null and must have length greater than or equal to 1',
-    );
+    throw validationError('taskToken', 'Member must have length greater than or equal to 1', '');
   }
   if (token.length > TASK_TOKEN_MAX_LENGTH) {
     throw validationError(
@@ -71,7 +69,7 @@ export function taskCallbackOperations(
     if (refusal) throw new SfnApiError(refusal, REFUSAL_MESSAGES[refusal]);
     return {};
   };
-  return {
+  return withInputShapes({
     SendTaskSuccess: (input) => {
       const token = requireToken(input);
       const output = input.output;
@@ -101,5 +99,5 @@ export function taskCallbackOperations(
     },
     SendTaskHeartbeat: (input) =>
       answer('SendTaskHeartbeat', registry.heartbeat(requireToken(input))),
-  };
+  });
 }

@@ -59,6 +59,8 @@ export interface LocalRunnerOptions {
   readonly onFunctionLog?: (functionName: string, line: string) => void;
   /** Called after each batch an event source mapping delivered. */
   readonly onBatch?: (report: BatchReport) => void;
+  /** Called with each execution as it starts (by the API or the program); await its `done`. */
+  readonly onExecution?: (execution: LocalExecution) => void;
 }
 
 /** Options of {@link LocalRunner.startExecution}. */
@@ -110,6 +112,7 @@ export class LocalRunner {
   readonly #executions = new Map<string, LocalExecution>();
   readonly #running = new Set<LocalExecution>();
   readonly #retain: number;
+  readonly #onExecution: ((execution: LocalExecution) => void) | undefined;
   #closed = false;
 
   private constructor(
@@ -125,6 +128,7 @@ export class LocalRunner {
     this.#registry = registry;
     this.callbacks = callbacks;
     this.#retain = options.retainExecutions ?? 1000;
+    this.#onExecution = options.onExecution;
     const concurrency = options.functionConcurrency ?? 1;
 
     const queues = new Map(model.queues.map((spec) => [spec.name, new LocalQueue(spec)]));
@@ -261,6 +265,7 @@ export class LocalRunner {
       this.#running.delete(execution);
       this.#trim();
     });
+    this.#onExecution?.(execution);
     return execution;
   }
 

@@ -51,17 +51,17 @@ describe('SfnApiServer (AWS JSON 1.0)', () => {
     const malformed = await call('Echo', '{not json');
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { __type: string }).__type).toBe(
-      'com.amazonaws.sfn#SerializationException',
+      'com.amazon.coral.service#SerializationException',
     );
 
     const untargeted = await call(undefined, '{}');
     expect(((await untargeted.json()) as { __type: string }).__type).toBe(
-      'com.amazonaws.sfn#UnknownOperationException',
+      'com.amazon.coral.service#UnknownOperationException',
     );
     // Not an operation, even if it is a property of every object.
     const inherited = await call('toString', '{}');
     expect(((await inherited.json()) as { __type: string }).__type).toBe(
-      'com.amazonaws.sfn#UnknownOperationException',
+      'com.amazon.coral.service#UnknownOperationException',
     );
 
     const crashed = await call('Crash', '{}');
