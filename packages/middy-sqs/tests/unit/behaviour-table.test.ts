@@ -374,3 +374,27 @@ describe('whole batches', () => {
     expect(failureCalls()).toHaveLength(1);
   });
 });
+
+describe('the wrapper itself', () => {
+  it('a logger that throws turns only its record into a batch item failure', async () => {
+    const records = [makeCallbackRecord(makeToken(), 'ok'), makeCallbackRecord(makeToken(), 'no')];
+    const logger = {
+      debug() {},
+      info() {},
+      warn() {
+        throw new Error('log sink down');
+      },
+      error() {},
+    };
+    const handler = sqsCallbackHandler(
+      async (input: string) => {
+        if (input === 'no') throw new Error('business rule');
+        return input;
+      },
+      { client: sfn, logger },
+    );
+    const response = await handler(makeEvent(records), makeContext());
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: records[1]?.messageId }] });
+    expect(successCalls()).toHaveLength(1);
+  });
+});

@@ -100,3 +100,32 @@ describe('remaining-time guard', () => {
     );
   });
 });
+
+describe('remaining-time guard with automatic heartbeats', () => {
+  it('the heartbeat-wrapped signal aborts too, and the record is redelivered', async () => {
+    const record = makeCallbackRecord(makeToken(), 1);
+    let reason: unknown;
+    const handler = sqsCallbackHandler(
+      async (_input, { signal }) => {
+        await new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            reason = signal.reason;
+            reject(new Error('stopped'));
+          });
+        });
+      },
+      {
+        client: sfn,
+        logger: captureLogger().logger,
+        remainingTimeMarginMs: 1000,
+        heartbeatIntervalSeconds: 100,
+      },
+    );
+    const pending = handler(makeEvent([record]), makeContext(5000));
+    await vi.advanceTimersByTimeAsync(4001);
+    const response = await pending;
+    expect(reason).toBeInstanceOf(TimeRunningOutError);
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
+    expect(sfnMock.commandCalls(SendTaskFailureCommand)).toHaveLength(0);
+  });
+});
