@@ -9,7 +9,9 @@ its queue, the queue's worker function (its bundled asset, its real SDK calls an
 a local Step Functions endpoint) and its SNS notifications.
 
 Options:
-  --app <dir>                 cloud assembly directory, the output of \`cdk synth\` (default: cdk.out)
+  --app <dir>                 cloud assembly directory, the output of \`cdk synth\` (default:
+                              ./cdk.out, or from the sfn-callback repository's root the example
+                              app's apps/callback-example/cdk.out)
   --stack <name>              stack to run (default: the only stack with a state machine)
   --state-machine <name>      state machine to run (default: the only one)
   --input <json|file>         execution input, JSON text or a JSON file (default: {})
@@ -27,7 +29,8 @@ Options:
 
 serve keeps the runner up: a Step Functions endpoint (StartExecution, DescribeExecution,
 GetExecutionHistory, ListExecutions, StopExecution, ListStateMachines, DescribeStateMachine,
-SendTask*) for the AWS CLI or SDK (AWS_ENDPOINT_URL_SFN), until interrupted.
+SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), printing each
+execution's event history as it ends, until Ctrl-C or SIGTERM.
   --port <n>                  port on 127.0.0.1 (default: a free one)
   --no-workers                do not run the queue-triggered functions: answer the tokens yourself
 
@@ -41,7 +44,8 @@ export interface CliOptions {
   readonly port: number;
   /** `serve --no-workers`: false. */
   readonly workers: boolean;
-  readonly app: string;
+  /** The cloud assembly directory; absent: {@link defaultAssembly}. */
+  readonly app?: string;
   readonly stack?: string;
   readonly stateMachine?: string;
   readonly input?: string;
@@ -105,7 +109,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     command: values.help ? 'help' : values.version ? 'version' : command,
     port: values.port === undefined ? 0 : positiveInteger('port', values.port, 0),
     workers: values.workers !== false,
-    app: values.app ?? 'cdk.out',
+    ...(values.app !== undefined ? { app: values.app } : {}),
     ...(values.stack !== undefined ? { stack: values.stack } : {}),
     ...(values['state-machine'] !== undefined ? { stateMachine: values['state-machine'] } : {}),
     ...(values.input !== undefined ? { input: values.input } : {}),

@@ -1,6 +1,7 @@
 import { redactToken } from '../redact.js';
 import type { ExecutionDescription, ExecutionStatus } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
+import { defaultAssembly } from './default-assembly.js';
 import { executionToJson, formatExecution } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
 import { readInput, withFailSwitch } from './read-input.js';
@@ -30,7 +31,7 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
   const input = options.fail ? withFailSwitch(baseInput) : baseInput;
   const expected = (options.expect ?? (options.fail ? 'FAILED' : 'SUCCEEDED')) as ExecutionStatus;
   const runner = await LocalRunner.start({
-    assembly: options.app,
+    assembly: options.app ?? defaultAssembly(),
     ...(options.stack !== undefined ? { stack: options.stack } : {}),
     functionConcurrency: options.functionConcurrency,
     retainExecutions: 0,

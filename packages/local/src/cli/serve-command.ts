@@ -1,25 +1,66 @@
+import { resolve } from 'node:path';
 import { redactToken } from '../redact.js';
+import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
+import { defaultAssembly } from './default-assembly.js';
+import { formatHistory } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
 import type { CliIo } from './run-command.js';
 
 const TOKEN_PATTERN = /AQCLocal[0-9a-z]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g;
 
+/** What `serve` prints once the endpoint is up: where it is, and how to point the AWS CLI and SDK at it. */
+export function serveBanner(runner: LocalRunner, assembly: string, workers: boolean): string {
+  const url = runner.endpointUrl;
+  const region = runner.model.region;
+  return [
+    `Cloud assembly           ${assembly} (stack ${runner.model.stackName})`,
+    `Step Functions endpoint  ${url}`,
+    ...runner.model.stateMachines.map((m) => `State machine            ${m.arn}`),
+    `Workers                  ${workers ? 'on: the queue-triggered functions answer the tokens' : 'off (--no-workers): answer the tokens yourself, SendTaskSuccess / SendTaskFailure'}`,
+    '',
+    'AWS CLI (any credentials; the endpoint does not check signatures):',
+    `  export AWS_DEFAULT_REGION=${region} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local`,
+    `  aws stepfunctions list-state-machines --endpoint-url ${url}`,
+    'AWS SDK for JavaScript v3 (new SFNClient({}) reads it; or pass { endpoint } explicitly):',
+    `  export AWS_ENDPOINT_URL_SFN=${url}`,
+    '',
+    'Ctrl-C to stop.',
+  ].join('\n');
+}
+
 /**
  * `serve`: starts the runner and keeps it up until `stop` aborts (the CLI aborts it on
- * SIGINT / SIGTERM), printing the endpoint and the state machines. Returns 0.
+ * SIGINT / SIGTERM), printing the endpoint, how to reach it, and each execution's event
+ * history (the `run` command's formatter, tokens redacted) as it ends. Returns 0.
  */
 export async function serveCommand(
   options: CliOptions,
   io: CliIo,
   stop: AbortSignal,
 ): Promise<number> {
+  const assembly = options.app ?? defaultAssembly();
+  const report = (execution: LocalExecution) => {
+    io.out(`Started    ${execution.executionArn}`);
+    void execution.done.then((ended) => {
+      if (stop.aborted) return;
+      const took = (ended.stopDate ?? new Date()).getTime() - ended.startDate.getTime();
+      io.out(
+        [
+          `Ended      ${ended.executionArn}: ${ended.status} in ${took} ms`,
+          formatHistory(ended),
+          '',
+        ].join('\n'),
+      );
+    });
+  };
   const runner = await LocalRunner.start({
-    assembly: options.app,
+    assembly,
     ...(options.stack !== undefined ? { stack: options.stack } : {}),
     port: options.port,
     workers: options.workers,
     functionConcurrency: options.functionConcurrency,
+    onExecution: report,
     ...(options.verbose
       ? {
           onFunctionLog: (fn: string, line: string) =>
@@ -28,17 +69,10 @@ export async function serveCommand(
       : {}),
   });
   try {
-    io.out(
-      [
-        `Step Functions endpoint  ${runner.endpointUrl}`,
-        `  export AWS_ENDPOINT_URL_SFN=${runner.endpointUrl}`,
-        ...runner.model.stateMachines.map((m) => `State machine           ${m.arn}`),
-        `Workers                 ${options.workers ? 'on: queue-triggered functions answer the tokens' : 'off: answer the tokens yourself'}`,
-        'Ctrl-C to stop.',
-      ].join('\n'),
-    );
+    io.out(serveBanner(runner, resolve(assembly), options.workers));
     if (!stop.aborted)
-      await new Promise((resolve) => stop.addEventListener('abort', resolve, { once: true }));
+      await new Promise((stopped) => stop.addEventListener('abort', stopped, { once: true }));
+    io.out('Stopping: running executions are aborted.');
     return 0;
   } finally {
     await runner.close();
