@@ -85,8 +85,9 @@ export interface SqsCallbackOptions<TSchema extends StandardSchemaV1 | undefined
   readonly includeStack?: boolean;
   /**
    * Decides whether an error your function threw should be retried (batch item failure,
-   * no call) rather than fail the task. Checked after {@link RetryableError} and
-   * {@link retryable}, which are always retried.
+   * no call) rather than fail the task. Checked after {@link RetryableError},
+   * {@link retryable} and task-token errors with `retryable: true` (e.g. a throttled call
+   * of your own through a `TaskTokenClient`), which are always retried.
    * @default none
    */
   readonly isRetryable?: (error: unknown) => boolean;

@@ -258,7 +258,11 @@ export function createRecordProcessor(
           error,
         );
       }
-      if (isRetryableError(error) || options.isRetryable?.(error) === true) {
+      if (
+        isRetryableError(error) ||
+        (error instanceof TaskTokenError && error.retryable) ||
+        options.isRetryable?.(error) === true
+      ) {
         logger.warn(
           'the function threw a retryable error; the record will be delivered again',
           logAttributes(record, token, error),

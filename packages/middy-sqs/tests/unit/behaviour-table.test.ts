@@ -3,6 +3,7 @@ import {
   SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
 } from '@aws-sdk/client-sfn';
+import { TaskResponseTransientError } from '@sfn-callback/task-token';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -148,6 +149,19 @@ describe('user code throws a retryable error → no call, batch item failure', (
     );
     const response = await handler(makeEvent([record]), makeContext());
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
+    expect(sfnMock.calls()).toHaveLength(0);
+  });
+
+  it('a task-token error with retryable: true (a throttled call of its own)', async () => {
+    const record = makeCallbackRecord(makeToken(), {});
+    const handler = sqsCallbackHandler(
+      async () => {
+        throw new TaskResponseTransientError('SendTaskSuccess throttled', 'ThrottlingException');
+      },
+      { client: sfn, logger: captureLogger().logger },
+    );
+    const response = await handler(makeEvent([record]), makeContext());
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
     expect(sfnMock.calls()).toHaveLength(0);
   });
 
