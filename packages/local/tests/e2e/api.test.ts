@@ -147,4 +147,112 @@ describe('the Step Functions API subset (serve --no-workers)', () => {
       name: 'InvalidName',
     });
   });
+
+  it('answers malformed requests as the service does: Serialization, Validation, UnknownOperation', async () => {
+    const raw = async (operation: string, body: string) => {
+      const response = await fetch(runner.endpointUrl, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-amz-json-1.0',
+          'X-Amz-Target': `AWSStepFunctions.${operation}`,
+        },
+        body,
+      });
+      return {
+        status: response.status,
+        ...((await response.json()) as { __type: string; message: string }),
+      };
+    };
+    expect(await raw('StartExecution', '{"stateMachineArn": ')).toMatchObject({
+      status: 400,
+      __type: 'com.amazon.coral.service#SerializationException',
+    });
+    expect(
+      await raw('ListExecutions', JSON.stringify({ stateMachineArn, maxResults: 'ten' })),
+    ).toMatchObject({
+      status: 400,
+      __type: 'com.amazon.coral.service#SerializationException',
+    });
+    expect(
+      await raw('SendTaskSuccess', JSON.stringify({ taskToken: 5, output: '{}' })),
+    ).toMatchObject({
+      __type: 'com.amazon.coral.service#SerializationException',
+    });
+    expect(await raw('StartExecution', '{}')).toEqual({
+      status: 400,
+      __type: 'com.amazonaws.sfn#ValidationException',
+      message:
+        "1 validation error detected: Value null at 'stateMachineArn' failed to satisfy constraint: Member must not be null",
+    });
+    expect(await raw('SendTaskSuccess', '{}')).toMatchObject({
+      message: expect.stringMatching(
+        /^2 validation errors detected: Value null at 'taskToken'.*; Value null at 'output'/,
+      ),
+    });
+    expect(await raw('CreateActivity', JSON.stringify({ name: 'a' }))).toMatchObject({
+      status: 400,
+      __type: 'com.amazon.coral.service#UnknownOperationException',
+    });
+  });
+
+  it('checks ARNs, names, filters, page tokens and sizes as AWS does', async () => {
+    const reject = (command: Parameters<SFNClient['send']>[0], name: string) =>
+      expect(sfn.send(command)).rejects.toMatchObject({ name });
+    await reject(new DescribeExecutionCommand({ executionArn: stateMachineArn }), 'InvalidArn');
+    await reject(new DescribeStateMachineCommand({ stateMachineArn: 'not-an-arn' }), 'InvalidArn');
+    await reject(
+      new StartExecutionCommand({ stateMachineArn, name: 'n'.repeat(81) }),
+      'ValidationException',
+    );
+    await reject(
+      new StartExecutionCommand({
+        stateMachineArn,
+        input: JSON.stringify({ big: 'x'.repeat(262_144) }),
+      }),
+      'ValidationException',
+    );
+    await reject(
+      new ListExecutionsCommand({ stateMachineArn, statusFilter: 'DONE' as never }),
+      'ValidationException',
+    );
+    await reject(
+      new ListExecutionsCommand({ stateMachineArn, nextToken: 'garbage' }),
+      'InvalidToken',
+    );
+    await reject(
+      new ListExecutionsCommand({ stateMachineArn, maxResults: 1001 }),
+      'ValidationException',
+    );
+
+    // Idempotent while running with the same input.
+    const first = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, name: 'twice', input: '{"a":1}' }),
+    );
+    const second = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, name: 'twice', input: '{"a":1}' }),
+    );
+    expect(second).toMatchObject({ executionArn: first.executionArn, startDate: first.startDate });
+    await sfn.send(new StopExecutionCommand({ executionArn: first.executionArn }));
+    await expect
+      .poll(
+        async () =>
+          (await sfn.send(new DescribeExecutionCommand({ executionArn: first.executionArn })))
+            .status,
+      )
+      .toBe('ABORTED');
+    // Closed: the name is taken whatever the input.
+    await reject(
+      new StartExecutionCommand({ stateMachineArn, name: 'twice', input: '{"a":1}' }),
+      'ExecutionAlreadyExists',
+    );
+
+    // Executions newest first, page by page with stable tokens.
+    const page1 = await sfn.send(new ListExecutionsCommand({ stateMachineArn, maxResults: 1 }));
+    expect(page1.executions?.[0]?.name).toBe('twice');
+    const page2 = await sfn.send(
+      new ListExecutionsCommand({ stateMachineArn, maxResults: 1, nextToken: page1.nextToken }),
+    );
+    expect(page2.executions).toHaveLength(1);
+    expect(page2.executions?.[0]?.executionArn).not.toBe(first.executionArn);
+  });
 });
