@@ -196,7 +196,8 @@ describe('the Step Functions API subset (serve --no-workers)', () => {
   });
 
   it('checks ARNs, names, filters, page tokens and sizes as AWS does', async () => {
-    const reject = (command: Parameters<SFNClient['send']>[0], name: string) =>
+    // biome-ignore lint/suspicious/noExplicitAny: any command of the client
+    const reject = (command: any, name: string) =>
       expect(sfn.send(command)).rejects.toMatchObject({ name });
     await reject(new DescribeExecutionCommand({ executionArn: stateMachineArn }), 'InvalidArn');
     await reject(new DescribeStateMachineCommand({ stateMachineArn: 'not-an-arn' }), 'InvalidArn');
