@@ -4,6 +4,7 @@ import {
   InvalidTaskOutputError,
   parseCallbackMessage,
   redactToken,
+  scrubToken,
   TaskClosedError,
   TaskResponseRejectedError,
   type TaskResponseResult,
@@ -448,5 +449,5 @@ function describeError(error: unknown, token: string | undefined): LogAttributes
 
 function safeMessage(error: unknown, token: string | undefined): string {
   const text = error instanceof Error ? error.message : toTaskFailure(error).cause;
-  return token ? text.split(token).join(redactToken(token)) : text;
+  return token ? scrubToken(text, token) : text;
 }

@@ -4,7 +4,7 @@ import {
   TaskResponseRejectedError,
   TaskResponseTransientError,
 } from './errors.js';
-import { redactToken } from './redact-token.js';
+import { scrubToken } from './redact-token.js';
 
 const CLOSED: ReadonlySet<string> = new Set<TaskClosedReason>(['TaskTimedOut', 'TaskDoesNotExist']);
 
@@ -45,7 +45,7 @@ export function classifyAwsError(
   const name = shape.name ?? 'UnknownError';
   if (CLOSED.has(name)) return new TaskClosedError(name as TaskClosedReason);
 
-  const detail = scrub(shape.message ?? String(error), token);
+  const detail = scrubToken(shape.message ?? String(error), token);
   const options = { cause: error };
   if (REJECTED.has(name)) {
     return new TaskResponseRejectedError(
@@ -71,8 +71,4 @@ export function classifyAwsError(
     name,
     options,
   );
-}
-
-function scrub(text: string, token: string): string {
-  return token.length > 0 ? text.split(token).join(redactToken(token)) : text;
 }

@@ -26,3 +26,17 @@ export function redactToken(token: unknown): string {
     token.length >= VISIBLE_PREFIX_LENGTH * 2 ? token.slice(0, VISIBLE_PREFIX_LENGTH) : '';
   return `${prefix}…#${digest}`;
 }
+
+/**
+ * Replaces every occurrence of `token` in `text` with {@link redactToken}'s form: for error
+ * messages and causes that may quote a token (a logged request, an echoed body).
+ *
+ * @example
+ * ```ts
+ * logger.error(scrubToken(error.message, token));
+ * ```
+ */
+export function scrubToken(text: string, token: string): string {
+  if (token.length === 0 || !text.includes(token)) return text;
+  return text.split(token).join(redactToken(token));
+}

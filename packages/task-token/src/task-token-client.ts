@@ -9,6 +9,7 @@ import { classifyAwsError } from './classify-aws-error.js';
 import type { TaskClosedReason } from './errors.js';
 import { TaskClosedError } from './errors.js';
 import { retryKmsThrottling } from './kms-throttling-retry.js';
+import { scrubToken } from './redact-token.js';
 import { serializeTaskOutput } from './serialize-output.js';
 import { type ToTaskFailureOptions, toTaskFailure } from './task-failure.js';
 import { assertTaskToken } from './validate-token.js';
@@ -70,9 +71,19 @@ export class TaskTokenClient<TOutput = unknown> {
   /** The SDK client the calls go through. */
   readonly sfn: SFNClient;
   readonly #includeStack: boolean;
+  /** Whether the KMS-throttling marker must go on each command (a caller's client). */
+  readonly #markPerCommand: boolean;
 
   constructor(options: TaskTokenClientOptions = {}) {
-    this.sfn = options.client ?? new SFNClient(options.clientConfig ?? {});
+    if (options.client) {
+      // A caller's client is left as it was: the marker goes on each command instead.
+      this.sfn = options.client;
+      this.#markPerCommand = true;
+    } else {
+      this.sfn = new SFNClient(options.clientConfig ?? {});
+      retryKmsThrottling(this.sfn.middlewareStack);
+      this.#markPerCommand = false;
+    }
     this.#includeStack = options.includeStack ?? false;
   }
 
@@ -102,9 +113,13 @@ export class TaskTokenClient<TOutput = unknown> {
     options: ToTaskFailureOptions = {},
   ): Promise<TaskResponseResult> {
     assertTaskToken(token);
-    const { error, cause } = toTaskFailure(failure, {
+    const described = toTaskFailure(failure, {
       includeStack: options.includeStack ?? this.#includeStack,
     });
+    // The execution history shows error and cause to whoever may read it: a message that
+    // quotes the token (e.g. a logged request) must not hand it out there.
+    const error = scrubToken(described.error, token);
+    const cause = scrubToken(described.cause, token);
     return this.#send(
       'SendTaskFailure',
       new SendTaskFailureCommand({ taskToken: token, error, cause }),
@@ -128,7 +143,9 @@ export class TaskTokenClient<TOutput = unknown> {
     command: SendTaskSuccessCommand | SendTaskFailureCommand | SendTaskHeartbeatCommand,
     token: string,
   ): Promise<TaskResponseResult> {
-    retryKmsThrottling(command.middlewareStack as SFNClient['middlewareStack']);
+    if (this.#markPerCommand) {
+      retryKmsThrottling(command.middlewareStack as SFNClient['middlewareStack']);
+    }
     try {
       // The three commands share the client's send; the union is only for the caller.
       await this.sfn.send(command as SendTaskSuccessCommand);

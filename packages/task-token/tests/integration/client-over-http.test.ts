@@ -82,6 +82,19 @@ describe('TaskTokenClient over HTTP with the real SDK', () => {
     expect(endpoint.requests).toHaveLength(1);
   });
 
+  it('retries KmsThrottlingException with the client it builds itself', async () => {
+    endpoint.answer({ status: 400, errorType: 'KmsThrottlingException', message: 'KMS throttled' });
+    const tasks = new TaskTokenClient({
+      clientConfig: {
+        endpoint: endpoint.url,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      },
+    });
+    await expect(tasks.heartbeat(TOKEN)).resolves.toEqual({ status: 'delivered' });
+    expect(endpoint.requests).toHaveLength(2);
+  });
+
   it('gives up on KMS throttling after maxAttempts with a transient error', async () => {
     const kms = {
       status: 400,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactToken } from '../../src/index.js';
+import { redactToken, scrubToken } from '../../src/index.js';
 
 const token = `AQCEAAAAKgAAAAMAAAAAAAAAA${'x'.repeat(600)}secretTail==`;
 
@@ -24,5 +24,19 @@ describe('redactToken', () => {
     expect(redactToken(undefined)).toBe('<no token: undefined>');
     expect(redactToken(null)).toBe('<no token: null>');
     expect(redactToken('')).toBe('<empty token>');
+  });
+});
+
+describe('scrubToken', () => {
+  it('replaces every occurrence of the token with its redacted form', () => {
+    const text = `request {"taskToken":"${token}"} failed; retry ${token}`;
+    const scrubbed = scrubToken(text, token);
+    expect(scrubbed).not.toContain(token);
+    expect(scrubbed.split(redactToken(token))).toHaveLength(3);
+  });
+
+  it('leaves text without the token, and an empty token, alone', () => {
+    expect(scrubToken('nothing here', token)).toBe('nothing here');
+    expect(scrubToken('abc', '')).toBe('abc');
   });
 });

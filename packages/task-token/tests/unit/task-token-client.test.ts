@@ -62,6 +62,18 @@ describe('TaskTokenClient', () => {
     expect(sfnMock.commandCalls(SendTaskFailureCommand)[0]?.args[0].input.cause).toMatch(/at /);
   });
 
+  it('never sends the token in the error or cause of SendTaskFailure', async () => {
+    sfnMock.on(SendTaskFailureCommand).resolves({});
+    const quoting = new Error(`could not process {"TaskToken":"${TOKEN}"}`);
+    quoting.name = `Failed${TOKEN}`;
+    await tasks.fail(TOKEN, quoting);
+    const sent = sfnMock.commandCalls(SendTaskFailureCommand)[0]?.args[0].input;
+    expect(sent?.taskToken).toBe(TOKEN);
+    expect(sent?.cause).not.toContain(TOKEN);
+    expect(sent?.cause).toContain('AQCEAA…#');
+    expect(sent?.error).not.toContain(TOKEN);
+  });
+
   it('sends SendTaskHeartbeat', async () => {
     sfnMock.on(SendTaskHeartbeatCommand).resolves({});
     await expect(tasks.heartbeat(TOKEN)).resolves.toEqual({ status: 'delivered' });
