@@ -110,45 +110,35 @@ describe.skipIf(!AWS_CLI)(`the AWS CLI against serve --no-workers (${AWS_CLI ?? 
       );
     const executionOf = (name: string) =>
       `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
-    const [approve, reject, stop, badName, missing] = await Promise.all([
+    // A fourth execution is left waiting: Ctrl-C must stop serve with it running.
+    const [approve, reject, stop, leftRunning, missing] = await Promise.all([
       start('approve-1', '{"orderId":1}'),
       start('reject-1', '{"orderId":2}'),
       start('stop-1', '{"orderId":3}'),
-      start('has space', '{}'),
+      start('left-running', '{}'),
       aws('describe-execution', '--execution-arn', executionOf('nope')),
     ]);
     expect(approve.json.executionArn).toBe(executionOf('approve-1'));
     expect(reject.json.executionArn).toBe(executionOf('reject-1'));
     expect(stop.json.executionArn).toBe(executionOf('stop-1'));
     expect(typeof approve.json.startDate).toBe('number');
-    expect(badName.error).toMatch(/\(InvalidName\) when calling the StartExecution operation/);
+    expect(leftRunning.ok).toBe(true);
     expect(missing.error).toMatch(
       /\(ExecutionDoesNotExist\) when calling the DescribeExecution operation/,
     );
 
     // The workers are detached: the executions wait for their callbacks.
-    const [waiting, running, approveToken, rejectToken, again, taken] = await Promise.all([
+    const [waiting, approveToken, rejectToken] = await Promise.all([
       aws('describe-execution', '--execution-arn', approve.json.executionArn),
-      aws('list-executions', '--state-machine-arn', stateMachineArn, '--status-filter', 'RUNNING'),
       pendingToken(approve.json.executionArn),
       pendingToken(reject.json.executionArn),
-      start('approve-1', '{"orderId":1}'),
-      start('approve-1', '{"orderId":99}'),
     ]);
     expect(waiting.json).toMatchObject({
       status: 'RUNNING',
       name: 'approve-1',
       input: '{"orderId":1}',
     });
-    expect(running.json.executions.map((e: { name: string }) => e.name).sort()).toEqual([
-      'approve-1',
-      'reject-1',
-      'stop-1',
-    ]);
     expect(approveToken).toMatch(/^AQCLocal/);
-    // Same name, same input, still running: the same execution (idempotent); other input: taken.
-    expect(again.json.executionArn).toBe(approve.json.executionArn);
-    expect(taken.error).toMatch(/\(ExecutionAlreadyExists\)/);
 
     const [succeeded, failed, stopped] = await Promise.all([
       aws('send-task-success', '--task-token', approveToken, '--task-output', '{"approved":true}'),
@@ -175,15 +165,13 @@ describe.skipIf(!AWS_CLI)(`the AWS CLI against serve --no-workers (${AWS_CLI ?? 
     expect(failed).toEqual({ ok: true, json: {} });
     expect(typeof stopped.json.stopDate).toBe('number');
 
-    const [approveEnd, rejectEnd, stopEnd, duplicate, describedFailure, leftRunning] =
-      await Promise.all([
-        lastEvent(approve.json.executionArn),
-        lastEvent(reject.json.executionArn),
-        lastEvent(stop.json.executionArn),
-        aws('send-task-success', '--task-token', approveToken, '--task-output', '{}'),
-        aws('describe-execution', '--execution-arn', reject.json.executionArn),
-        start('left-running', '{}'),
-      ]);
+    const [approveEnd, rejectEnd, stopEnd, duplicate] = await Promise.all([
+      lastEvent(approve.json.executionArn),
+      lastEvent(reject.json.executionArn),
+      lastEvent(stop.json.executionArn),
+      // A second answer with the same token, as a duplicate SQS delivery would send.
+      aws('send-task-success', '--task-token', approveToken, '--task-output', '{}'),
+    ]);
     expect(approveEnd.type).toBe('ExecutionSucceeded');
     expect(JSON.parse(approveEnd.executionSucceededEventDetails.output)).toHaveProperty(
       'MessageId',
@@ -194,8 +182,6 @@ describe.skipIf(!AWS_CLI)(`the AWS CLI against serve --no-workers (${AWS_CLI ?? 
       executionAbortedEventDetails: { error: 'Cancelled', cause: 'by hand' },
     });
     expect(duplicate.error).toMatch(/\(TaskTimedOut\) when calling the SendTaskSuccess operation/);
-    expect(describedFailure.json.status).toBe('FAILED');
-    expect(leftRunning.ok).toBe(true);
 
     // The human view of each history is serve's (the run command's formatter), token redacted.
     const printed = serve.stdout();

@@ -240,7 +240,7 @@ describe('the callback pattern of a synthesized app, run locally', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.headers.get('content-type')).toBe('application/x-amz-json-1.0');
     expect(await unknown.json()).toEqual({
-      __type: 'com.amazonaws.sfn#UnknownOperationException',
+      __type: 'com.amazon.coral.service#UnknownOperationException',
       message: 'Unknown operation AWSStepFunctions.NoSuchThing',
     });
   });
