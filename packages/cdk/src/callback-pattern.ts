@@ -3,10 +3,9 @@
  * whose callback task sends to a worker queue, then "Notify Success" or "Notify Failure" on
  * an SNS topic, then Fail.
  */
-import { Annotations, type Duration, Validations } from 'aws-cdk-lib';
+import { Annotations, Validations } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
-import type * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -14,7 +13,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { CallbackTask, type CallbackTaskProps } from './callback-task.js';
-import { CallbackWorker } from './callback-worker.js';
+import { CallbackWorker, type CallbackWorkerProps } from './callback-worker.js';
 import { DEFAULT_LOG_RETENTION } from './defaults.js';
 import { ExpressStateMachineError } from './errors.js';
 import { PATTERN_ACKNOWLEDGEMENTS } from './nag-acknowledgements.js';
@@ -33,74 +32,14 @@ const FAIL_CAUSE =
   'The callback task failed, timed out or missed a heartbeat (or Notify Success failed); ' +
   'the execution history and the Notify Failure message have the details.';
 
-/** Properties of a {@link CallbackPattern}. */
-export interface CallbackPatternProps {
-  /**
-   * A queue you already have for the callback messages. Mutually exclusive with `queueProps`.
-   *
-   * @default - a new queue (see `CallbackWorkerProps.queueProps`)
-   */
-  readonly existingQueueObj?: sqs.IQueue;
-
-  /**
-   * Overrides of the queue the pattern creates (see `CallbackWorkerProps.queueProps`).
-   * Mutually exclusive with `existingQueueObj`.
-   *
-   * @default - SSE-SQS (or KMS with `encryptionKey`), `enforceSSL`, a DLQ, visibility timeout 6× the function timeout
-   */
-  readonly queueProps?: sqs.QueueProps;
-
-  /**
-   * Overrides of the dead-letter queue the pattern creates.
-   *
-   * @default - the queue's encryption, `enforceSSL`, 14 days retention
-   */
-  readonly deadLetterQueueProps?: sqs.QueueProps;
-
-  /**
-   * Receives before a message goes to the dead-letter queue.
-   *
-   * @default 3
-   */
-  readonly maxReceiveCount?: number;
-
-  /**
-   * A function you already have as the worker. Mutually exclusive with `lambdaFunctionProps`.
-   *
-   * @default - a NodejsFunction built from `lambdaFunctionProps`
-   */
-  readonly existingLambdaObj?: lambda.IFunction;
-
-  /**
-   * Props of the worker NodejsFunction; `entry` is required unless `existingLambdaObj` is given
-   * (see `CallbackWorkerProps.lambdaFunctionProps` for the defaults). Mutually exclusive with
-   * `existingLambdaObj`.
-   *
-   * @default - none: either this (with `entry`) or `existingLambdaObj` is required
-   */
-  readonly lambdaFunctionProps?: nodejs.NodejsFunctionProps;
-
-  /**
-   * Records per worker invocation.
-   *
-   * @default 10
-   */
-  readonly batchSize?: number;
-
-  /**
-   * Most concurrent worker invocations the event source mapping starts (2 to 1,000).
-   *
-   * @default - no cap
-   */
-  readonly maxConcurrency?: number;
-
-  /**
-   * Batching window of the event source mapping.
-   *
-   * @default - none
-   */
-  readonly maxBatchingWindow?: Duration;
-
+/**
+ * Properties of a {@link CallbackPattern}. The worker's props (queue, dead-letter queue,
+ * function, event source mapping) are those of {@link CallbackWorkerProps}, with the same
+ * defaults; `encryptionKey` and `logRetention` reach further here (the topic, the state
+ * machine's log group).
+ */
+export interface CallbackPatternProps
+  extends Omit<CallbackWorkerProps, 'encryptionKey' | 'logRetention'> {
   /**
    * An SNS topic you already have for the notifications. When it has a `masterKey`, the state
    * machine is granted `kms:GenerateDataKey` and `kms:Decrypt` on it. Mutually exclusive with
@@ -219,19 +158,8 @@ export class CallbackPattern extends Construct {
     const jsonata = queryLanguage === sfn.QueryLanguage.JSONATA;
     const logRetention = props.logRetention ?? DEFAULT_LOG_RETENTION;
 
-    this.worker = new CallbackWorker(this, 'Worker', {
-      existingQueueObj: props.existingQueueObj,
-      queueProps: props.queueProps,
-      deadLetterQueueProps: props.deadLetterQueueProps,
-      maxReceiveCount: props.maxReceiveCount,
-      existingLambdaObj: props.existingLambdaObj,
-      lambdaFunctionProps: props.lambdaFunctionProps,
-      encryptionKey: props.encryptionKey,
-      batchSize: props.batchSize,
-      maxConcurrency: props.maxConcurrency,
-      maxBatchingWindow: props.maxBatchingWindow,
-      logRetention,
-    });
+    // The pattern's props are the worker's and more; the worker reads only its own.
+    this.worker = new CallbackWorker(this, 'Worker', { ...props, logRetention });
     this.queue = this.worker.queue;
     this.deadLetterQueue = this.worker.deadLetterQueue;
     this.lambdaFunction = this.worker.lambdaFunction;
@@ -265,24 +193,19 @@ export class CallbackPattern extends Construct {
       topic: this.topic,
       message: sfn.TaskInput.fromText(message),
     });
-    this.notifySuccess = jsonata
-      ? tasks.SnsPublish.jsonata(this, CALLBACK_PATTERN_STATE_NAMES.notifySuccess, {
-          ...publishProps('{% $string($states.input) %}'),
-          outputs: '{% $states.input %}',
-        })
-      : tasks.SnsPublish.jsonPath(this, CALLBACK_PATTERN_STATE_NAMES.notifySuccess, {
-          ...publishProps(sfn.JsonPath.jsonToString(sfn.JsonPath.objectAt('$'))),
-          resultPath: sfn.JsonPath.DISCARD,
-        });
-    this.notifyFailure = jsonata
-      ? tasks.SnsPublish.jsonata(this, CALLBACK_PATTERN_STATE_NAMES.notifyFailure, {
-          ...publishProps('{% $string($states.input) %}'),
-          outputs: '{% $states.input %}',
-        })
-      : tasks.SnsPublish.jsonPath(this, CALLBACK_PATTERN_STATE_NAMES.notifyFailure, {
-          ...publishProps(sfn.JsonPath.jsonToString(sfn.JsonPath.objectAt('$'))),
-          resultPath: sfn.JsonPath.DISCARD,
-        });
+    // "Notify Success" and "Notify Failure" publish the state input as it is.
+    const notify = (stateName: string): tasks.SnsPublish =>
+      jsonata
+        ? tasks.SnsPublish.jsonata(this, stateName, {
+            ...publishProps('{% $string($states.input) %}'),
+            outputs: '{% $states.input %}',
+          })
+        : tasks.SnsPublish.jsonPath(this, stateName, {
+            ...publishProps(sfn.JsonPath.jsonToString(sfn.JsonPath.objectAt('$'))),
+            resultPath: sfn.JsonPath.DISCARD,
+          });
+    this.notifySuccess = notify(CALLBACK_PATTERN_STATE_NAMES.notifySuccess);
+    this.notifyFailure = notify(CALLBACK_PATTERN_STATE_NAMES.notifyFailure);
     const fail = jsonata
       ? sfn.Fail.jsonata(this, CALLBACK_PATTERN_STATE_NAMES.fail, {
           error: '{% $states.input.error.Error %}',

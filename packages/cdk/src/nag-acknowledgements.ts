@@ -95,25 +95,24 @@ export const PATTERN_ACKNOWLEDGEMENTS = {
  * and review.
  */
 export const ALL_NAG_ACKNOWLEDGEMENTS: readonly (NagAcknowledgement & { readonly on: string })[] = [
-  ...WORKER_ACKNOWLEDGEMENTS.functionRole.map((a) => ({
-    ...a,
-    on: 'CallbackWorker function role',
-  })),
-  ...WORKER_ACKNOWLEDGEMENTS.function.map((a) => ({ ...a, on: 'CallbackWorker function' })),
-  ...WORKER_ACKNOWLEDGEMENTS.deadLetterQueue.map((a) => ({
-    ...a,
-    on: 'CallbackWorker dead-letter queue',
-  })),
-  ...WORKER_ACKNOWLEDGEMENTS.eventSourceMapping.map((a) => ({
-    ...a,
-    on: 'CallbackWorker event source mapping',
-  })),
-  ...PATTERN_ACKNOWLEDGEMENTS.stateMachineRolePolicy.map((a) => ({
-    ...a,
-    on: 'CallbackPattern state machine role',
-  })),
-  ...PATTERN_ACKNOWLEDGEMENTS.stateMachineQueueKey.map((a) => ({
-    ...a,
-    on: 'CallbackPattern state machine role, with `encryptionKey` only',
-  })),
+  ...appliedOn('CallbackWorker function role', WORKER_ACKNOWLEDGEMENTS.functionRole),
+  ...appliedOn('CallbackWorker function', WORKER_ACKNOWLEDGEMENTS.function),
+  ...appliedOn('CallbackWorker dead-letter queue', WORKER_ACKNOWLEDGEMENTS.deadLetterQueue),
+  ...appliedOn('CallbackWorker event source mapping', WORKER_ACKNOWLEDGEMENTS.eventSourceMapping),
+  ...appliedOn(
+    'CallbackPattern state machine role',
+    PATTERN_ACKNOWLEDGEMENTS.stateMachineRolePolicy,
+  ),
+  ...appliedOn(
+    'CallbackPattern state machine role, with `encryptionKey` only',
+    PATTERN_ACKNOWLEDGEMENTS.stateMachineQueueKey,
+  ),
 ];
+
+/** The acknowledgements, each with where it is applied. */
+function appliedOn(
+  on: string,
+  acknowledgements: readonly NagAcknowledgement[],
+): (NagAcknowledgement & { readonly on: string })[] {
+  return acknowledgements.map((acknowledgement) => ({ ...acknowledgement, on }));
+}

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { LocalStepFunctions } from '../tests/support/local-step-functions.ts';
-import { makeEvent, median } from './shared.mjs';
+import { makeCallbackEvent, median } from './shared.mjs';
 
 /** Packages only the non-environment credential sources need (all dynamic imports). */
 export const UNUSED_ON_LAMBDA = [
@@ -86,7 +86,7 @@ async function initTime(file) {
 
 /** Invokes the bundle's handler once against a local endpoint; returns its response. */
 async function invokeOnce(file, endpointUrl) {
-  const event = makeEvent(3);
+  const event = makeCallbackEvent(3);
   const script = `const {handler}=await import(${JSON.stringify(pathToFileURL(file).href)});const r=await handler(${JSON.stringify(event)},{getRemainingTimeInMillis:()=>60000,awsRequestId:'x'});process.stdout.write(JSON.stringify(r));`;
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...LAMBDA_ENV, AWS_ENDPOINT_URL_SFN: endpointUrl },

@@ -4,7 +4,7 @@
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { parseCallbackMessage, TaskTokenClient } from '@sfn-callback/task-token';
 import { sqsCallbackHandler } from '../dist/index.js';
-import { makeContext, makeEvent, median } from './shared.mjs';
+import { makeCallbackEvent, makeContext, median } from './shared.mjs';
 
 export async function measureOverhead({ batchSize = 10, batches = 6000 } = {}) {
   const client = new SFNClient({
@@ -38,7 +38,7 @@ export async function measureOverhead({ batchSize = 10, batches = 6000 } = {}) {
     return { batchItemFailures: [] };
   };
 
-  const events = Array.from({ length: 64 }, () => makeEvent(batchSize));
+  const events = Array.from({ length: 64 }, () => makeCallbackEvent(batchSize));
   const context = makeContext();
   const handlers = [baseline, wrapped, taskTokenLoop];
   const samples = handlers.map(() => []);

@@ -1,30 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { makeCallbackRecord, makeEvent, makeToken } from '../tests/support/sqs-records.ts';
 
-/** A token shaped like a real one (about 430 characters). */
-export function makeToken() {
-  return `AQCEAAAAKgAAAAMAAAAAAAAAA${randomBytes(300).toString('base64')}`;
-}
-
-/** An SQS event of `size` records carrying the construct's envelope. */
-export function makeEvent(size, input = { orderId: 'o-1', amount: 10 }) {
-  return {
-    Records: Array.from({ length: size }, () => ({
-      messageId: randomUUID(),
-      receiptHandle: `AQEB${randomBytes(24).toString('base64')}`,
-      body: JSON.stringify({ TaskToken: makeToken(), Input: input }),
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '1764150000000',
-        SenderId: 'AROAEXAMPLE:states',
-        ApproximateFirstReceiveTimestamp: '1764150000001',
-      },
-      messageAttributes: {},
-      md5OfBody: '0'.repeat(32),
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:callback-queue',
-      awsRegion: 'us-east-1',
-    })),
-  };
+/** An SQS event of `size` records carrying the construct's envelope, each with its own token. */
+export function makeCallbackEvent(size, input = { orderId: 'o-1', amount: 10 }) {
+  return makeEvent(Array.from({ length: size }, () => makeCallbackRecord(makeToken(), input)));
 }
 
 /** A Lambda context with plenty of time left. */

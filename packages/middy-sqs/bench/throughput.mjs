@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { sqsCallbackHandler } from '../dist/index.js';
-import { makeContext, makeEvent } from './shared.mjs';
+import { makeCallbackEvent, makeContext } from './shared.mjs';
 
 async function startEndpoint(latencyMs) {
   const child = spawn(
@@ -64,8 +64,8 @@ export async function measureThroughput({
     };
     const run = async (handler, batchSize, records) => {
       const batches = Math.max(1, Math.round(records / batchSize));
-      const events = Array.from({ length: batches }, () => makeEvent(batchSize));
-      await handler(makeEvent(batchSize), makeContext()); // warm sockets and JIT
+      const events = Array.from({ length: batches }, () => makeCallbackEvent(batchSize));
+      await handler(makeCallbackEvent(batchSize), makeContext()); // warm sockets and JIT
       const start = performance.now();
       for (const event of events) {
         const response = await handler(event, makeContext());

@@ -4,14 +4,14 @@ import type { SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createJsonLogger, RetryableError, sqsCallbackHandler } from '../../src/index.js';
+import { makeContext } from '../support/lambda-context.js';
+import { LocalStepFunctions } from '../support/local-step-functions.js';
 import {
   makeCallbackRecord,
-  makeContext,
   makeFifoRecord,
   makeRecord,
   makeToken,
-} from '../helpers.js';
-import { LocalStepFunctions } from '../support/local-step-functions.js';
+} from '../support/sqs-records.js';
 
 let endpoint: LocalStepFunctions;
 const logLines: string[] = [];

@@ -1,137 +1,102 @@
-import {
-  SendTaskFailureCommand,
-  SendTaskHeartbeatCommand,
-  SendTaskSuccessCommand,
-} from '@aws-sdk/client-sfn';
+import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { TaskResponseTransientError } from '@sfn-callback/task-token';
-import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RetryableError, retryable, sqsCallbackHandler } from '../../src/index.js';
-import {
-  captureLogger,
-  makeCallbackRecord,
-  makeContext,
-  makeEvent,
-  makeRecord,
-  makeToken,
-  offlineSfnClient,
-  serviceError,
-} from '../helpers.js';
+import { RetryableError, retryable } from '../../src/index.js';
+import { handlerWithTestDefaults } from '../support/handler-with-test-defaults.js';
+import { makeContext } from '../support/lambda-context.js';
+import { captureLogger } from '../support/log-capture.js';
+import { makeCallbackRecord, makeEvent, makeRecord, makeToken } from '../support/sqs-records.js';
+import { mockStepFunctions, serviceError } from '../support/step-functions-mock.js';
 
-const sfn = offlineSfnClient();
-const sfnMock = mockClient(sfn);
-
-beforeEach(() => {
-  sfnMock.reset();
-  sfnMock.on(SendTaskSuccessCommand).resolves({});
-  sfnMock.on(SendTaskFailureCommand).resolves({});
-  sfnMock.on(SendTaskHeartbeatCommand).resolves({});
-});
-
-const successCalls = () => sfnMock.commandCalls(SendTaskSuccessCommand).map((c) => c.args[0].input);
-const failureCalls = () => sfnMock.commandCalls(SendTaskFailureCommand).map((c) => c.args[0].input);
+const { client: sfn, mock: sfnMock, successInputs, failureInputs } = mockStepFunctions();
+const callbackHandler = handlerWithTestDefaults(sfn);
 
 describe('user code returns → SendTaskSuccess(output), record done', () => {
   it('sends the returned output as JSON with the record token', async () => {
     const { logger } = captureLogger();
     const token = makeToken();
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async (input: { orderId: string }) => ({ approved: true, orderId: input.orderId }),
-      { client: sfn, logger },
+      { logger },
     );
     const response = await handler(
       makeEvent([makeCallbackRecord(token, { orderId: 'o-1' })]),
       makeContext(),
     );
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(successCalls()).toEqual([
+    expect(successInputs()).toEqual([
       { taskToken: token, output: JSON.stringify({ approved: true, orderId: 'o-1' }) },
     ]);
-    expect(failureCalls()).toEqual([]);
+    expect(failureInputs()).toEqual([]);
   });
 
   it('answers every record of a batch with its own token (not only the first)', async () => {
     const tokens = [makeToken(), makeToken(), makeToken()];
-    const handler = sqsCallbackHandler(async (input: number) => input * 2, {
-      client: sfn,
-      logger: captureLogger().logger,
-    });
+    const handler = callbackHandler(async (input: number) => input * 2);
     await handler(
       makeEvent(tokens.map((token, i) => makeCallbackRecord(token, i + 1))),
       makeContext(),
     );
     expect(
-      successCalls()
+      successInputs()
         .map((call) => [call.taskToken, call.output])
         .sort(),
     ).toEqual(tokens.map((token, i) => [token, String((i + 1) * 2)]).sort());
   });
 
   it('sends {} when the function returns nothing', async () => {
-    const handler = sqsCallbackHandler(async () => undefined, {
-      client: sfn,
-      logger: captureLogger().logger,
-    });
+    const handler = callbackHandler(async () => undefined);
     await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
-    expect(successCalls()[0]?.output).toBe('{}');
+    expect(successInputs()[0]?.output).toBe('{}');
   });
 });
 
 describe('user code throws → SendTaskFailure(name, message), record done', () => {
   it('fails the task with the error name and message, without the stack', async () => {
     const token = makeToken();
-    const handler = sqsCallbackHandler(
-      async () => {
-        throw new RangeError('quantity must be positive');
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async () => {
+      throw new RangeError('quantity must be positive');
+    });
     const response = await handler(makeEvent([makeCallbackRecord(token, {})]), makeContext());
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(failureCalls()).toEqual([
+    expect(failureInputs()).toEqual([
       { taskToken: token, error: 'RangeError', cause: 'quantity must be positive' },
     ]);
-    expect(successCalls()).toEqual([]);
+    expect(successInputs()).toEqual([]);
   });
 
   it('puts the stack in the cause only with includeStack', async () => {
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async () => {
         throw new Error('boom');
       },
-      { client: sfn, logger: captureLogger().logger, includeStack: true },
+      { includeStack: true },
     );
     await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
-    expect(failureCalls()[0]?.cause).toMatch(/^Error: boom\n\s+at /);
+    expect(failureInputs()[0]?.cause).toMatch(/^Error: boom\n\s+at /);
   });
 
   it("cuts the name to 256 and the cause to 32,768 characters (the API's limits)", async () => {
-    const handler = sqsCallbackHandler(
-      async () => {
-        const error = new Error('m'.repeat(40_000));
-        error.name = 'N'.repeat(300);
-        throw error;
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async () => {
+      const error = new Error('m'.repeat(40_000));
+      error.name = 'N'.repeat(300);
+      throw error;
+    });
     await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
-    const call = failureCalls()[0];
+    const call = failureInputs()[0];
     expect(call?.error?.length).toBeLessThanOrEqual(256);
     expect(call?.cause?.length).toBeLessThanOrEqual(32_768);
     expect(call?.cause).toContain('truncated');
   });
 
   it('fails the task when the output is over 262,144 bytes (checked before the call)', async () => {
-    const handler = sqsCallbackHandler(async () => ({ blob: 'é'.repeat(140_000) }), {
-      client: sfn,
-      logger: captureLogger().logger,
-    });
+    const handler = callbackHandler(async () => ({ blob: 'é'.repeat(140_000) }));
     const response = await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(successCalls()).toEqual([]);
-    expect(failureCalls()[0]?.error).toBe('InvalidTaskOutputError');
-    expect(failureCalls()[0]?.cause).toMatch(/bytes/);
+    expect(successInputs()).toEqual([]);
+    expect(failureInputs()[0]?.error).toBe('InvalidTaskOutputError');
+    expect(failureInputs()[0]?.cause).toMatch(/bytes/);
   });
 });
 
@@ -141,12 +106,9 @@ describe('user code throws a retryable error → no call, batch item failure', (
     ['retryable()-marked error', () => retryable(new TypeError('fetch failed'))],
   ])('%s', async (_name, makeError) => {
     const record = makeCallbackRecord(makeToken(), {});
-    const handler = sqsCallbackHandler(
-      async () => {
-        throw makeError();
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async () => {
+      throw makeError();
+    });
     const response = await handler(makeEvent([record]), makeContext());
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
     expect(sfnMock.calls()).toHaveLength(0);
@@ -154,12 +116,9 @@ describe('user code throws a retryable error → no call, batch item failure', (
 
   it('a task-token error with retryable: true (a throttled call of its own)', async () => {
     const record = makeCallbackRecord(makeToken(), {});
-    const handler = sqsCallbackHandler(
-      async () => {
-        throw new TaskResponseTransientError('SendTaskSuccess throttled', 'ThrottlingException');
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async () => {
+      throw new TaskResponseTransientError('SendTaskSuccess throttled', 'ThrottlingException');
+    });
     const response = await handler(makeEvent([record]), makeContext());
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
     expect(sfnMock.calls()).toHaveLength(0);
@@ -167,15 +126,11 @@ describe('user code throws a retryable error → no call, batch item failure', (
 
   it('uses the isRetryable option for other errors', async () => {
     const record = makeCallbackRecord(makeToken(), {});
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async () => {
         throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       },
-      {
-        client: sfn,
-        logger: captureLogger().logger,
-        isRetryable: (error) => (error as { code?: string }).code === 'ECONNRESET',
-      },
+      { isRetryable: (error) => (error as { code?: string }).code === 'ECONNRESET' },
     );
     const response = await handler(makeEvent([record]), makeContext());
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: record.messageId }]);
@@ -196,10 +151,7 @@ describe('poison messages', () => {
   it.each(poison)('%s → batch item failure (reaches the DLQ), no call', async (_name, body) => {
     const calls: unknown[] = [];
     const record = makeRecord(body);
-    const handler = sqsCallbackHandler(async (input) => calls.push(input), {
-      client: sfn,
-      logger: captureLogger().logger,
-    });
+    const handler = callbackHandler(async (input) => calls.push(input));
     const response = await handler(makeEvent([record]), makeContext());
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
     expect(calls).toEqual([]);
@@ -209,11 +161,7 @@ describe('poison messages', () => {
   it("with onInvalidMessage: 'drop' the record is done and logged at error level", async () => {
     const { logger, entries } = captureLogger();
     const record = makeRecord('not json');
-    const handler = sqsCallbackHandler(async () => 1, {
-      client: sfn,
-      logger,
-      onInvalidMessage: 'drop',
-    });
+    const handler = callbackHandler(async () => 1, { logger, onInvalidMessage: 'drop' });
     const response = await handler(makeEvent([record]), makeContext());
     expect(response).toEqual({ batchItemFailures: [] });
     expect(entries()).toContainEqual(
@@ -223,16 +171,13 @@ describe('poison messages', () => {
 
   it('a token but no Input field → SendTaskFailure, record done', async () => {
     const token = makeToken();
-    const handler = sqsCallbackHandler(async () => 1, {
-      client: sfn,
-      logger: captureLogger().logger,
-    });
+    const handler = callbackHandler(async () => 1);
     const response = await handler(
       makeEvent([makeRecord(JSON.stringify({ TaskToken: token }))]),
       makeContext(),
     );
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(failureCalls()).toEqual([
+    expect(failureInputs()).toEqual([
       expect.objectContaining({ taskToken: token, error: 'InvalidCallbackMessageError' }),
     ]);
   });
@@ -240,16 +185,12 @@ describe('poison messages', () => {
   it('a token but input failing the schema → SendTaskFailure with the issues, function not run', async () => {
     const token = makeToken();
     let ran = false;
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async () => {
         ran = true;
         return 1;
       },
-      {
-        client: sfn,
-        logger: captureLogger().logger,
-        schema: z.object({ orderId: z.string(), amount: z.number().positive() }),
-      },
+      { schema: z.object({ orderId: z.string(), amount: z.number().positive() }) },
     );
     const response = await handler(
       makeEvent([makeCallbackRecord(token, { orderId: 7, amount: -1 })]),
@@ -257,7 +198,7 @@ describe('poison messages', () => {
     );
     expect(response).toEqual({ batchItemFailures: [] });
     expect(ran).toBe(false);
-    const call = failureCalls()[0];
+    const call = failureInputs()[0];
     expect(call?.taskToken).toBe(token);
     expect(call?.error).toBe('InvalidCallbackMessageError');
     expect(call?.cause).toContain('orderId');
@@ -266,9 +207,7 @@ describe('poison messages', () => {
 
   it('passes the schema output (parsed, with defaults) to the function', async () => {
     const seen: unknown[] = [];
-    const handler = sqsCallbackHandler(async (input) => seen.push(input), {
-      client: sfn,
-      logger: captureLogger().logger,
+    const handler = callbackHandler(async (input) => seen.push(input), {
       schema: z.object({ orderId: z.string(), priority: z.string().default('normal') }),
     });
     await handler(makeEvent([makeCallbackRecord(makeToken(), { orderId: 'o-1' })]), makeContext());
@@ -281,7 +220,7 @@ describe('Send* answered TaskTimedOut / TaskDoesNotExist → done, "already clos
     const { logger, entries } = captureLogger();
     sfnMock.on(SendTaskSuccessCommand).rejects(serviceError(name));
     const record = makeCallbackRecord(makeToken(), {});
-    const handler = sqsCallbackHandler(async () => 1, { client: sfn, logger });
+    const handler = callbackHandler(async () => 1, { logger });
     const response = await handler(makeEvent([record]), makeContext());
     expect(response).toEqual({ batchItemFailures: [] });
     const closed = entries().find((entry) => String(entry.message).includes('already closed'));
@@ -291,11 +230,11 @@ describe('Send* answered TaskTimedOut / TaskDoesNotExist → done, "already clos
   it('TaskTimedOut on SendTaskFailure', async () => {
     const { logger, entries } = captureLogger();
     sfnMock.on(SendTaskFailureCommand).rejects(serviceError('TaskTimedOut'));
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async () => {
         throw new Error('no');
       },
-      { client: sfn, logger },
+      { logger },
     );
     const response = await handler(makeEvent([makeCallbackRecord(makeToken(), {})]), makeContext());
     expect(response).toEqual({ batchItemFailures: [] });
@@ -312,10 +251,7 @@ describe('Send* throttled or network failure after retries → batch item failur
   ])('%s on SendTaskSuccess', async (_name, error) => {
     sfnMock.on(SendTaskSuccessCommand).rejects(error);
     const record = makeCallbackRecord(makeToken(), {});
-    const handler = sqsCallbackHandler(async () => 1, {
-      client: sfn,
-      logger: captureLogger().logger,
-    });
+    const handler = callbackHandler(async () => 1);
     const response = await handler(makeEvent([record]), makeContext());
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
   });
@@ -323,12 +259,9 @@ describe('Send* throttled or network failure after retries → batch item failur
   it('throttling on SendTaskFailure', async () => {
     sfnMock.on(SendTaskFailureCommand).rejects(serviceError('ThrottlingException'));
     const record = makeCallbackRecord(makeToken(), {});
-    const handler = sqsCallbackHandler(
-      async () => {
-        throw new Error('business rule');
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async () => {
+      throw new Error('business rule');
+    });
     const response = await handler(makeEvent([record]), makeContext());
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
   });
@@ -337,7 +270,7 @@ describe('Send* throttled or network failure after retries → batch item failur
     const { logger, entries } = captureLogger();
     sfnMock.on(SendTaskSuccessCommand).rejects(serviceError('InvalidToken'));
     const record = makeCallbackRecord(makeToken(), {});
-    const handler = sqsCallbackHandler(async () => 1, { client: sfn, logger });
+    const handler = callbackHandler(async () => 1, { logger });
     const response = await handler(makeEvent([record]), makeContext());
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
     expect(entries()).toContainEqual(
@@ -349,10 +282,7 @@ describe('Send* throttled or network failure after retries → batch item failur
 describe('whole batches', () => {
   it('a batch where every record failed is answered with each of them, not thrown', async () => {
     const records = [makeRecord('x'), makeRecord('y'), makeRecord('z')];
-    const handler = sqsCallbackHandler(async () => 1, {
-      client: sfn,
-      logger: captureLogger().logger,
-    });
+    const handler = callbackHandler(async () => 1);
     const response = await handler(makeEvent(records), makeContext());
     expect(response).toEqual({
       batchItemFailures: records.map((record) => ({ itemIdentifier: record.messageId })),
@@ -372,20 +302,17 @@ describe('whole batches', () => {
       makeCallbackRecord(makeToken(), 'retry'),
       makeCallbackRecord(makeToken(), 'ok'),
     ];
-    const handler = sqsCallbackHandler(
-      async (input: string) => {
-        if (input === 'fail') throw new Error('no');
-        if (input === 'retry') throw new RetryableError('later');
-        return input;
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async (input: string) => {
+      if (input === 'fail') throw new Error('no');
+      if (input === 'retry') throw new RetryableError('later');
+      return input;
+    });
     const response = await handler(makeEvent(records), makeContext());
     expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(
       [records[1], records[2], records[4]].map((record) => record?.messageId),
     );
-    expect(successCalls()).toHaveLength(3);
-    expect(failureCalls()).toHaveLength(1);
+    expect(successInputs()).toHaveLength(3);
+    expect(failureInputs()).toHaveLength(1);
   });
 });
 
@@ -400,15 +327,15 @@ describe('the wrapper itself', () => {
       },
       error() {},
     };
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async (input: string) => {
         if (input === 'no') throw new Error('business rule');
         return input;
       },
-      { client: sfn, logger },
+      { logger },
     );
     const response = await handler(makeEvent(records), makeContext());
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: records[1]?.messageId }] });
-    expect(successCalls()).toHaveLength(1);
+    expect(successInputs()).toHaveLength(1);
   });
 });

@@ -1,29 +1,23 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sqsCallbackHandler } from '../../src/index.js';
-import {
-  captureLogger,
-  makeCallbackRecord,
-  makeContext,
-  makeEvent,
-  makeToken,
-  offlineSfnClient,
-} from '../helpers.js';
+import { handlerWithTestDefaults } from '../support/handler-with-test-defaults.js';
+import { makeContext } from '../support/lambda-context.js';
+import { makeCallbackRecord, makeEvent, makeToken } from '../support/sqs-records.js';
+import { mockStepFunctions } from '../support/step-functions-mock.js';
+import { sleep } from '../support/time.js';
 
-const sfn = offlineSfnClient();
-const sfnMock = mockClient(sfn);
+const { client: sfn, mock: sfnMock, successInputs } = mockStepFunctions();
+const callbackHandler = handlerWithTestDefaults(sfn);
 let callsInFlight = 0;
 let maxCallsInFlight = 0;
 
 beforeEach(() => {
-  sfnMock.reset();
   callsInFlight = 0;
   maxCallsInFlight = 0;
   sfnMock.on(SendTaskSuccessCommand).callsFake(async () => {
     callsInFlight += 1;
     maxCallsInFlight = Math.max(maxCallsInFlight, callsInFlight);
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    await sleep(2);
     callsInFlight -= 1;
     return {};
   });
@@ -33,16 +27,16 @@ async function runBatch(size: number, concurrency?: number) {
   let inFlight = 0;
   let max = 0;
   const started: number[] = [];
-  const handler = sqsCallbackHandler(
+  const handler = callbackHandler(
     async (input: number) => {
       started.push(input);
       inFlight += 1;
       max = Math.max(max, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 2));
+      await sleep(2);
       inFlight -= 1;
       return input;
     },
-    { client: sfn, logger: captureLogger().logger, ...(concurrency ? { concurrency } : {}) },
+    concurrency ? { concurrency } : {},
   );
   const records = Array.from({ length: size }, (_, i) => makeCallbackRecord(makeToken(), i));
   const response = await handler(makeEvent(records), makeContext());
@@ -55,7 +49,7 @@ describe('bounded concurrency inside a batch', () => {
     expect(max).toBe(10);
     expect(maxCallsInFlight).toBe(10);
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(sfnMock.commandCalls(SendTaskSuccessCommand)).toHaveLength(35);
+    expect(successInputs()).toHaveLength(35);
   });
 
   it.each([1, 3, 50])('honours concurrency %i', async (concurrency) => {

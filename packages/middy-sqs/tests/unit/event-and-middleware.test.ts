@@ -1,7 +1,5 @@
-import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import middy from '@middy/core';
-import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   callbackRecordHandler,
@@ -10,28 +8,17 @@ import {
   sqsCallbackHandler,
   sqsCallbackMiddleware,
 } from '../../src/index.js';
-import {
-  captureLogger,
-  makeCallbackRecord,
-  makeContext,
-  makeEvent,
-  makeRecord,
-  makeToken,
-  offlineSfnClient,
-} from '../helpers.js';
+import { handlerWithTestDefaults } from '../support/handler-with-test-defaults.js';
+import { makeContext } from '../support/lambda-context.js';
+import { captureLogger } from '../support/log-capture.js';
+import { makeCallbackRecord, makeEvent, makeRecord, makeToken } from '../support/sqs-records.js';
+import { mockStepFunctions } from '../support/step-functions-mock.js';
 
-const sfn = offlineSfnClient();
-const sfnMock = mockClient(sfn);
-beforeEach(() => {
-  sfnMock.reset();
-  sfnMock.on(SendTaskSuccessCommand).resolves({});
-});
+const { client: sfn, mock: sfnMock } = mockStepFunctions();
+const callbackHandler = handlerWithTestDefaults(sfn);
 
 describe('event shape', () => {
-  const handler = sqsCallbackHandler(async () => 1, {
-    client: sfn,
-    logger: captureLogger().logger,
-  });
+  const handler = callbackHandler(async () => 1);
 
   it.each([
     ['an API Gateway event', { httpMethod: 'GET', path: '/' }],
@@ -155,10 +142,7 @@ describe('sqsCallbackMiddleware in a middy chain of your own', () => {
 
   it('the callback handler is a middy handler: more middlewares can be added with .use()', async () => {
     const seen: string[] = [];
-    const handler = sqsCallbackHandler(async () => 1, {
-      client: sfn,
-      logger: captureLogger().logger,
-    }).use({
+    const handler = callbackHandler(async () => 1).use({
       before: (request) => {
         seen.push(request.context.awsRequestId);
       },

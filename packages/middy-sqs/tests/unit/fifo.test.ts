@@ -1,26 +1,14 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { RetryableError, sqsCallbackHandler } from '../../src/index.js';
-import {
-  captureLogger,
-  makeContext,
-  makeEvent,
-  makeFifoRecord,
-  makeToken,
-  offlineSfnClient,
-  serviceError,
-} from '../helpers.js';
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { describe, expect, it } from 'vitest';
+import { RetryableError } from '../../src/index.js';
+import { handlerWithTestDefaults } from '../support/handler-with-test-defaults.js';
+import { makeContext } from '../support/lambda-context.js';
+import { makeEvent, makeFifoRecord, makeToken } from '../support/sqs-records.js';
+import { mockStepFunctions, serviceError } from '../support/step-functions-mock.js';
+import { sleep } from '../support/time.js';
 
-const sfn = offlineSfnClient();
-const sfnMock = mockClient(sfn);
-beforeEach(() => {
-  sfnMock.reset();
-  sfnMock.on(SendTaskSuccessCommand).resolves({});
-  sfnMock.on(SendTaskFailureCommand).resolves({});
-});
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+const { client: sfn, mock: sfnMock } = mockStepFunctions();
+const callbackHandler = handlerWithTestDefaults(sfn);
 
 describe('FIFO queues', () => {
   it('runs the records of one message group in order, one at a time; groups run side by side', async () => {
@@ -35,23 +23,20 @@ describe('FIFO queues', () => {
       makeFifoRecord(makeToken(), 'A3', 'A'),
       makeFifoRecord(makeToken(), 'B2', 'B'),
     ];
-    const handler = sqsCallbackHandler(
-      async (input: string) => {
-        const group = input[0] as string;
-        inFlight.set(group, (inFlight.get(group) ?? 0) + 1);
-        maxPerGroup = Math.max(maxPerGroup, inFlight.get(group) ?? 0);
-        maxOverall = Math.max(
-          maxOverall,
-          [...inFlight.values()].reduce((a, b) => a + b, 0),
-        );
-        log.push(`start ${input}`);
-        await tick();
-        log.push(`end ${input}`);
-        inFlight.set(group, (inFlight.get(group) ?? 0) - 1);
-        return input;
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async (input: string) => {
+      const group = input[0] as string;
+      inFlight.set(group, (inFlight.get(group) ?? 0) + 1);
+      maxPerGroup = Math.max(maxPerGroup, inFlight.get(group) ?? 0);
+      maxOverall = Math.max(
+        maxOverall,
+        [...inFlight.values()].reduce((a, b) => a + b, 0),
+      );
+      log.push(`start ${input}`);
+      await sleep(1);
+      log.push(`end ${input}`);
+      inFlight.set(group, (inFlight.get(group) ?? 0) - 1);
+      return input;
+    });
     const response = await handler(makeEvent(records), makeContext());
     expect(response).toEqual({ batchItemFailures: [] });
     const groupA = log.filter((line) => line.includes('A'));
@@ -76,14 +61,11 @@ describe('FIFO queues', () => {
       makeFifoRecord(makeToken(), 'B2', 'B'),
       makeFifoRecord(makeToken(), 'A4', 'A'),
     ];
-    const handler = sqsCallbackHandler(
-      async (input: string) => {
-        ran.push(input);
-        if (input === 'A2') throw new RetryableError('not yet');
-        return input;
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async (input: string) => {
+      ran.push(input);
+      if (input === 'A2') throw new RetryableError('not yet');
+      return input;
+    });
     const response = await handler(makeEvent(records), makeContext());
     expect(ran.sort()).toEqual(['A1', 'A2', 'B1', 'B2']);
     expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(
@@ -101,13 +83,10 @@ describe('FIFO queues', () => {
       makeFifoRecord(makeToken(), 'A2', 'A'),
     ];
     const ran: string[] = [];
-    const handler = sqsCallbackHandler(
-      async (input: string) => {
-        ran.push(input);
-        return input;
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async (input: string) => {
+      ran.push(input);
+      return input;
+    });
     const response = await handler(makeEvent(records), makeContext());
     expect(ran).toEqual(['A1']);
     expect(response.batchItemFailures).toHaveLength(2);
@@ -119,14 +98,11 @@ describe('FIFO queues', () => {
       makeFifoRecord(makeToken(), 'A2', 'A'),
     ];
     const ran: string[] = [];
-    const handler = sqsCallbackHandler(
-      async (input: string) => {
-        ran.push(input);
-        if (input === 'A1') throw new Error('rejected by rule');
-        return input;
-      },
-      { client: sfn, logger: captureLogger().logger },
-    );
+    const handler = callbackHandler(async (input: string) => {
+      ran.push(input);
+      if (input === 'A1') throw new Error('rejected by rule');
+      return input;
+    });
     const response = await handler(makeEvent(records), makeContext());
     expect(ran).toEqual(['A1', 'A2']);
     expect(response).toEqual({ batchItemFailures: [] });
@@ -136,14 +112,14 @@ describe('FIFO queues', () => {
     let inFlight = 0;
     let max = 0;
     const records = [1, 2, 3].map((i) => makeFifoRecord(makeToken(), i, 'A'));
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async () => {
         inFlight += 1;
         max = Math.max(max, inFlight);
-        await tick();
+        await sleep(1);
         inFlight -= 1;
       },
-      { client: sfn, logger: captureLogger().logger, fifo: false },
+      { fifo: false },
     );
     await handler(makeEvent(records), makeContext());
     expect(max).toBe(3);

@@ -1,23 +1,12 @@
-import {
-  SendTaskFailureCommand,
-  SendTaskHeartbeatCommand,
-  SendTaskSuccessCommand,
-} from '@aws-sdk/client-sfn';
+import { SendTaskHeartbeatCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import middy from '@middy/core';
 import sqsPartialBatchFailure from '@middy/sqs-partial-batch-failure';
 import { redactToken } from '@sfn-callback/task-token';
-import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createJsonLogger, RetryableError, sqsCallbackHandler } from '../../src/index.js';
-import {
-  makeCallbackRecord,
-  makeContext,
-  makeEvent,
-  makeRecord,
-  makeToken,
-  offlineSfnClient,
-  serviceError,
-} from '../helpers.js';
+import { makeContext } from '../support/lambda-context.js';
+import { makeCallbackRecord, makeEvent, makeRecord, makeToken } from '../support/sqs-records.js';
+import { mockStepFunctions, serviceError } from '../support/step-functions-mock.js';
 
 // The real middleware reads `console.error` once, when its module loads, before any spy
 // could be set. This wrapper resolves the same default when the middleware is created, so
@@ -30,8 +19,7 @@ vi.mock('@middy/sqs-partial-batch-failure', async (importOriginal) => {
   };
 });
 
-const sfn = offlineSfnClient();
-const sfnMock = mockClient(sfn);
+const { client: sfn, mock: sfnMock } = mockStepFunctions();
 
 /** Captures everything written to stdout, stderr and the console. */
 function captureAllOutput() {
@@ -65,7 +53,6 @@ function safeInspect(value: unknown): string {
 
 let output: ReturnType<typeof captureAllOutput>;
 beforeEach(() => {
-  sfnMock.reset();
   output = captureAllOutput();
 });
 afterEach(() => output.restore());
@@ -83,7 +70,6 @@ describe('no log line contains a task token', () => {
       }
       return {};
     });
-    sfnMock.on(SendTaskFailureCommand).resolves({});
     sfnMock.on(SendTaskHeartbeatCommand).rejects(serviceError('ThrottlingException'));
     const records = [
       makeCallbackRecord(tokens[0] as string, 'ok'),
@@ -163,7 +149,6 @@ describe('log lines', () => {
   });
 
   it('success is logged at debug level only', async () => {
-    sfnMock.on(SendTaskSuccessCommand).resolves({});
     const handler = sqsCallbackHandler(async () => 1, {
       client: sfn,
       logger: createJsonLogger({ level: 'info' }),
@@ -175,7 +160,6 @@ describe('log lines', () => {
   it('the default level comes from AWS_LAMBDA_LOG_LEVEL', async () => {
     vi.stubEnv('AWS_LAMBDA_LOG_LEVEL', 'DEBUG');
     try {
-      sfnMock.on(SendTaskSuccessCommand).resolves({});
       const handler = sqsCallbackHandler(async () => 1, { client: sfn });
       await handler(makeEvent([makeCallbackRecord(makeToken(), 1)]), makeContext());
       expect(output.lines().map((line) => JSON.parse(line).level)).toEqual(['DEBUG']);

@@ -1,42 +1,27 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sqsCallbackHandler, TimeRunningOutError } from '../../src/index.js';
-import {
-  captureLogger,
-  makeCallbackRecord,
-  makeContext,
-  makeEvent,
-  makeToken,
-  offlineSfnClient,
-} from '../helpers.js';
+import { describe, expect, it, vi } from 'vitest';
+import { TimeRunningOutError } from '../../src/index.js';
+import { handlerWithTestDefaults } from '../support/handler-with-test-defaults.js';
+import { makeContext } from '../support/lambda-context.js';
+import { captureLogger } from '../support/log-capture.js';
+import { makeCallbackRecord, makeEvent, makeToken } from '../support/sqs-records.js';
+import { mockStepFunctions } from '../support/step-functions-mock.js';
+import { sleep, useFakeTimersInEachTest } from '../support/time.js';
 
-const sfn = offlineSfnClient();
-const sfnMock = mockClient(sfn);
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  sfnMock.reset();
-  sfnMock.on(SendTaskSuccessCommand).resolves({});
-  sfnMock.on(SendTaskFailureCommand).resolves({});
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const { client: sfn, mock: sfnMock, successInputs, failureInputs } = mockStepFunctions();
+const callbackHandler = handlerWithTestDefaults(sfn);
+useFakeTimersInEachTest();
 
 describe('remaining-time guard', () => {
   it('does not start records when less than the margin is left; reports them for redelivery', async () => {
     const started: number[] = [];
     const records = [0, 1, 2, 3, 4].map((i) => makeCallbackRecord(makeToken(), i));
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async (input: number) => {
         started.push(input);
         await sleep(600);
         return input;
       },
-      { client: sfn, logger: captureLogger().logger, concurrency: 1, remainingTimeMarginMs: 2000 },
+      { concurrency: 1, remainingTimeMarginMs: 2000 },
     );
     // 3 s left, 2 s margin: records starting at 0 and 600 ms may start, the one at 1200 ms not.
     const pending = handler(makeEvent(records), makeContext(3000));
@@ -46,13 +31,13 @@ describe('remaining-time guard', () => {
     expect(response.batchItemFailures.map((failure) => failure.itemIdentifier)).toEqual(
       records.slice(2).map((record) => record.messageId),
     );
-    expect(sfnMock.commandCalls(SendTaskSuccessCommand)).toHaveLength(2);
+    expect(successInputs()).toHaveLength(2);
   });
 
   it('aborts the signal when the remaining time drops below the margin; an interrupted record is redelivered, not failed', async () => {
     const record = makeCallbackRecord(makeToken(), 1);
     let reason: unknown;
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async (_input, { signal }) => {
         await new Promise((_resolve, reject) => {
           signal.addEventListener('abort', () => {
@@ -61,7 +46,7 @@ describe('remaining-time guard', () => {
           });
         });
       },
-      { client: sfn, logger: captureLogger().logger, remainingTimeMarginMs: 1000 },
+      { remainingTimeMarginMs: 1000 },
     );
     const pending = handler(makeEvent([record]), makeContext(10_000));
     await vi.advanceTimersByTimeAsync(8999);
@@ -74,25 +59,23 @@ describe('remaining-time guard', () => {
   });
 
   it('a function that finishes after the signal fired still gets its result sent', async () => {
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async () => {
         await sleep(1500);
         return 'late but done';
       },
-      { client: sfn, logger: captureLogger().logger, remainingTimeMarginMs: 2000 },
+      { remainingTimeMarginMs: 2000 },
     );
     const pending = handler(makeEvent([makeCallbackRecord(makeToken(), 1)]), makeContext(3000));
     await vi.advanceTimersByTimeAsync(2000);
     expect(await pending).toEqual({ batchItemFailures: [] });
-    expect(sfnMock.commandCalls(SendTaskSuccessCommand)[0]?.args[0].input.output).toBe(
-      '"late but done"',
-    );
+    expect(successInputs()[0]?.output).toBe('"late but done"');
   });
 
   it('when no record can start, all are reported and a warning explains the margin', async () => {
     const { logger, entries } = captureLogger();
     const records = [makeCallbackRecord(makeToken(), 1), makeCallbackRecord(makeToken(), 2)];
-    const handler = sqsCallbackHandler(async () => 1, { client: sfn, logger });
+    const handler = callbackHandler(async () => 1, { logger });
     const response = await handler(makeEvent(records), makeContext(1500));
     expect(response.batchItemFailures).toHaveLength(2);
     expect(entries().some((entry) => String(entry.message).includes('remainingTimeMarginMs'))).toBe(
@@ -105,7 +88,7 @@ describe('remaining-time guard with automatic heartbeats', () => {
   it('the heartbeat-wrapped signal aborts too, and the record is redelivered', async () => {
     const record = makeCallbackRecord(makeToken(), 1);
     let reason: unknown;
-    const handler = sqsCallbackHandler(
+    const handler = callbackHandler(
       async (_input, { signal }) => {
         await new Promise((_resolve, reject) => {
           signal.addEventListener('abort', () => {
@@ -114,18 +97,13 @@ describe('remaining-time guard with automatic heartbeats', () => {
           });
         });
       },
-      {
-        client: sfn,
-        logger: captureLogger().logger,
-        remainingTimeMarginMs: 1000,
-        heartbeatIntervalSeconds: 100,
-      },
+      { remainingTimeMarginMs: 1000, heartbeatIntervalSeconds: 100 },
     );
     const pending = handler(makeEvent([record]), makeContext(5000));
     await vi.advanceTimersByTimeAsync(4001);
     const response = await pending;
     expect(reason).toBeInstanceOf(TimeRunningOutError);
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: record.messageId }] });
-    expect(sfnMock.commandCalls(SendTaskFailureCommand)).toHaveLength(0);
+    expect(failureInputs()).toHaveLength(0);
   });
 });

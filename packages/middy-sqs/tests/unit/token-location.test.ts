@@ -1,24 +1,12 @@
-import { SendTaskFailureCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { TaskTokenClient } from '@sfn-callback/task-token';
-import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { sqsCallbackHandler } from '../../src/index.js';
-import {
-  captureLogger,
-  makeContext,
-  makeEvent,
-  makeRecord,
-  makeToken,
-  offlineSfnClient,
-} from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { handlerWithTestDefaults } from '../support/handler-with-test-defaults.js';
+import { makeContext } from '../support/lambda-context.js';
+import { makeEvent, makeRecord, makeToken } from '../support/sqs-records.js';
+import { mockStepFunctions } from '../support/step-functions-mock.js';
 
-const sfn = offlineSfnClient();
-const sfnMock = mockClient(sfn);
-beforeEach(() => {
-  sfnMock.reset();
-  sfnMock.on(SendTaskSuccessCommand).resolves({});
-  sfnMock.on(SendTaskFailureCommand).resolves({});
-});
+const { client: sfn, successInputs, failureInputs } = mockStepFunctions();
+const callbackHandler = handlerWithTestDefaults(sfn);
 
 function attributeRecord(body: string, attributes: Record<string, string>) {
   return makeRecord(body, {
@@ -35,9 +23,7 @@ describe('token location', () => {
   it('custom body fields', async () => {
     const token = makeToken();
     const seen: unknown[] = [];
-    const handler = sqsCallbackHandler(async (input) => seen.push(input), {
-      client: sfn,
-      logger: captureLogger().logger,
+    const handler = callbackHandler(async (input) => seen.push(input), {
       tokenLocation: { from: 'body', tokenField: 'token', inputField: 'payload' },
     });
     await handler(
@@ -45,15 +31,13 @@ describe('token location', () => {
       makeContext(),
     );
     expect(seen).toEqual([{ a: 1 }]);
-    expect(sfnMock.commandCalls(SendTaskSuccessCommand)[0]?.args[0].input.taskToken).toBe(token);
+    expect(successInputs()[0]?.taskToken).toBe(token);
   });
 
   it('a message attribute, with the whole body as the input', async () => {
     const token = makeToken();
     const seen: unknown[] = [];
-    const handler = sqsCallbackHandler(async (input) => seen.push(input), {
-      client: sfn,
-      logger: captureLogger().logger,
+    const handler = callbackHandler(async (input) => seen.push(input), {
       tokenLocation: { from: 'messageAttribute', attributeName: 'taskToken' },
     });
     await handler(
@@ -61,21 +45,17 @@ describe('token location', () => {
       makeContext(),
     );
     expect(seen).toEqual([{ orderId: 'o-1' }]);
-    expect(sfnMock.commandCalls(SendTaskSuccessCommand)[0]?.args[0].input.taskToken).toBe(token);
+    expect(successInputs()[0]?.taskToken).toBe(token);
   });
 
   it('a missing attribute → batch item failure; a body that is not JSON → SendTaskFailure', async () => {
     const token = makeToken();
     const missing = attributeRecord('{}', {});
     const notJson = attributeRecord('hello', { TaskToken: token });
-    const handler = sqsCallbackHandler(async () => 1, {
-      client: sfn,
-      logger: captureLogger().logger,
-      tokenLocation: { from: 'messageAttribute' },
-    });
+    const handler = callbackHandler(async () => 1, { tokenLocation: { from: 'messageAttribute' } });
     const response = await handler(makeEvent([missing, notJson]), makeContext());
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: missing.messageId }] });
-    expect(sfnMock.commandCalls(SendTaskFailureCommand)[0]?.args[0].input).toMatchObject({
+    expect(failureInputs()[0]).toMatchObject({
       taskToken: token,
       error: 'InvalidCallbackMessageError',
     });
@@ -85,14 +65,13 @@ describe('token location', () => {
 describe('client', () => {
   it('accepts a TaskTokenClient', async () => {
     const token = makeToken();
-    const handler = sqsCallbackHandler(async () => 'x', {
+    const handler = callbackHandler(async () => 'x', {
       client: new TaskTokenClient({ client: sfn }),
-      logger: captureLogger().logger,
     });
     await handler(
       makeEvent([makeRecord(JSON.stringify({ TaskToken: token, Input: 1 }))]),
       makeContext(),
     );
-    expect(sfnMock.commandCalls(SendTaskSuccessCommand)).toHaveLength(1);
+    expect(successInputs()).toHaveLength(1);
   });
 });
