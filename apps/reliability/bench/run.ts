@@ -10,6 +10,7 @@
  */
 import { DEFAULT_FAULTS, runFaultInjection } from '../src/fault-run.ts';
 import { formatReport } from '../src/format-report.ts';
+import { runHandlerMemory } from '../src/handler-memory-run.ts';
 import { formatMemory, runMemory } from '../src/memory-run.ts';
 import { synthApps } from '../src/synth.ts';
 
@@ -91,6 +92,31 @@ try {
       );
       if (growth > 5 || workerDrift > 5 || resourcesGrew || memory.unexpected > 0) failed = true;
       if (end.runningExecutions || end.openTasks || end.queuedMessages) failed = true;
+    }
+    log(`handler memory run: ${memoryExecutions} executions, the example's handler in this thread`);
+    const handlerMemory = await runHandlerMemory({
+      assembly: apps.exampleAssembly,
+      executions: memoryExecutions,
+      sampleEvery: 1000,
+    });
+    console.log(
+      `\n## The example's handler bundle in the main thread (heap after forced GC), ${handlerMemory.executions} executions\n`,
+    );
+    console.log('| executions | heap MB | active resources |\n| ---: | ---: | ---: |');
+    for (const s of handlerMemory.samples)
+      console.log(`| ${s.executions} | ${s.heapMB} | ${s.resources} |`);
+    const hWarm = handlerMemory.samples[1];
+    const hEnd = handlerMemory.samples[handlerMemory.samples.length - 1];
+    if (hWarm && hEnd) {
+      const growth = hEnd.heapMB - hWarm.heapMB;
+      console.log(
+        `\nStatuses: ${Object.entries(handlerMemory.statuses)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(
+            ', ',
+          )}; batch item failures ${handlerMemory.batchItemFailures}. Heap after warm-up (${hWarm.executions}) ${hWarm.heapMB} MB, at the end ${hEnd.heapMB} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB); active resources ${hWarm.resources} → ${hEnd.resources}.`,
+      );
+      if (growth > 2 || hEnd.resources > hWarm.resources) failed = true;
     }
   }
 } finally {
