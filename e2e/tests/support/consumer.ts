@@ -46,7 +46,8 @@ export function createConsumer(extraDependencies: Record<string, string>): Consu
     join(dir, 'package.json'),
     `${JSON.stringify({ name: 'consumer', private: true, version: '1.0.0', dependencies }, null, 2)}\n`,
   );
-  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir);
+  // --prefer-offline: packages already in npm's cache are not revalidated (faster, steadier).
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
   return { dir, tarballs };
 }
 
