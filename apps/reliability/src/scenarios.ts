@@ -48,12 +48,14 @@ export const FAULT_TIMING = {
   functionTimeoutSeconds: 2,
   visibilityTimeoutSeconds: 12,
   /**
-   * The callback task's HeartbeatSeconds: above maxReceiveCount × the visibility timeout, so
-   * a message redelivered up to its last receive still finds its task open.
+   * The callback task's HeartbeatSeconds: well above maxReceiveCount × the visibility timeout
+   * (36 s), so a message redelivered up to its last receive still finds its task open even
+   * when it first waited in a backlog (a loaded CI machine: 40 s once left a retried task
+   * 4 s short).
    */
-  heartbeatSeconds: 40,
+  heartbeatSeconds: 50,
   /** The callback task's TimeoutSeconds. */
-  timeoutSeconds: 60,
+  timeoutSeconds: 70,
   maxReceiveCount: 3,
   /** The worker's automatic heartbeat interval, seconds. */
   heartbeatIntervalSeconds: 0.3,
