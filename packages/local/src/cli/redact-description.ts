@@ -1,4 +1,4 @@
-import { redactToken } from '../redact.js';
+import { scrubToken } from '../redact.js';
 import type { ExecutionDescription } from '../runner/local-execution.js';
 
 /**
@@ -10,8 +10,6 @@ export function redactTokens(
   description: Pick<ExecutionDescription, 'taskTokens'>,
 ): string {
   let redacted = text;
-  for (const token of description.taskTokens) {
-    if (redacted.includes(token)) redacted = redacted.replaceAll(token, redactToken(token));
-  }
+  for (const token of description.taskTokens) redacted = scrubToken(redacted, token);
   return redacted;
 }
