@@ -1,0 +1,48 @@
+import type { HistoryEvent } from '@aws-sdk/client-sfn';
+import type { Clock } from './clock.js';
+import type { Json } from './json.js';
+import type { RandomSource } from './scope.js';
+import type { TaskHandler } from './task-handler.js';
+
+/** Who the execution is, as its context object (`$$.Execution`, `$$.StateMachine`) shows it. */
+export interface ExecutionIdentity {
+  readonly executionArn: string;
+  readonly executionName: string;
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+  readonly roleArn: string;
+  /** @default 0 */
+  readonly redriveCount?: number;
+}
+
+/** Everything one execution needs from its host. */
+export interface ExecutionOptions {
+  readonly identity: ExecutionIdentity;
+  readonly input: Json;
+  /** Performs every Task attempt. */
+  readonly tasks: TaskHandler;
+  /** @default the system clock */
+  readonly clock?: Clock;
+  /** @default crypto-based randomness */
+  readonly random?: RandomSource;
+  /** Issues task tokens for `.waitForTaskToken` tasks. @default random opaque tokens */
+  readonly issueTaskToken?: () => string;
+  /** The region tasks run in, as `TaskScheduled` shows it. @default 'us-east-1' */
+  readonly region?: string;
+  /** Called with each history event as it is recorded. */
+  readonly onEvent?: (event: HistoryEvent) => void;
+  /** Called when a `.waitForTaskToken` task starts waiting for its token, and when it stops. */
+  readonly onTaskToken?: (token: string, open: boolean) => void;
+}
+
+/** How an execution ended. */
+export type ExecutionStatus = 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+
+/** The end of an execution, as DescribeExecution reports it. */
+export interface ExecutionResult {
+  readonly status: ExecutionStatus;
+  /** The output, when SUCCEEDED. */
+  readonly output?: Json;
+  readonly error?: string;
+  readonly cause?: string;
+}

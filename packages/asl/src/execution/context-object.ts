@@ -1,0 +1,32 @@
+import type { JsonObject } from '../json.js';
+import type { Frame } from './frame.js';
+
+/**
+ * The context object (`$$`, `$states.context`) of a state, as AWS fills it: the
+ * execution, the state machine, the state (name, entered time, retry count), the task
+ * token of a `.waitForTaskToken` task, and the item of a Map iteration.
+ */
+export function contextObject(
+  frame: Frame,
+  stateName: string,
+  enteredTime: string,
+  retryCount: number,
+  taskToken?: string,
+): JsonObject {
+  const { identity, input, startTime } = frame.run;
+  const context: JsonObject = {
+    Execution: {
+      Id: identity.executionArn,
+      Input: input,
+      StartTime: startTime,
+      Name: identity.executionName,
+      RoleArn: identity.roleArn,
+      RedriveCount: identity.redriveCount ?? 0,
+    },
+    StateMachine: { Id: identity.stateMachineArn, Name: identity.stateMachineName },
+    State: { Name: stateName, EnteredTime: enteredTime, RetryCount: retryCount },
+  };
+  if (taskToken !== undefined) context.Task = { Token: taskToken };
+  if (frame.mapItem) context.Map = { Item: { Index: frame.mapItem.Index, Value: frame.mapItem.Value } };
+  return context;
+}

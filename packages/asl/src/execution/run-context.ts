@@ -1,0 +1,25 @@
+import type { Clock } from '../clock.js';
+import type { QueryLanguage } from '../definition.js';
+import type { ExecutionIdentity } from '../execution-options.js';
+import type { HistoryRecorder } from '../history/history-recorder.js';
+import type { Json } from '../json.js';
+import type { RandomSource } from '../scope.js';
+import type { TaskHandler } from '../task-handler.js';
+import type { TokenWaits } from '../tasks/token-waits.js';
+
+/** What every state of one execution shares. */
+export interface RunContext {
+  readonly identity: ExecutionIdentity;
+  readonly input: Json;
+  /** `$$.Execution.StartTime`. */
+  readonly startTime: string;
+  readonly recorder: HistoryRecorder;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  readonly tasks: TaskHandler;
+  readonly tokens: TokenWaits;
+  readonly issueTaskToken: () => string;
+  readonly region: string;
+  /** The state machine's `QueryLanguage`: the default of every state, nested ones too. */
+  readonly queryLanguage: QueryLanguage;
+}

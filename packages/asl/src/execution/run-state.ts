@@ -1,0 +1,131 @@
+import type { Catcher, Retrier, StateDefinition } from '../definition.js';
+import { stateEventType } from '../history/event-names.js';
+import type { Json } from '../json.js';
+import { applyResultPath } from '../jsonpath/result-path.js';
+import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
+import { StatesError, StatesErrors } from '../states-error.js';
+import { runStateBody } from '../states/run-state-body.js';
+import { findCatcher, findRetrier, retryDelayMs } from './error-matching.js';
+import type { Frame } from './frame.js';
+import { errorOutput, toStatesError } from './state-errors.js';
+import type { StateOutcome } from './state-outcome.js';
+import { StateRun } from './state-run.js';
+
+const RETRYABLE_TYPES = new Set(['Task', 'Map', 'Parallel']);
+const NO_EXITED_EVENT = new Set(['Fail']);
+
+/**
+ * Runs one state: records its Entered event, runs its body (again after each matching
+ * retrier's wait), hands a failure to the first matching catcher, records its Exited
+ * event with the variables it assigned, and assigns them. A failure no catcher takes
+ * propagates to the caller (the enclosing branch, iteration or execution).
+ */
+export async function runState(
+  frame: Frame,
+  name: string,
+  state: StateDefinition,
+  input: Json,
+): Promise<StateOutcome> {
+  const run = new StateRun(frame, name, state, input);
+  run.enteredEventId = run.record({
+    type: stateEventType(state.Type, 'Entered'),
+    stateEnteredEventDetails: {
+      name,
+      input: JSON.stringify(input),
+      inputDetails: { truncated: false },
+    },
+  });
+
+  let outcome: StateOutcome;
+  try {
+    outcome = await runWithRetries(run);
+  } catch (thrown) {
+    const error = toStatesError(thrown, name, run.enteredEventId);
+    if (frame.signal.aborted) throw error;
+    if (run.jsonata && error.error === StatesErrors.QueryEvaluationError && error.location !== undefined) {
+      run.record({
+        type: 'EvaluationFailed',
+        evaluationFailedEventDetails: {
+          state: name,
+          error: error.error,
+          cause: error.cause,
+          location: error.location,
+        },
+      });
+    }
+    const catcher = RETRYABLE_TYPES.has(state.Type)
+      ? findCatcher(state.Catch as Catcher[] | undefined, error.error)
+      : undefined;
+    if (!catcher) throw error;
+    outcome = await caught(run, catcher, error);
+  }
+
+  if (!NO_EXITED_EVENT.has(state.Type)) {
+    const text = JSON.stringify(outcome.output);
+    if (utf8Bytes(text) > MAX_PAYLOAD_BYTES) {
+      throw new StatesError(
+        StatesErrors.DataLimitExceeded,
+        `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      );
+    }
+    run.record({
+      type: stateEventType(state.Type, 'Exited'),
+      stateExitedEventDetails: {
+        name,
+        output: text,
+        outputDetails: { truncated: false },
+        ...(outcome.assigned
+          ? {
+              assignedVariables: Object.fromEntries(
+                Object.entries(outcome.assigned).map(([key, value]) => [key, JSON.stringify(value)]),
+              ),
+              assignedVariablesDetails: { truncated: false },
+            }
+          : {}),
+      },
+    });
+  }
+  if (outcome.assigned) frame.variables.assign(outcome.assigned);
+  return outcome;
+}
+
+async function runWithRetries(run: StateRun): Promise<StateOutcome> {
+  const retriers = RETRYABLE_TYPES.has(run.state.Type)
+    ? (run.state.Retry as Retrier[] | undefined)
+    : undefined;
+  const attempts = new Map<number, number>();
+  let retryCount = 0;
+  for (;;) {
+    run.attempt(retryCount);
+    try {
+      return await runStateBody(run);
+    } catch (thrown) {
+      const error = toStatesError(thrown, run.name, run.enteredEventId);
+      if (run.frame.signal.aborted) throw error;
+      const found = findRetrier(retriers, error.error);
+      if (!found) throw error;
+      const used = attempts.get(found.index) ?? 0;
+      if (used >= (found.retrier.MaxAttempts ?? 3)) throw error;
+      attempts.set(found.index, used + 1);
+      const delay = retryDelayMs(found.retrier, used + 1, run.frame.run.random.next);
+      await run.frame.run.clock.sleep(delay, run.frame.signal);
+      retryCount++;
+    }
+  }
+}
+
+async function caught(run: StateRun, catcher: Catcher, error: StatesError): Promise<StateOutcome> {
+  const errorJson = errorOutput(error);
+  if (run.jsonata) {
+    const states = { errorOutput: errorJson };
+    const [output, assigned] = await Promise.all([
+      catcher.Output === undefined ? errorJson : run.evaluate(catcher.Output, 'Output', states),
+      run.assignments(catcher.Assign, errorJson, states),
+    ]);
+    return { output, next: catcher.Next, ...(assigned ? { assigned } : {}) };
+  }
+  const assigned = await run.assignments(catcher.Assign, errorJson);
+  const output = applyResultPath(run.input, errorJson, catcher.ResultPath);
+  return { output, next: catcher.Next, ...(assigned ? { assigned } : {}) };
+}
+

@@ -1,0 +1,27 @@
+export type { Clock } from './clock.js';
+export type {
+  QueryLanguage,
+  StateDefinition,
+  StateMachineDefinition,
+  StatesBlock,
+} from './definition.js';
+export type { Execution } from './execution.js';
+export type {
+  ExecutionIdentity,
+  ExecutionOptions,
+  ExecutionResult,
+  ExecutionStatus,
+} from './execution-options.js';
+export type { Json, JsonObject } from './json.js';
+export { MAX_HISTORY_EVENTS, MAX_PAYLOAD_BYTES } from './limits.js';
+export type { RandomSource } from './scope.js';
+export { StateMachine } from './state-machine.js';
+export { StatesError, StatesErrors } from './states-error.js';
+export type { IntegrationPattern, TaskHandler, TaskRequest, TaskResource } from './task-handler.js';
+export { TaskTokenError, type TaskTokenErrorCode } from './task-token-error.js';
+export { parseTaskResource } from './tasks/parse-resource.js';
+export { systemClock } from './time/system-clock.js';
+export { VirtualClock } from './time/virtual-clock.js';
+export type { Diagnostic } from './validation/diagnostic.js';
+export { InvalidDefinitionError } from './validation/invalid-definition-error.js';
+export { validateDefinition } from './validation/validate-definition.js';

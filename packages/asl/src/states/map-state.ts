@@ -1,0 +1,195 @@
+import { SiblingFailed } from '../execution/abort-reasons.js';
+import type { Frame } from '../execution/frame.js';
+import { runStates } from '../execution/run-states.js';
+import type { StateRun } from '../execution/state-run.js';
+import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
+import type { StatesBlock } from '../definition.js';
+import { EventCursor } from '../history/history-recorder.js';
+import { isJsonObject, type Json } from '../json.js';
+import { fieldError, StatesError, StatesErrors } from '../states-error.js';
+import { VariableScope } from '../variables/variable-scope.js';
+import { effectiveInput, resultToOutput } from './data-flow.js';
+import { mapSettings } from './map-settings.js';
+
+/**
+ * Inline Map: runs its ItemProcessor (or legacy Iterator) once per item, at most
+ * MaxConcurrency at a time, each iteration with its own variable scope and thread of
+ * events; the result is the array of the iterations' outputs. More failures than
+ * tolerated abort the running iterations and fail the state.
+ */
+export async function runMapState(run: StateRun): Promise<StateOutcome> {
+  const state = run.state;
+  if (state.ItemReader !== undefined || state.ResultWriter !== undefined) {
+    const field = state.ItemReader !== undefined ? 'ItemReader' : 'ResultWriter';
+    throw new StatesError(
+      StatesErrors.Runtime,
+      `Distributed Map's ${field} (S3) is not supported locally: state '${run.name}' field '${field}'. Pass the items inline (ItemsPath / Items) to run it here.`,
+    );
+  }
+  const input = run.jsonata ? run.input : effectiveInput(run);
+  const items = await mapItems(run, input);
+  const settings = await mapSettings(run, input);
+  run.record({ type: 'MapStateStarted', mapStateStartedEventDetails: { length: items.length } });
+
+  const processor = (state.ItemProcessor ?? state.Iterator) as unknown as StatesBlock;
+  const selector = state.ItemSelector ?? (run.jsonata ? undefined : state.Parameters);
+  const mapCursor = run.frame.cursor;
+  const outputs: Json[] = new Array(items.length).fill(null);
+  const running = new Map<number, { controller: AbortController; frame: Frame; done: Promise<void> }>();
+  const tolerated = Math.max(
+    settings.toleratedFailureCount,
+    Math.floor((settings.toleratedFailurePercentage / 100) * items.length),
+  );
+  let failures = 0;
+  let failure: StatesError | undefined;
+  let lastIterationEnd = mapCursor.last;
+  let nextIndex = 0;
+  const limit = settings.maxConcurrency > 0 ? settings.maxConcurrency : items.length;
+
+  await new Promise<void>((allDone) => {
+    const launch = () => {
+      while (!failure && !run.frame.signal.aborted && running.size < limit && nextIndex < items.length) {
+        startIteration(nextIndex++);
+      }
+      if (running.size === 0) allDone();
+    };
+    const startIteration = (index: number) => {
+      const value = items[index] as Json;
+      const startedId = run.frame.run.recorder.append(new EventCursor(mapCursor.last), {
+        type: 'MapIterationStarted',
+        mapIterationStartedEventDetails: { name: run.name, index },
+      });
+      const controller = new AbortController();
+      const frame: Frame = {
+        run: run.frame.run,
+        cursor: new EventCursor(startedId, mapCursor),
+        variables: new VariableScope(run.frame.variables),
+        signal: controller.signal,
+        mapItem: { Index: index, Value: value },
+      };
+      const done = (async () => {
+        const itemInput = await selectItem(run, selector, input, index, value);
+        outputs[index] = await runStates(processor, itemInput, frame);
+      })().then(
+        () => {
+          running.delete(index);
+          if (failure || run.frame.signal.aborted) return;
+          lastIterationEnd = run.frame.run.recorder.append(
+            frame.cursor,
+            { type: 'MapIterationSucceeded', mapIterationSucceededEventDetails: { name: run.name, index } },
+            false,
+          );
+          launch();
+        },
+        async (error: unknown) => {
+          running.delete(index);
+          if (failure || run.frame.signal.aborted) return;
+          failures++;
+          if (failures <= tolerated) {
+            run.frame.run.recorder.append(
+              frame.cursor,
+              { type: 'MapIterationFailed', mapIterationFailedEventDetails: { name: run.name, index } },
+              false,
+            );
+            outputs[index] = null;
+            launch();
+            return;
+          }
+          failure =
+            tolerated > 0 || settings.toleratedFailurePercentage > 0
+              ? new StatesError(
+                  StatesErrors.ExceedToleratedFailureThreshold,
+                  'The specified tolerated failure threshold was exceeded',
+                )
+              : (error as StatesError);
+          mapCursor.last = frame.cursor.last;
+          run.frame.run.recorder.append(
+            mapCursor,
+            { type: 'MapIterationFailed', mapIterationFailedEventDetails: { name: run.name, index } },
+            false,
+          );
+          // The others stop one after the other, in index order, each recording its aborts.
+          for (const [other, iteration] of [...running.entries()].sort(([a], [b]) => a - b)) {
+            iteration.frame.cursor.last = mapCursor.last;
+            iteration.controller.abort(new SiblingFailed('another iteration failed'));
+            await iteration.done.catch(() => {});
+            run.frame.run.recorder.append(
+              new EventCursor(mapCursor.last),
+              { type: 'MapIterationAborted', mapIterationAbortedEventDetails: { name: run.name, index: other } },
+              false,
+            );
+          }
+          allDone();
+        },
+      );
+      running.set(index, { controller, frame, done: done.catch(() => {}) });
+    };
+    run.frame.signal.addEventListener(
+      'abort',
+      () => {
+        for (const iteration of running.values()) iteration.controller.abort(run.frame.signal.reason);
+        allDone();
+      },
+      { once: true },
+    );
+    launch();
+  });
+
+  if (run.frame.signal.aborted) throw run.frame.signal.reason;
+  if (failure) {
+    run.record({ type: 'MapStateFailed' });
+    throw failure;
+  }
+  mapCursor.last = lastIterationEnd;
+  run.record({ type: 'MapStateSucceeded' }, false);
+  const { output, assigned } = await resultToOutput(run, outputs);
+  const next = nextOf(state);
+  return { output, ...(next !== undefined ? { next } : {}), ...(assigned ? { assigned } : {}) };
+}
+
+/** The items: JSONPath `ItemsPath` over the effective input, JSONata `Items`, or the input itself. */
+async function mapItems(run: StateRun, input: Json): Promise<Json[]> {
+  const state = run.state;
+  let items: Json;
+  if (run.jsonata) {
+    items = state.Items === undefined ? input : await run.evaluate(state.Items, 'Items');
+    if (state.Items !== undefined && !Array.isArray(items)) {
+      const expression = String(state.Items).replace(/^\{%\s*|\s*%\}$/g, '');
+      const error = fieldError(
+        StatesErrors.QueryEvaluationError,
+        `The JSONata expression '${expression}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`,
+      );
+      error.location = 'Items';
+      throw error;
+    }
+  } else {
+    items = typeof state.ItemsPath === 'string' ? run.path(state.ItemsPath, input, 'ItemsPath') : input;
+  }
+  if (!Array.isArray(items)) {
+    throw fieldError(
+      StatesErrors.QueryEvaluationError,
+      `Map state input must be an array but was: ${JSON.stringify(items)}`,
+    );
+  }
+  return items;
+}
+
+/** One item's input: `ItemSelector` (or legacy `Parameters`) with `$$.Map.Item`, else the item. */
+async function selectItem(
+  run: StateRun,
+  selector: Json | undefined,
+  input: Json,
+  index: number,
+  value: Json,
+): Promise<Json> {
+  if (selector === undefined) return value;
+  const item = run.withContext({ ...run.context, Map: { Item: { Index: index, Value: value } } });
+  return item.jsonata ? item.evaluate(selector, 'ItemSelector') : item.template(selector, input);
+}
+
+function typeName(value: Json): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (isJsonObject(value)) return 'object';
+  return typeof value;
+}

@@ -1,0 +1,252 @@
+import type { StateRun } from '../execution/state-run.js';
+import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
+import type { EventBody } from '../history/history-recorder.js';
+import type { Json } from '../json.js';
+import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
+import { StatesError, StatesErrors } from '../states-error.js';
+import type { TaskResource } from '../task-handler.js';
+import { parseTaskResource } from '../tasks/parse-resource.js';
+import type { TokenAnswer } from '../tasks/token-waits.js';
+import { effectiveArguments, resultToOutput } from './data-flow.js';
+import { taskSeconds } from './task-timeouts.js';
+
+/** Why a task attempt stopped waiting: an answer, a timeout, or an abort from outside. */
+type Ending =
+  | { readonly kind: 'result'; readonly output: Json }
+  | { readonly kind: 'failed'; readonly error: StatesError }
+  | { readonly kind: 'timed-out' };
+
+/**
+ * Task: evaluates its arguments, records AWS's task events (`Task*`, or `LambdaFunction*`
+ * for a bare Lambda ARN), calls the host's task handler, and for `.waitForTaskToken`
+ * waits for the token's answer. `TimeoutSeconds` and `HeartbeatSeconds` are enforced
+ * here, on the injected clock; a missed heartbeat ends the task as AWS records it:
+ * `TaskTimedOut` with `States.Timeout`.
+ */
+export async function runTaskState(run: StateRun, retryCount: number): Promise<StateOutcome> {
+  const resource = parseTaskResource(String(run.state.Resource)) as TaskResource;
+  if (resource.activity) {
+    throw new StatesError(
+      StatesErrors.Runtime,
+      `Activities are not supported locally: state '${run.name}' field 'Resource' (${resource.arn}). Mock the state or replace the activity with a Lambda task.`,
+    );
+  }
+  const host = run.frame.run;
+  const token = resource.pattern === 'waitForTaskToken' ? host.issueTaskToken() : undefined;
+  run.attempt(retryCount, token);
+  const parameters = await effectiveArguments(run);
+  const timeoutSeconds = await taskSeconds(run, 'TimeoutSeconds');
+  const heartbeatSeconds = await taskSeconds(run, 'HeartbeatSeconds');
+  const events = taskEvents(resource);
+
+  run.record(
+    resource.legacyLambda
+      ? {
+          type: 'LambdaFunctionScheduled',
+          lambdaFunctionScheduledEventDetails: {
+            resource: resource.arn,
+            input: JSON.stringify(parameters),
+            inputDetails: { truncated: false },
+            ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
+          },
+        }
+      : {
+          type: 'TaskScheduled',
+          taskScheduledEventDetails: {
+            resourceType: resource.resourceType,
+            resource: resource.resource,
+            region: host.region,
+            parameters: JSON.stringify(parameters),
+            ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
+            ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
+          },
+        },
+  );
+  run.record(events.started());
+
+  const controller = new AbortController();
+  const onOuterAbort = () => controller.abort(run.frame.signal.reason);
+  run.frame.signal.addEventListener('abort', onOuterAbort, { once: true });
+  try {
+    const ending = await attempt(run, resource, parameters, token, {
+      timeoutSeconds,
+      heartbeatSeconds,
+      signal: controller.signal,
+      onSubmitted: (output) => run.record(events.submitted(output)),
+    });
+    if (run.frame.signal.aborted) throw run.frame.signal.reason;
+    if (ending.kind === 'timed-out') {
+      run.record(events.timedOut());
+      throw new StatesError(StatesErrors.Timeout, '');
+    }
+    if (ending.kind === 'failed') {
+      run.record(events.failed(ending.error));
+      throw ending.error;
+    }
+    const text = JSON.stringify(ending.output ?? null);
+    if (utf8Bytes(text) > MAX_PAYLOAD_BYTES) {
+      const error = new StatesError(
+        StatesErrors.DataLimitExceeded,
+        `The state/task '${run.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+      );
+      run.record(events.failed(error));
+      throw error;
+    }
+    run.record(events.succeeded(text));
+    const { output, assigned } = await resultToOutput(run, ending.output ?? null);
+    const next = nextOf(run.state);
+    return { output, ...(next !== undefined ? { next } : {}), ...(assigned ? { assigned } : {}) };
+  } finally {
+    controller.abort();
+    run.frame.signal.removeEventListener('abort', onOuterAbort);
+    if (token !== undefined) host.tokens.close(token);
+  }
+}
+
+interface AttemptOptions {
+  readonly timeoutSeconds: number | undefined;
+  readonly heartbeatSeconds: number | undefined;
+  readonly signal: AbortSignal;
+  readonly onSubmitted: (output: Json) => void;
+}
+
+/** One attempt, raced against its timeout (and, waiting for a token, its heartbeat). */
+async function attempt(
+  run: StateRun,
+  resource: TaskResource,
+  parameters: Json,
+  token: string | undefined,
+  options: AttemptOptions,
+): Promise<Ending> {
+  const host = run.frame.run;
+  const { clock } = host;
+  const { signal } = options;
+  return new Promise<Ending>((resolve) => {
+    let settled = false;
+    // Every timer of the attempt stops when it ends, whichever way it ends.
+    const timeouts = new AbortController();
+    const end = (ending: Ending) => {
+      if (settled) return;
+      settled = true;
+      timeouts.abort();
+      resolve(ending);
+    };
+    signal.addEventListener('abort', () => end({ kind: 'timed-out' }), { once: true });
+    const timer = (seconds: number) => {
+      const own = new AbortController();
+      timeouts.signal.addEventListener('abort', () => own.abort(), { once: true });
+      clock.sleep(seconds * 1000, own.signal).then(
+        () => end({ kind: 'timed-out' }),
+        () => {},
+      );
+      return own;
+    };
+    if (options.timeoutSeconds !== undefined) timer(options.timeoutSeconds);
+
+    let answer: Promise<TokenAnswer> | undefined;
+    if (token !== undefined) {
+      // Open the token before the message leaves, so the fastest worker finds it open.
+      let heartbeat = options.heartbeatSeconds !== undefined ? timer(options.heartbeatSeconds) : undefined;
+      answer = new Promise<TokenAnswer>((answered) => {
+        host.tokens.open(token, {
+          answer: answered,
+          heartbeat: () => {
+            if (options.heartbeatSeconds === undefined) return;
+            heartbeat?.abort();
+            heartbeat = timer(options.heartbeatSeconds);
+          },
+        });
+      });
+    }
+
+    const submitted = (output: Json) => {
+      if (!settled) options.onSubmitted(output);
+    };
+    host
+      .tasks({
+        stateName: run.name,
+        resource,
+        parameters,
+        ...(token !== undefined ? { taskToken: token } : {}),
+        attempt: (run.context.State as { RetryCount: number }).RetryCount + 1,
+        ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}),
+        ...(options.heartbeatSeconds !== undefined
+          ? { heartbeatSeconds: options.heartbeatSeconds }
+          : {}),
+        context: run.context,
+        signal,
+        submitted,
+      })
+      .then(
+        async (output) => {
+          if (settled) return;
+          if (!answer) {
+            end({ kind: 'result', output });
+            return;
+          }
+          submitted(output);
+          const answered = await answer;
+          if (answered.kind === 'success') end({ kind: 'result', output: answered.output });
+          else end({ kind: 'failed', error: new StatesError(answered.error ?? '', answered.cause ?? '') });
+        },
+        (thrown: unknown) => end({ kind: 'failed', error: asTaskError(thrown) }),
+      );
+  });
+}
+
+/** What a handler threw, as the task's error and cause. */
+function asTaskError(thrown: unknown): StatesError {
+  if (thrown instanceof StatesError) return thrown;
+  if (thrown instanceof Error) return new StatesError(thrown.name, thrown.message);
+  return new StatesError('Error', String(thrown));
+}
+
+/** The event bodies of a task: `Task*`, or `LambdaFunction*` for a bare Lambda ARN. */
+function taskEvents(resource: TaskResource) {
+  const where = { resourceType: resource.resourceType, resource: resource.resource };
+  const failure = (error: StatesError) => ({
+    ...(error.error !== '' ? { error: error.error } : {}),
+    ...(error.cause !== '' ? { cause: error.cause } : {}),
+  });
+  if (resource.legacyLambda) {
+    return {
+      started: (): EventBody => ({ type: 'LambdaFunctionStarted' }),
+      submitted: (_output: Json): EventBody => ({ type: 'LambdaFunctionStarted' }),
+      succeeded: (output: string): EventBody => ({
+        type: 'LambdaFunctionSucceeded',
+        lambdaFunctionSucceededEventDetails: { output, outputDetails: { truncated: false } },
+      }),
+      failed: (error: StatesError): EventBody => ({
+        type: 'LambdaFunctionFailed',
+        lambdaFunctionFailedEventDetails: failure(error),
+      }),
+      timedOut: (): EventBody => ({
+        type: 'LambdaFunctionTimedOut',
+        lambdaFunctionTimedOutEventDetails: { error: StatesErrors.Timeout },
+      }),
+    };
+  }
+  return {
+    started: (): EventBody => ({ type: 'TaskStarted', taskStartedEventDetails: where }),
+    submitted: (output: Json): EventBody => ({
+      type: 'TaskSubmitted',
+      taskSubmittedEventDetails: {
+        ...where,
+        output: JSON.stringify(output),
+        outputDetails: { truncated: false },
+      },
+    }),
+    succeeded: (output: string): EventBody => ({
+      type: 'TaskSucceeded',
+      taskSucceededEventDetails: { ...where, output, outputDetails: { truncated: false } },
+    }),
+    failed: (error: StatesError): EventBody => ({
+      type: 'TaskFailed',
+      taskFailedEventDetails: { ...where, ...failure(error) },
+    }),
+    timedOut: (): EventBody => ({
+      type: 'TaskTimedOut',
+      taskTimedOutEventDetails: { ...where, error: StatesErrors.Timeout },
+    }),
+  };
+}
