@@ -484,7 +484,11 @@ function invariants(apps: AppReport[], scanner: TokenScanner): InvariantRow[] {
         `${a.app}: longest ${Math.max(0, ...a.executions.map((e) => e.durationMs))} ms (task timeout ${(a.executions[0]?.timeoutMs ?? 0) / 1000} s)`,
     )
     .join('; ');
-  const heartbeatEnds = all.filter((e) => e.error === 'States.HeartbeatTimeout');
+  // AWS (and local) end a missed heartbeat with States.Timeout, as a task timeout: tell them
+  // apart by duration.
+  const heartbeatEnds = all.filter(
+    (e) => e.error === 'States.Timeout' && e.durationMs < e.timeoutMs,
+  );
   const lateHeartbeat = heartbeatEnds.filter(
     (e) => e.durationMs > FAULT_TIMING.heartbeatSeconds * 1000 + SLACK_MS,
   );

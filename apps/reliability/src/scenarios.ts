@@ -84,7 +84,8 @@ export function expectedEnd(input: unknown): { status: 'SUCCEEDED' | 'FAILED'; e
     case 'throw-string':
       return { status: 'FAILED', error: 'Error' };
     case 'retryable-forever':
-      return { status: 'FAILED', error: 'States.HeartbeatTimeout' };
+      // A missed heartbeat, as AWS records it: States.Timeout.
+      return { status: 'FAILED', error: 'States.Timeout' };
     default:
       // An input of the wrong shape: the worker's schema refuses it.
       return { status: 'FAILED', error: 'InvalidCallbackMessageError' };

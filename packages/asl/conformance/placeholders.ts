@@ -36,7 +36,23 @@ export const BARE_WORDS: ReadonlySet<string> = new Set([
   'RequestId',
   'function_name_branch1',
   'function_name_branch2',
+  'RandomNumberGenerated',
 ]);
+
+/**
+ * Bare words distinctive enough to stand for a value inside a longer string too, as in
+ * `arn:<partition>:lambda:<region>:111111111111:function:lambda_function_name`.
+ */
+export const EMBEDDED_WORDS: readonly string[] = [
+  'lambda_function_name',
+  'sqs_queue_url',
+  'snf_role_arn',
+  'state-machine-arn',
+  'execution-arn',
+  'map_run_arn',
+  'topic-arn',
+  'table-name',
+];
 
 /** `stateExitedEventDetails.output`, `executionSucceededEventDetails.output`: a key path put in place of a value. */
 const KEY_PATH_WORD = /^[a-z][A-Za-z]*EventDetails\.[A-Za-z]+$/;
@@ -46,10 +62,45 @@ export function isBareWord(value: string, extra: ReadonlySet<string> = new Set()
   return BARE_WORDS.has(value) || extra.has(value) || KEY_PATH_WORD.test(value);
 }
 
-/** Whether `value` holds at least one placeholder token. */
+/** Whether `value` holds at least one placeholder token or embedded placeholder word. */
 export function hasToken(value: string): boolean {
   TOKEN.lastIndex = 0;
-  return TOKEN.test(value);
+  return TOKEN.test(value) || EMBEDDED_WORDS.some((word) => value.includes(word));
+}
+
+/** Splits a recorded string into literal text, tokens (bound) and embedded words (unbound). */
+function segments(expected: string): { text: string; token?: boolean; word?: boolean }[] {
+  const parts: { text: string; token?: boolean; word?: boolean }[] = [];
+  const pushLiteral = (text: string) => {
+    let rest = text;
+    while (rest.length > 0) {
+      let at = -1;
+      let found = '';
+      for (const word of EMBEDDED_WORDS) {
+        const index = rest.indexOf(word);
+        if (index >= 0 && (at < 0 || index < at)) {
+          at = index;
+          found = word;
+        }
+      }
+      if (at < 0) {
+        parts.push({ text: rest });
+        return;
+      }
+      if (at > 0) parts.push({ text: rest.slice(0, at) });
+      parts.push({ text: found, word: true });
+      rest = rest.slice(at + found.length);
+    }
+  };
+  let last = 0;
+  TOKEN.lastIndex = 0;
+  for (let found = TOKEN.exec(expected); found !== null; found = TOKEN.exec(expected)) {
+    pushLiteral(expected.slice(last, found.index));
+    parts.push({ text: found[0], token: true });
+    last = found.index + found[0].length;
+  }
+  pushLiteral(expected.slice(last));
+  return parts;
 }
 
 /** The token values a case has bound so far; copy it to try a match and roll back. */
@@ -92,16 +143,18 @@ function wholeValueKey(value: Json): string {
   return typeof value === 'string' ? value : `json:${JSON.stringify(value)}`;
 }
 
-export type TokenMatch =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: string };
+export type TokenMatch = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 /**
  * Matches a recorded string holding tokens against an actual value, binding tokens in
  * `bindings` (a token already bound must take the same value again). A string that is a
- * single token matches a value of any JSON type.
+ * single token matches a value of any JSON type. The recorded text itself matches too
+ * (a replayed answer), without binding.
  */
 export function matchTokens(expected: string, actual: Json, bindings: Bindings): TokenMatch {
+  // A recorded value replayed as the service's answer comes back with its placeholders:
+  // it matches itself and binds nothing.
+  if (actual === expected) return { ok: true };
   const tokens = expected.match(TOKEN) ?? [];
   if (tokens.length === 1 && tokens[0] === expected) {
     const key = wholeValueKey(actual);
@@ -115,12 +168,16 @@ export function matchTokens(expected: string, actual: Json, bindings: Bindings):
   if (typeof actual !== 'string') return { ok: false, reason: 'expected a string' };
   let pattern = '^';
   const groups: string[] = [];
-  let last = 0;
-  TOKEN.lastIndex = 0;
-  for (let found = TOKEN.exec(expected); found !== null; found = TOKEN.exec(expected)) {
-    pattern += escapeRegExp(expected.slice(last, found.index));
-    last = found.index + found[0].length;
-    const token = found[0];
+  for (const part of segments(expected)) {
+    if (part.word) {
+      pattern += '[\\s\\S]+?';
+      continue;
+    }
+    if (!part.token) {
+      pattern += escapeRegExp(part.text);
+      continue;
+    }
+    const token = part.text;
     const bound = bindings.get(token);
     const earlier = groups.indexOf(token);
     if (bound !== undefined) pattern += escapeRegExp(bound);
@@ -130,7 +187,7 @@ export function matchTokens(expected: string, actual: Json, bindings: Bindings):
       pattern += '([\\s\\S]+?)';
     }
   }
-  pattern += `${escapeRegExp(expected.slice(last))}$`;
+  pattern += '$';
   const result = new RegExp(pattern).exec(actual);
   if (result === null) return { ok: false, reason: 'does not match the recorded pattern' };
   groups.forEach((token, index) => {

@@ -1,5 +1,5 @@
-import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { Clock } from './clock.js';
+import type { RecordedHistoryEvent } from './history/recorded-event.js';
 import type { Json } from './json.js';
 import type { RandomSource } from './scope.js';
 import type { TaskHandler } from './task-handler.js';
@@ -30,7 +30,7 @@ export interface ExecutionOptions {
   /** The region tasks run in, as `TaskScheduled` shows it. @default 'us-east-1' */
   readonly region?: string;
   /** Called with each history event as it is recorded. */
-  readonly onEvent?: (event: HistoryEvent) => void;
+  readonly onEvent?: (event: RecordedHistoryEvent) => void;
   /** Called when a `.waitForTaskToken` task starts waiting for its token, and when it stops. */
   readonly onTaskToken?: (token: string, open: boolean) => void;
 }

@@ -1,6 +1,6 @@
-import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import type { Json } from './json.js';
 import type { ExecutionResult } from './execution-options.js';
+import type { RecordedHistoryEvent } from './history/recorded-event.js';
+import type { Json } from './json.js';
 
 /**
  * One running execution of a state machine. Its history grows as it runs; `result`
@@ -11,7 +11,7 @@ export interface Execution {
   /** Settles when the execution has ended and its last history event is recorded. */
   readonly result: Promise<ExecutionResult>;
   /** The history so far, in AWS's `HistoryEvent` shape (ids from 1, `previousEventId` as AWS chains them). */
-  readonly history: readonly HistoryEvent[];
+  readonly history: readonly RecordedHistoryEvent[];
   /** StopExecution: ends the execution ABORTED; open tasks are cancelled. No-op once ended. */
   stop(error?: string, cause?: string): void;
   /** SendTaskSuccess for a token this execution issued. @throws TaskTokenError */

@@ -12,6 +12,7 @@ export type {
   ExecutionResult,
   ExecutionStatus,
 } from './execution-options.js';
+export type { RecordedHistoryEvent } from './history/recorded-event.js';
 export type { Json, JsonObject } from './json.js';
 export { MAX_HISTORY_EVENTS, MAX_PAYLOAD_BYTES } from './limits.js';
 export type { RandomSource } from './scope.js';

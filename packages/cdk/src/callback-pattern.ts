@@ -269,7 +269,7 @@ export class CallbackPattern extends Construct {
         '@sfn-callback/cdk:heartbeatNotAboveVisibilityTimeout',
         `The callback task's heartbeat (${heartbeat} s) is not above the queue's visibility timeout ` +
           `(${visibility} s): a message redelivered after a failed attempt reaches a task that has ` +
-          'already failed with States.HeartbeatTimeout, unless the worker sends heartbeats.',
+          'already timed out (States.Timeout), unless the worker sends heartbeats.',
       );
     }
   }

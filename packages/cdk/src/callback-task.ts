@@ -46,8 +46,10 @@ export interface CallbackTaskProps
   readonly timeout?: Duration;
 
   /**
-   * `HeartbeatSeconds`: the task fails with `States.HeartbeatTimeout` when no
-   * `SendTaskHeartbeat` (nor completion) arrives for this long. Counted from the start of the
+   * `HeartbeatSeconds`: the task fails when no `SendTaskHeartbeat` (nor completion) arrives
+   * for this long. AWS records that as `TaskTimedOut` with error `States.Timeout` (the same
+   * name as a task timeout; `States.HeartbeatTimeout` is never emitted), so catch
+   * `States.Timeout`. Counted from the start of the
    * task, so it includes the time the message waits in the queue. Must be below `timeout`.
    *
    * @default Duration.minutes(5)

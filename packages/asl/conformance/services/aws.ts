@@ -44,7 +44,10 @@ export class EmulatedAws {
 
   private sendMessage(params: JsonObject): Outcome {
     const url = String(params.QueueUrl ?? '');
-    const body = typeof params.MessageBody === 'string' ? params.MessageBody : JSON.stringify(params.MessageBody);
+    const body =
+      typeof params.MessageBody === 'string'
+        ? params.MessageBody
+        : JSON.stringify(params.MessageBody);
     const queue = this.queues.get(url) ?? [];
     queue.push(body);
     this.queues.set(url, queue);
@@ -55,7 +58,8 @@ export class EmulatedAws {
   }
 
   private publish(params: JsonObject): Outcome {
-    const message = typeof params.Message === 'string' ? params.Message : JSON.stringify(params.Message);
+    const message =
+      typeof params.Message === 'string' ? params.Message : JSON.stringify(params.Message);
     this.published.push({ topicArn: String(params.TopicArn ?? ''), message });
     return succeed({ MessageId: this.uuid() });
   }

@@ -7,6 +7,7 @@ import type { ConformanceCase } from '../load-cases.ts';
 import { EmulatedAws } from './aws.ts';
 import { invokeResult, LambdaFunctions } from './lambda.ts';
 import { fail, type Outcome, type TokenAnswer } from './outcome.ts';
+import { pythonJsonDumps } from './python.ts';
 import { ReplayBook, recordedCalls } from './replay.ts';
 import { responderAnswer } from './responder.ts';
 import { type ChildRunner, startExecution } from './sfn.ts';
@@ -67,7 +68,12 @@ export class CaseWorld {
   } {
     const owner: { sink?: TokenSink } = {};
     const history = replay ? this.testCase.expected.history : null;
-    const book = new ReplayBook(history ? recordedCalls(history) : []);
+    // Causes the recording parsed (Lambda errors) are answered in the text style the same
+    // case shows unparsed elsewhere: Python's json.dumps (older recordings) or compact.
+    const compact = JSON.stringify(this.testCase.expected).includes('{\\"errorMessage\\":\\"');
+    const book = new ReplayBook(
+      history ? recordedCalls(history, compact ? JSON.stringify : pythonJsonDumps) : [],
+    );
     return {
       tasks: (request) => this.perform(request, book),
       issueTaskToken: () => {
@@ -96,25 +102,37 @@ export class CaseWorld {
 
   private async perform(request: TaskRequest, book: ReplayBook): Promise<Json> {
     const answer = book.take(request);
-    let outcome: Outcome | undefined;
-    if (answer.kind === 'recorded') {
-      outcome = answer.outcome;
+    let outcome: Outcome;
+    const recorded = 'outcome' in answer ? answer.outcome : undefined;
+    if (answer.kind === 'recorded' && recorded) {
+      outcome = recorded;
       this.notes.push({ stateName: request.stateName, attempt: request.attempt, how: 'replayed' });
     } else {
-      outcome = await this.emulate(request);
-      if (outcome) {
+      const emulated = await this.emulate(request);
+      if (emulated) {
+        outcome = emulated;
         this.notes.push({
           stateName: request.stateName,
           attempt: request.attempt,
           how: 'emulated',
           detail: answer.kind === 'none' ? undefined : `recording ${answer.kind}`,
         });
-      } else if (answer.kind !== 'none') {
-        outcome = answer.outcome;
-        this.notes.push({ stateName: request.stateName, attempt: request.attempt, how: 'replayed', detail: answer.kind });
+      } else if (recorded) {
+        outcome = recorded;
+        this.notes.push({
+          stateName: request.stateName,
+          attempt: request.attempt,
+          how: 'replayed',
+          detail: answer.kind,
+        });
       } else {
         const detail = `no recorded or emulated answer for ${request.resource.arn}`;
-        this.notes.push({ stateName: request.stateName, attempt: request.attempt, how: 'unanswered', detail });
+        this.notes.push({
+          stateName: request.stateName,
+          attempt: request.attempt,
+          how: 'unanswered',
+          detail,
+        });
         this.problems.push(`${request.stateName}: ${detail}`);
         outcome = fail('Conformance.NoAnswer', detail);
       }
@@ -130,7 +148,7 @@ export class CaseWorld {
         throw new StatesError(outcome.error ?? '', outcome.cause ?? '');
       case 'sleep':
         await this.options.clock.sleep(outcome.ms, request.signal);
-        return this.run(outcome.then, request);
+        return this.run(outcome.after, request);
       case 'hang':
         return new Promise<Json>((_, reject) => {
           const abort = () => reject(request.signal.reason ?? new Error('aborted'));
@@ -139,13 +157,13 @@ export class CaseWorld {
         });
       case 'submit':
         if (request.resource.pattern === 'waitForTaskToken') {
-          if (request.taskToken !== undefined && outcome.then.kind !== 'hang') {
-            this.answer(request.taskToken, { delayMs: 0, heartbeats: 0, then: outcome.then });
+          if (request.taskToken !== undefined && outcome.after.kind !== 'hang') {
+            this.answer(request.taskToken, { delayMs: 0, heartbeats: 0, after: outcome.after });
           }
           return outcome.output;
         }
         request.submitted(outcome.output);
-        return this.run(outcome.then, request);
+        return this.run(outcome.after, request);
     }
   }
 
@@ -153,10 +171,13 @@ export class CaseWorld {
   private async emulate(request: TaskRequest): Promise<Outcome | undefined> {
     const { resource } = request;
     const params = isJsonObject(request.parameters) ? request.parameters : {};
-    if (resource.legacyLambda) return this.lambdas.invoke(resource.arn, request.parameters, 'Lambda.');
+    if (resource.legacyLambda)
+      return this.lambdas.invoke(resource.arn, request.parameters, 'Lambda.');
     if (resource.resourceType === 'lambda' && resource.action === 'invoke') {
       const payload = params.Payload ?? null;
-      return invokeResult(this.lambdas.invoke(String(params.FunctionName ?? ''), payload, 'Lambda.'));
+      return invokeResult(
+        this.lambdas.invoke(String(params.FunctionName ?? ''), payload, 'Lambda.'),
+      );
     }
     const child = await startExecution(
       request,
@@ -167,11 +188,14 @@ export class CaseWorld {
     if (child) return child;
     const called = this.aws.call(request);
     if (!called) return undefined;
-    if (called.kind === 'succeed' && (resource.action === 'sendMessage' || resource.action === 'publish')) {
+    if (
+      called.kind === 'succeed' &&
+      (resource.action === 'sendMessage' || resource.action === 'publish')
+    ) {
       this.message(request.parameters);
     }
     if (resource.pattern === 'waitForTaskToken' && called.kind === 'succeed') {
-      return { kind: 'submit', output: called.output, then: { kind: 'hang' } };
+      return { kind: 'submit', output: called.output, after: { kind: 'hang' } };
     }
     return called;
   }
@@ -203,11 +227,13 @@ export class CaseWorld {
     try {
       await this.options.clock.sleep(answer.delayMs);
       for (let beat = 0; beat < answer.heartbeats; beat++) sink.sendTaskHeartbeat(token);
-      const then = answer.then;
-      if (then.kind === 'succeed') sink.sendTaskSuccess(token, then.output);
-      else if (then.kind === 'fail') sink.sendTaskFailure(token, then.error, then.cause);
+      const last = answer.after;
+      if (last.kind === 'succeed') sink.sendTaskSuccess(token, last.output);
+      else if (last.kind === 'fail') sink.sendTaskFailure(token, last.error, last.cause);
     } catch (error) {
-      this.problems.push(`answering ${token}: ${error instanceof Error ? error.message : String(error)}`);
+      this.problems.push(
+        `answering ${token}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

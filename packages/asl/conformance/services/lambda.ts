@@ -32,9 +32,10 @@ export function lambdaBehaviour(description: string): LambdaBehaviour | undefine
     const message = match[1] as string;
     return () => functionError('Exception', message);
   }
-  match = /raises a user-defined exception class (\w+)(?: \(its message attribute is '((?:[^'\\]|\\.)*)', no args\))?/.exec(
-    description,
-  );
+  match =
+    /raises a user-defined exception class (\w+)(?: \(its message attribute is '((?:[^'\\]|\\.)*)', no args\))?/.exec(
+      description,
+    );
   if (match) {
     const name = match[1] as string;
     // str() of an exception raised without args is '' (the message attribute is not used).
@@ -44,7 +45,7 @@ export function lambdaBehaviour(description: string): LambdaBehaviour | undefine
   match = /sleeps (\d+) seconds?, then returns its event/.exec(description);
   if (match) {
     const ms = Number(match[1]) * 1000;
-    return (event) => ({ kind: 'sleep', ms, then: succeed(event) });
+    return (event) => ({ kind: 'sleep', ms, after: succeed(event) });
   }
   match = /returns the Python bytes value b'((?:[^'\\]|\\.)*)'/.exec(description);
   if (match) {
@@ -68,7 +69,9 @@ export function lambdaBehaviour(description: string): LambdaBehaviour | undefine
     const value = JSON.parse(match[1] as string) as Json;
     return () => succeed(value);
   }
-  match = /returns the string '((?:[^'\\]|\\.)*)' followed by Python's str\(\) of the event/.exec(description);
+  match = /returns the string '((?:[^'\\]|\\.)*)' followed by Python's str\(\) of the event/.exec(
+    description,
+  );
   if (match) {
     const prefix = match[1] as string;
     return (event) => succeed(prefix + pythonStr(event));
@@ -121,7 +124,7 @@ export function invokeResult(outcome: Outcome): Outcome {
     case 'succeed':
       return succeed({ ExecutedVersion: '$LATEST', Payload: outcome.output, StatusCode: 200 });
     case 'sleep':
-      return { kind: 'sleep', ms: outcome.ms, then: invokeResult(outcome.then) };
+      return { kind: 'sleep', ms: outcome.ms, after: invokeResult(outcome.after) };
     default:
       return outcome;
   }

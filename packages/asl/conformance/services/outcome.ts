@@ -9,8 +9,8 @@ export type Outcome =
   | { readonly kind: 'succeed'; readonly output: Json }
   | { readonly kind: 'fail'; readonly error?: string; readonly cause?: string }
   | { readonly kind: 'hang' }
-  | { readonly kind: 'submit'; readonly output: Json; readonly then: Outcome }
-  | { readonly kind: 'sleep'; readonly ms: number; readonly then: Outcome };
+  | { readonly kind: 'submit'; readonly output: Json; readonly after: Outcome }
+  | { readonly kind: 'sleep'; readonly ms: number; readonly after: Outcome };
 
 /** How a `.waitForTaskToken` task's token gets answered, after it is open. */
 export interface TokenAnswer {
@@ -18,7 +18,7 @@ export interface TokenAnswer {
   readonly delayMs: number;
   readonly heartbeats: number;
   /** `hang`: nothing answers. */
-  readonly then: Outcome;
+  readonly after: Outcome;
 }
 
 export const succeed = (output: Json): Outcome => ({ kind: 'succeed', output });

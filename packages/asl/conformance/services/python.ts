@@ -43,3 +43,20 @@ export function pythonRepr(value: Json): string {
   }
   return String(value);
 }
+
+/** Python's `json.dumps` with its default separators (`', '`, `': '`) and `ensure_ascii`. */
+export function pythonJsonDumps(value: Json): string {
+  if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
+  if (isJsonObject(value)) {
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${pythonJsonDumps(key)}: ${pythonJsonDumps(item)}`)
+      .join(', ')}}`;
+  }
+  if (typeof value === 'string') {
+    return JSON.stringify(value).replace(
+      /[\u007f-\uffff]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+  }
+  return JSON.stringify(value);
+}

@@ -34,10 +34,13 @@ function recordedValue(value: Json | undefined): Json {
   return (parseJsonText(value) ?? null) as Json;
 }
 
+/** How an object the recording parsed was written as text: compact, or Python's `json.dumps`. */
+export type TextStyle = (value: Json) => string;
+
 /** A recorded cause as the text to answer with (objects were JSON text). */
-function recordedCause(value: Json | undefined): string | undefined {
+function recordedCause(value: Json | undefined, style: TextStyle): string | undefined {
   if (value === undefined || value === null) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return typeof value === 'string' ? value : style(value);
 }
 
 const ENDS = new Set([
@@ -54,7 +57,7 @@ const ENDS = new Set([
   'TaskSubmitFailed',
 ]);
 
-function outcomeOf(event: Event | undefined): Outcome {
+function outcomeOf(event: Event | undefined, style: TextStyle): Outcome {
   if (!event) return hang;
   const detail = details(event);
   switch (event.type) {
@@ -69,7 +72,7 @@ function outcomeOf(event: Event | undefined): Outcome {
     case 'TaskSubmitFailed':
       return fail(
         typeof detail.error === 'string' ? detail.error : undefined,
-        recordedCause(detail.cause),
+        recordedCause(detail.cause, style),
       );
     default:
       return hang;
@@ -77,7 +80,10 @@ function outcomeOf(event: Event | undefined): Outcome {
 }
 
 /** Reads every task attempt of a recorded history, in order. */
-export function recordedCalls(history: readonly RecordedEvent[]): RecordedCall[] {
+export function recordedCalls(
+  history: readonly RecordedEvent[],
+  causeStyle: TextStyle = JSON.stringify,
+): RecordedCall[] {
   const events = history as readonly Event[];
   const byId = new Map<number, Event>();
   const children = new Map<number, Event[]>();
@@ -102,9 +108,15 @@ export function recordedCalls(history: readonly RecordedEvent[]): RecordedCall[]
   };
   // The next event of the attempt: chained by previousEventId, or (in a sorted window)
   // the first unclaimed end of the same kind after the scheduled event.
-  const follow = (from: Event, index: number, types: (type: string) => boolean): Event | undefined => {
+  const follow = (
+    from: Event,
+    index: number,
+    types: (type: string) => boolean,
+  ): Event | undefined => {
     if (typeof from.id === 'number') {
-      const next = (children.get(from.id) ?? []).find((event) => types(event.type) && !claimed.has(event));
+      const next = (children.get(from.id) ?? []).find(
+        (event) => types(event.type) && !claimed.has(event),
+      );
       if (next) return next;
       return undefined;
     }
@@ -134,9 +146,13 @@ export function recordedCalls(history: readonly RecordedEvent[]): RecordedCall[]
     if (end?.type === 'TaskSubmitted') {
       const after = follow(end, index, (type) => isEnd(type) && type !== 'TaskSubmitted');
       if (after) claimed.add(after);
-      outcome = { kind: 'submit', output: recordedValue(details(end).output), then: outcomeOf(after) };
+      outcome = {
+        kind: 'submit',
+        output: recordedValue(details(end).output),
+        after: outcomeOf(after, causeStyle),
+      };
     } else {
-      outcome = outcomeOf(end);
+      outcome = outcomeOf(end, causeStyle);
     }
     calls.push({
       stateName: Array.isArray(event.id) ? undefined : stateOf(event),
@@ -163,7 +179,7 @@ export type ReplayAnswer =
       readonly outcome: Outcome;
       readonly call: RecordedCall;
     }
-  | { readonly kind: 'none' };
+  | { readonly kind: 'none' | 'exhausted' };
 
 /**
  * The recorded answers, handed out per state in recorded order. A request takes the first
@@ -191,7 +207,14 @@ export class ReplayBook {
         call.legacyLambda === request.resource.legacyLambda &&
         (call.legacyLambda || call.resource === request.resource.resource),
     );
-    if (candidates.length === 0) return { kind: 'none' };
+    if (candidates.length === 0) {
+      const before = this.calls.some(
+        (call) =>
+          call.legacyLambda === request.resource.legacyLambda &&
+          call.resource === request.resource.resource,
+      );
+      return { kind: before ? 'exhausted' : 'none' };
+    }
     const matching = candidates.filter(
       (call) =>
         call.parameters === undefined ||
@@ -200,9 +223,18 @@ export class ReplayBook {
     const pool = matching.length > 0 ? matching : candidates;
     const chosen = pool[0] as RecordedCall;
     this.used.add(chosen);
-    if (engineMade(chosen.outcome)) return { kind: 'engine-made', outcome: chosen.outcome, call: chosen };
+    if (engineMade(chosen.outcome))
+      return { kind: 'engine-made', outcome: chosen.outcome, call: chosen };
     if (chosen.stateName === undefined) {
-      const answers = new Set(pool.map((call) => JSON.stringify(call.outcome)));
+      // In a sorted window the pairing of calls and answers is a guess: ambiguous when the
+      // window's calls of this kind (used or not) answered differently.
+      const alike = this.calls.filter(
+        (call) =>
+          call.stateName === undefined &&
+          call.resource === chosen.resource &&
+          call.legacyLambda === chosen.legacyLambda,
+      );
+      const answers = new Set(alike.map((call) => JSON.stringify(call.outcome)));
       if (answers.size > 1) return { kind: 'ambiguous', outcome: chosen.outcome, call: chosen };
     }
     return { kind: 'recorded', outcome: chosen.outcome, call: chosen };

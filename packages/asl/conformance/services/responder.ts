@@ -1,7 +1,7 @@
 import type { Json } from '../../src/json.ts';
 import { isJsonObject } from '../../src/json.ts';
 import type { Responder } from '../load-cases.ts';
-import { fail, hang, type TokenAnswer, succeed } from './outcome.ts';
+import { fail, hang, succeed, type TokenAnswer } from './outcome.ts';
 
 /** The message a `.waitForTaskToken` call carried: SQS `MessageBody`, SNS `Message`, as text. */
 export function carriedMessage(parameters: Json): string | undefined {
@@ -28,7 +28,7 @@ export function responderAnswer(
   responder: Responder,
   parameters: Json,
 ): { readonly token: string | undefined; readonly answer: TokenAnswer } {
-  const none = { token: undefined, answer: { delayMs: 0, heartbeats: 0, then: hang } };
+  const none = { token: undefined, answer: { delayMs: 0, heartbeats: 0, after: hang } };
   if (responder.kind === 'none') return none;
   const message = carriedMessage(parameters);
   if (message === undefined) return none;
@@ -42,26 +42,28 @@ export function responderAnswer(
   const waits = /waits (\d+) seconds/.exec(description)?.[1];
   // A worker polls about once a second; a reader thread answers at once.
   const delayMs = (waits ? Number(waits) * 1000 : 0) + (responder.kind === 'sqs-worker' ? 1000 : 0);
-  let then = hang;
+  let last = hang;
   if (/SendTaskSuccess$/.test(action)) {
     let output: Json = {};
     if (responder.output === 'message.Body') output = parse(message) ?? message;
-    else if (/JSON\.stringify\(JSON\.parse\(message\.Body\)\.Message\)/.test(responder.output ?? '')) {
+    else if (
+      /JSON\.stringify\(JSON\.parse\(message\.Body\)\.Message\)/.test(responder.output ?? '')
+    ) {
       output = (body.Message ?? null) as Json;
     } else if (responder.output !== undefined) output = parse(responder.output) ?? responder.output;
     else if (/output = '(\{.*?\})'/.test(description)) {
       output = parse(/output = '(\{.*?\})'/.exec(description)?.[1] ?? '{}') ?? {};
     }
-    then = succeed(output);
+    last = succeed(output);
   } else if (/SendTaskFailure$/.test(action)) {
-    then = fail(responder.error, responder.cause);
+    last = fail(responder.error, responder.cause);
   }
   return {
     token: body.TaskToken,
     answer: {
       delayMs,
       heartbeats: heartbeats ? Number(heartbeats) : /SendTaskHeartbeat/.test(action) ? 1 : 0,
-      then,
+      after: last,
     },
   };
 }

@@ -16,7 +16,12 @@ export interface ChildResult {
 }
 
 /** Runs a child machine (`childStateMachines[arn]`) with the same engine. */
-export type ChildRunner = (stateMachineArn: string, definition: JsonObject, input: Json, name: string) => Promise<ChildResult>;
+export type ChildRunner = (
+  stateMachineArn: string,
+  definition: JsonObject,
+  input: Json,
+  name: string,
+) => Promise<ChildResult>;
 
 const START_DATE = 'start-date';
 
@@ -35,7 +40,8 @@ function childInput(value: Json | undefined): Json {
 
 /** DescribeExecution's answer, as `.sync` (JSON text) or `.sync:2` (JSON values) returns it. */
 export function describeShape(result: ChildResult, version2: boolean): JsonObject {
-  const text = (value: Json | undefined) => (version2 ? (value ?? null) : JSON.stringify(value ?? null));
+  const text = (value: Json | undefined) =>
+    version2 ? (value ?? null) : JSON.stringify(value ?? null);
   const shape: JsonObject = {
     ExecutionArn: result.executionArn,
     Input: text(result.input),
@@ -79,7 +85,10 @@ export async function startExecution(
   const arn = String(params.StateMachineArn ?? '');
   const definition = children[arn];
   if (!definition) {
-    return fail('StepFunctions.StateMachineDoesNotExistException', `State Machine Does Not Exist: '${arn}'`);
+    return fail(
+      'StepFunctions.StateMachineDoesNotExistException',
+      `State Machine Does Not Exist: '${arn}'`,
+    );
   }
   const name = typeof params.Name === 'string' ? params.Name : uuid();
   const machineName = arn.split(':').pop() ?? 'child';

@@ -27,6 +27,7 @@ export function contextObject(
     State: { Name: stateName, EnteredTime: enteredTime, RetryCount: retryCount },
   };
   if (taskToken !== undefined) context.Task = { Token: taskToken };
-  if (frame.mapItem) context.Map = { Item: { Index: frame.mapItem.Index, Value: frame.mapItem.Value } };
+  if (frame.mapItem)
+    context.Map = { Item: { Index: frame.mapItem.Index, Value: frame.mapItem.Value } };
   return context;
 }

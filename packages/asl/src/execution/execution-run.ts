@@ -1,11 +1,11 @@
-import type { HistoryEvent } from '@aws-sdk/client-sfn';
-import type { StateMachineDefinition, QueryLanguage } from '../definition.js';
+import type { QueryLanguage, StateMachineDefinition } from '../definition.js';
 import type { Execution } from '../execution.js';
 import type { ExecutionOptions, ExecutionResult } from '../execution-options.js';
 import { EventCursor, HistoryRecorder } from '../history/history-recorder.js';
+import type { RecordedHistoryEvent } from '../history/recorded-event.js';
 import type { Json } from '../json.js';
-import { StatesError, StatesErrors } from '../states-error.js';
 import { FailStateError } from '../states/fail-state.js';
+import { StatesError, StatesErrors } from '../states-error.js';
 import { TokenWaits } from '../tasks/token-waits.js';
 import { defaultRandom } from '../time/default-random.js';
 import { systemClock } from '../time/system-clock.js';
@@ -15,7 +15,8 @@ import type { RunContext } from './run-context.js';
 import { runStates } from './run-states.js';
 
 let tokenSequence = 0;
-const defaultToken = () => `local-task-token-${process.pid}-${++tokenSequence}-${Math.random().toString(36).slice(2)}`;
+const defaultToken = () =>
+  `local-task-token-${process.pid}-${++tokenSequence}-${Math.random().toString(36).slice(2)}`;
 
 /** One execution of a state machine: the top-level thread, its history and its tokens. */
 export class ExecutionRun implements Execution {
@@ -46,7 +47,7 @@ export class ExecutionRun implements Execution {
     this.result = this.#run(definition, context);
   }
 
-  get history(): readonly HistoryEvent[] {
+  get history(): readonly RecordedHistoryEvent[] {
     return this.#recorder.events;
   }
 

@@ -3,8 +3,8 @@ import { stateEventType } from '../history/event-names.js';
 import type { Json } from '../json.js';
 import { applyResultPath } from '../jsonpath/result-path.js';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
-import { StatesError, StatesErrors } from '../states-error.js';
 import { runStateBody } from '../states/run-state-body.js';
+import { StatesError, StatesErrors } from '../states-error.js';
 import { findCatcher, findRetrier, retryDelayMs } from './error-matching.js';
 import type { Frame } from './frame.js';
 import { errorOutput, toStatesError } from './state-errors.js';
@@ -42,7 +42,11 @@ export async function runState(
   } catch (thrown) {
     const error = toStatesError(thrown, name, run.enteredEventId);
     if (frame.signal.aborted) throw error;
-    if (run.jsonata && error.error === StatesErrors.QueryEvaluationError && error.location !== undefined) {
+    if (
+      run.jsonata &&
+      error.error === StatesErrors.QueryEvaluationError &&
+      error.location !== undefined
+    ) {
       run.record({
         type: 'EvaluationFailed',
         evaluationFailedEventDetails: {
@@ -77,7 +81,10 @@ export async function runState(
         ...(outcome.assigned
           ? {
               assignedVariables: Object.fromEntries(
-                Object.entries(outcome.assigned).map(([key, value]) => [key, JSON.stringify(value)]),
+                Object.entries(outcome.assigned).map(([key, value]) => [
+                  key,
+                  JSON.stringify(value),
+                ]),
               ),
               assignedVariablesDetails: { truncated: false },
             }
@@ -128,4 +135,3 @@ async function caught(run: StateRun, catcher: Catcher, error: StatesError): Prom
   const output = applyResultPath(run.input, errorJson, catcher.ResultPath);
   return { output, next: catcher.Next, ...(assigned ? { assigned } : {}) };
 }
-

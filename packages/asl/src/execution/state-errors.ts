@@ -6,7 +6,11 @@ import { StatesError, StatesErrors } from '../states-error.js';
  * entered event; anything that is not a StatesError is a bug of ours or of a handler,
  * reported as States.Runtime with its message rather than lost.
  */
-export function toStatesError(thrown: unknown, stateName: string, enteredEventId: number): StatesError {
+export function toStatesError(
+  thrown: unknown,
+  stateName: string,
+  enteredEventId: number,
+): StatesError {
   if (thrown instanceof StatesError) {
     if (!thrown.inState) return thrown;
     const located = new StatesError(

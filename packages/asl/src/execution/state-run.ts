@@ -1,8 +1,8 @@
 import type { QueryLanguage, StateDefinition } from '../definition.js';
 import type { EventBody } from '../history/history-recorder.js';
 import { evaluateIntrinsic } from '../intrinsics/evaluate-intrinsic.js';
-import { evaluateJsonataTemplate, type JsonataStates } from '../jsonata/evaluate-template.js';
 import type { Json, JsonObject } from '../json.js';
+import { evaluateJsonataTemplate, type JsonataStates } from '../jsonata/evaluate-template.js';
 import { applyPayloadTemplate } from '../jsonpath/payload-template.js';
 import { readPath } from '../jsonpath/reference-path.js';
 import type { EvaluationScope } from '../scope.js';
@@ -29,8 +29,7 @@ export class StateRun {
     readonly state: StateDefinition,
     readonly input: Json,
   ) {
-    this.language =
-      (state.QueryLanguage as QueryLanguage | undefined) ?? frame.run.queryLanguage;
+    this.language = (state.QueryLanguage as QueryLanguage | undefined) ?? frame.run.queryLanguage;
     this.enteredTime = new Date(frame.run.clock.now()).toISOString();
     this.context = contextObject(frame, name, this.enteredTime, 0);
   }
@@ -51,7 +50,11 @@ export class StateRun {
   }
 
   get scope(): EvaluationScope {
-    return { context: this.context, variables: this.frame.variables, random: this.frame.run.random };
+    return {
+      context: this.context,
+      variables: this.frame.variables,
+      random: this.frame.run.random,
+    };
   }
 
   /** Records an event on this state's thread. */

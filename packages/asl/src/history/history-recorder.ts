@@ -1,5 +1,6 @@
 import type { HistoryEvent, HistoryEventType } from '@aws-sdk/client-sfn';
 import type { Clock } from '../clock.js';
+import type { RecordedHistoryEvent } from './recorded-event.js';
 
 /** An event before the recorder gives it its `id`, `previousEventId` and `timestamp`. */
 export type EventBody = Omit<HistoryEvent, 'id' | 'previousEventId' | 'timestamp' | 'type'> & {
@@ -34,11 +35,11 @@ export class EventCursor {
  * The execution's history: gives events their ids in order and chains them as AWS does.
  */
 export class HistoryRecorder {
-  readonly events: HistoryEvent[] = [];
+  readonly events: RecordedHistoryEvent[] = [];
   readonly #clock: Clock;
-  readonly #onEvent: ((event: HistoryEvent) => void) | undefined;
+  readonly #onEvent: ((event: RecordedHistoryEvent) => void) | undefined;
 
-  constructor(clock: Clock, onEvent?: (event: HistoryEvent) => void) {
+  constructor(clock: Clock, onEvent?: (event: RecordedHistoryEvent) => void) {
     this.#clock = clock;
     this.#onEvent = onEvent;
   }
@@ -60,7 +61,7 @@ export class HistoryRecorder {
       id,
       previousEventId: cursor.last,
       timestamp: new Date(this.#clock.now()),
-    } as HistoryEvent;
+    } as RecordedHistoryEvent;
     this.events.push(event);
     if (advance) cursor.set(id);
     this.#onEvent?.(event);

@@ -1,6 +1,6 @@
 import { matchesChoiceRule } from '../choice/choice-rule.js';
-import type { StateRun } from '../execution/state-run.js';
 import type { StateOutcome } from '../execution/state-outcome.js';
+import type { StateRun } from '../execution/state-run.js';
 import type { Json, JsonObject } from '../json.js';
 import { fieldError, StatesError, StatesErrors } from '../states-error.js';
 import { applyOutputPath, effectiveInput } from './data-flow.js';
@@ -42,7 +42,12 @@ export async function runChoiceState(run: StateRun): Promise<StateOutcome> {
   return { output: applyOutputPath(run, input), next, ...(assigned ? { assigned } : {}) };
 }
 
-async function ruleMatches(run: StateRun, rule: JsonObject, input: Json, index: number): Promise<boolean> {
+async function ruleMatches(
+  run: StateRun,
+  rule: JsonObject,
+  input: Json,
+  index: number,
+): Promise<boolean> {
   if (!run.jsonata) return matchesChoiceRule(rule, input, run.scope);
   const field = `Choices/${index}/Condition`;
   const value = await run.evaluate(rule.Condition as Json, field);

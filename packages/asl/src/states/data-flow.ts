@@ -53,7 +53,11 @@ export async function resultToOutput(
   const selector = run.state.ResultSelector;
   const selected = selector === undefined ? result : run.template(selector, result);
   const assigned = await run.assignments(run.state.Assign, selected);
-  const placed = applyResultPath(run.input, selected, run.state.ResultPath as string | null | undefined);
+  const placed = applyResultPath(
+    run.input,
+    selected,
+    run.state.ResultPath as string | null | undefined,
+  );
   const output = applyOutputPath(run, placed);
   return assigned ? { output, assigned } : { output };
 }
@@ -62,10 +66,7 @@ export async function resultToOutput(
  * Pass, Wait, Succeed, Choice output when nothing else produces one. JSONata: `Output`
  * (default: the input). JSONPath: `InputPath` then `OutputPath`.
  */
-export async function passThroughOutput(
-  run: StateRun,
-  output: Json | undefined,
-): Promise<Json> {
+export async function passThroughOutput(run: StateRun, output: Json | undefined): Promise<Json> {
   if (run.jsonata) {
     return output === undefined ? run.input : run.evaluate(output, 'Output');
   }

@@ -16,8 +16,14 @@ export async function runFailState(run: StateRun): Promise<never> {
     cause = state.Cause === undefined ? undefined : await run.evaluate(state.Cause, 'Cause');
   } else {
     const input = effectiveInput(run);
-    error = state.ErrorPath !== undefined ? jsonPathValue(run, state.ErrorPath as string, input, 'ErrorPath') : state.Error;
-    cause = state.CausePath !== undefined ? jsonPathValue(run, state.CausePath as string, input, 'CausePath') : state.Cause;
+    error =
+      state.ErrorPath !== undefined
+        ? jsonPathValue(run, state.ErrorPath as string, input, 'ErrorPath')
+        : state.Error;
+    cause =
+      state.CausePath !== undefined
+        ? jsonPathValue(run, state.CausePath as string, input, 'CausePath')
+        : state.Cause;
   }
   throw new FailStateError(text(error), text(cause));
 }

@@ -13,7 +13,12 @@ export interface MapSettings {
 export async function mapSettings(run: StateRun, input: Json): Promise<MapSettings> {
   const maxConcurrency = await setting(run, input, 'MaxConcurrency', 'integer');
   const toleratedFailureCount = await setting(run, input, 'ToleratedFailureCount', 'integer');
-  const toleratedFailurePercentage = await setting(run, input, 'ToleratedFailurePercentage', 'float');
+  const toleratedFailurePercentage = await setting(
+    run,
+    input,
+    'ToleratedFailurePercentage',
+    'float',
+  );
   if (toleratedFailureCount !== undefined && toleratedFailureCount < 0) {
     throw fieldError(StatesErrors.Runtime, 'ToleratedFailureCount cannot be negative.');
   }
@@ -53,7 +58,8 @@ async function setting(
   if (!run.jsonata && typeof state[pathField] === 'string') {
     const path = state[pathField] as string;
     const value = run.path(path, input, pathField);
-    const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+    const number =
+      typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
     if (Number.isNaN(number) || (kind === 'integer' && !Number.isInteger(number))) {
       const shown = typeof value === 'string' ? value : JSON.stringify(value);
       throw fieldError(

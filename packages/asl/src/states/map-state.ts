@@ -1,9 +1,9 @@
+import type { StatesBlock } from '../definition.js';
 import { SiblingFailed } from '../execution/abort-reasons.js';
 import type { Frame } from '../execution/frame.js';
 import { runStates } from '../execution/run-states.js';
-import type { StateRun } from '../execution/state-run.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
-import type { StatesBlock } from '../definition.js';
+import type { StateRun } from '../execution/state-run.js';
 import { EventCursor } from '../history/history-recorder.js';
 import { isJsonObject, type Json } from '../json.js';
 import { fieldError, StatesError, StatesErrors } from '../states-error.js';
@@ -35,7 +35,10 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
   const selector = state.ItemSelector ?? (run.jsonata ? undefined : state.Parameters);
   const mapCursor = run.frame.cursor;
   const outputs: Json[] = new Array(items.length).fill(null);
-  const running = new Map<number, { controller: AbortController; frame: Frame; done: Promise<void> }>();
+  const running = new Map<
+    number,
+    { controller: AbortController; frame: Frame; done: Promise<void> }
+  >();
   const tolerated = Math.max(
     settings.toleratedFailureCount,
     Math.floor((settings.toleratedFailurePercentage / 100) * items.length),
@@ -48,7 +51,12 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
 
   await new Promise<void>((allDone) => {
     const launch = () => {
-      while (!failure && !run.frame.signal.aborted && running.size < limit && nextIndex < items.length) {
+      while (
+        !failure &&
+        !run.frame.signal.aborted &&
+        running.size < limit &&
+        nextIndex < items.length
+      ) {
         startIteration(nextIndex++);
       }
       if (running.size === 0) allDone();
@@ -76,7 +84,10 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
           if (failure || run.frame.signal.aborted) return;
           lastIterationEnd = run.frame.run.recorder.append(
             frame.cursor,
-            { type: 'MapIterationSucceeded', mapIterationSucceededEventDetails: { name: run.name, index } },
+            {
+              type: 'MapIterationSucceeded',
+              mapIterationSucceededEventDetails: { name: run.name, index },
+            },
             false,
           );
           launch();
@@ -88,7 +99,10 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
           if (failures <= tolerated) {
             run.frame.run.recorder.append(
               frame.cursor,
-              { type: 'MapIterationFailed', mapIterationFailedEventDetails: { name: run.name, index } },
+              {
+                type: 'MapIterationFailed',
+                mapIterationFailedEventDetails: { name: run.name, index },
+              },
               false,
             );
             outputs[index] = null;
@@ -105,7 +119,10 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
           mapCursor.last = frame.cursor.last;
           run.frame.run.recorder.append(
             mapCursor,
-            { type: 'MapIterationFailed', mapIterationFailedEventDetails: { name: run.name, index } },
+            {
+              type: 'MapIterationFailed',
+              mapIterationFailedEventDetails: { name: run.name, index },
+            },
             false,
           );
           // The others stop one after the other, in index order, each recording its aborts.
@@ -115,7 +132,10 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
             await iteration.done.catch(() => {});
             run.frame.run.recorder.append(
               new EventCursor(mapCursor.last),
-              { type: 'MapIterationAborted', mapIterationAbortedEventDetails: { name: run.name, index: other } },
+              {
+                type: 'MapIterationAborted',
+                mapIterationAbortedEventDetails: { name: run.name, index: other },
+              },
               false,
             );
           }
@@ -127,7 +147,8 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
     run.frame.signal.addEventListener(
       'abort',
       () => {
-        for (const iteration of running.values()) iteration.controller.abort(run.frame.signal.reason);
+        for (const iteration of running.values())
+          iteration.controller.abort(run.frame.signal.reason);
         allDone();
       },
       { once: true },
@@ -163,7 +184,8 @@ async function mapItems(run: StateRun, input: Json): Promise<Json[]> {
       throw error;
     }
   } else {
-    items = typeof state.ItemsPath === 'string' ? run.path(state.ItemsPath, input, 'ItemsPath') : input;
+    items =
+      typeof state.ItemsPath === 'string' ? run.path(state.ItemsPath, input, 'ItemsPath') : input;
   }
   if (!Array.isArray(items)) {
     throw fieldError(

@@ -1,12 +1,12 @@
+import type { StatesBlock } from '../definition.js';
 import { SiblingFailed } from '../execution/abort-reasons.js';
 import type { Frame } from '../execution/frame.js';
 import { runStates } from '../execution/run-states.js';
-import type { StateRun } from '../execution/state-run.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
-import type { StatesBlock } from '../definition.js';
+import type { StateRun } from '../execution/state-run.js';
 import { EventCursor } from '../history/history-recorder.js';
 import type { Json } from '../json.js';
-import { StatesError } from '../states-error.js';
+import type { StatesError } from '../states-error.js';
 import { VariableScope } from '../variables/variable-scope.js';
 import { effectiveArguments, resultToOutput } from './data-flow.js';
 
@@ -44,7 +44,9 @@ export async function runParallelState(run: StateRun): Promise<StateOutcome> {
             if (other === index) continue;
             const frame = frames[other] as Frame;
             frame.cursor.last = run.frame.cursor.last;
-            (controllers[other] as AbortController).abort(new SiblingFailed('a sibling branch failed'));
+            (controllers[other] as AbortController).abort(
+              new SiblingFailed('a sibling branch failed'),
+            );
           }
         }
         throw error;

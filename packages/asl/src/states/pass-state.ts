@@ -1,5 +1,5 @@
-import type { StateRun } from '../execution/state-run.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
+import type { StateRun } from '../execution/state-run.js';
 import type { Json } from '../json.js';
 import { applyResultPath } from '../jsonpath/result-path.js';
 import { applyOutputPath, effectiveInput } from './data-flow.js';
@@ -22,7 +22,11 @@ export async function runPassState(run: StateRun): Promise<StateOutcome> {
         ? run.template(run.state.Parameters, input)
         : input;
   const assigned = await run.assignments(run.state.Assign, result);
-  const placed = applyResultPath(run.input, result, run.state.ResultPath as string | null | undefined);
+  const placed = applyResultPath(
+    run.input,
+    result,
+    run.state.ResultPath as string | null | undefined,
+  );
   return outcome(applyOutputPath(run, placed), next, assigned);
 }
 

@@ -1,5 +1,5 @@
-import type { StateRun } from '../execution/state-run.js';
 import type { StateOutcome } from '../execution/state-outcome.js';
+import type { StateRun } from '../execution/state-run.js';
 import { StatesError, StatesErrors } from '../states-error.js';
 import { runChoiceState } from './choice-state.js';
 import { runFailState } from './fail-state.js';
@@ -30,6 +30,9 @@ export function runStateBody(run: StateRun): Promise<StateOutcome> {
     case 'Map':
       return runMapState(run);
     default:
-      throw new StatesError(StatesErrors.Runtime, `Unknown state type '${run.state.Type}' of state '${run.name}'.`);
+      throw new StatesError(
+        StatesErrors.Runtime,
+        `Unknown state type '${run.state.Type}' of state '${run.name}'.`,
+      );
   }
 }

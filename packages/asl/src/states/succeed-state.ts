@@ -1,5 +1,5 @@
-import type { StateRun } from '../execution/state-run.js';
 import type { StateOutcome } from '../execution/state-outcome.js';
+import type { StateRun } from '../execution/state-run.js';
 import { passThroughOutput } from './data-flow.js';
 
 /** Succeed: ends its `States` block with its input (JSONPath paths, JSONata `Output`). */

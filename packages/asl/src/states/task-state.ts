@@ -1,5 +1,5 @@
-import type { StateRun } from '../execution/state-run.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
+import type { StateRun } from '../execution/state-run.js';
 import type { EventBody } from '../history/history-recorder.js';
 import type { Json } from '../json.js';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
@@ -146,7 +146,8 @@ async function attempt(
     let answer: Promise<TokenAnswer> | undefined;
     if (token !== undefined) {
       // Open the token before the message leaves, so the fastest worker finds it open.
-      let heartbeat = options.heartbeatSeconds !== undefined ? timer(options.heartbeatSeconds) : undefined;
+      let heartbeat =
+        options.heartbeatSeconds !== undefined ? timer(options.heartbeatSeconds) : undefined;
       answer = new Promise<TokenAnswer>((answered) => {
         host.tokens.open(token, {
           answer: answered,
@@ -187,7 +188,11 @@ async function attempt(
           submitted(output);
           const answered = await answer;
           if (answered.kind === 'success') end({ kind: 'result', output: answered.output });
-          else end({ kind: 'failed', error: new StatesError(answered.error ?? '', answered.cause ?? '') });
+          else
+            end({
+              kind: 'failed',
+              error: new StatesError(answered.error ?? '', answered.cause ?? ''),
+            });
         },
         (thrown: unknown) => end({ kind: 'failed', error: asTaskError(thrown) }),
       );

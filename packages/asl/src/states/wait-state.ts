@@ -1,5 +1,5 @@
-import type { StateRun } from '../execution/state-run.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
+import type { StateRun } from '../execution/state-run.js';
 import type { Json } from '../json.js';
 import { fieldError, StatesErrors } from '../states-error.js';
 import { applyOutputPath, effectiveInput } from './data-flow.js';

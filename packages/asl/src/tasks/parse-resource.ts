@@ -2,7 +2,8 @@ import type { IntegrationPattern, TaskResource } from '../task-handler.js';
 
 const LAMBDA_FUNCTION = /^arn:aws[a-z-]*:lambda:[^:]+:[^:]+:function:[^:]+(:[^:]+)?$/;
 const ACTIVITY = /^arn:aws[a-z-]*:states:[^:]+:[^:]+:activity:/;
-const INTEGRATION = /^arn:aws[a-z-]*:states:::((?:aws-sdk:)?[a-z0-9-]+):([A-Za-z0-9]+)(\.[a-zA-Z0-9:]+)?$/;
+const INTEGRATION =
+  /^arn:aws[a-z-]*:states:::((?:aws-sdk:)?[a-z0-9-]+):([A-Za-z0-9]+)(\.[a-zA-Z0-9:]+)?$/;
 
 const PATTERNS: Readonly<Record<string, IntegrationPattern>> = {
   '.waitForTaskToken': 'waitForTaskToken',

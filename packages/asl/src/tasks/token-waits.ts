@@ -58,6 +58,9 @@ export class TokenWaits {
     if (this.#closed.has(token)) {
       throw new TaskTokenError('TaskTimedOut', 'Task Timed Out: the task does not exist anymore');
     }
-    throw new TaskTokenError('InvalidToken', 'Invalid Token: the token was not issued by this execution');
+    throw new TaskTokenError(
+      'InvalidToken',
+      'Invalid Token: the token was not issued by this execution',
+    );
   }
 }

@@ -12,17 +12,3 @@ export interface Diagnostic {
   /** Where, as AWS writes it: `/States/<Name>/<Field>`; absent for the whole machine. */
   location?: string;
 }
-
-/** The diagnostic codes this validator emits (a subset of AWS's). */
-export const DiagnosticCodes = {
-  InvalidJson: 'INVALID_JSON_DESCRIPTION',
-  Schema: 'SCHEMA_VALIDATION_FAILED',
-  MissingEndState: 'MISSING_END_STATE',
-  MissingTransitionTarget: 'MISSING_TRANSITION_TARGET',
-  InvalidStateName: 'INVALID_STATE_NAME',
-  InvalidJsonata: 'INVALID_JSONATA_EXPRESSION',
-  TooDeeplyNested: 'TOO_DEEPLY_NESTED',
-  NoDollar: 'NO_DOLLAR',
-  NoPath: 'NO_PATH',
-  PassResultIsStatic: 'PASS_RESULT_IS_STATIC',
-} as const;

@@ -1,4 +1,4 @@
-import type { HistoryEvent } from '../history/types.js';
+import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import type { ExecutionDescription } from '../runner/local-execution.js';
 import { redactTokens } from './redact-description.js';
 
@@ -18,9 +18,10 @@ function resourceOf(event: HistoryEvent): string {
 
 function detailsOf(event: HistoryEvent, description: ExecutionDescription): string {
   if (event.taskScheduledEventDetails) {
-    const parameters = redactTokens(event.taskScheduledEventDetails.parameters, description);
-    const token = description.taskTokens.find((t) =>
-      event.taskScheduledEventDetails?.parameters.includes(t),
+    const parameters = redactTokens(event.taskScheduledEventDetails.parameters ?? '', description);
+    const token = description.taskTokens.find(
+      (t) =>
+        parameters !== undefined && (event.taskScheduledEventDetails?.parameters ?? '').includes(t),
     );
     const tokenNote = token ? ` token ${redactTokens(token, description)}` : '';
     const limits = [

@@ -1,4 +1,4 @@
-import type { HistoryEvent } from '../history/types.js';
+import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import type { ExecutionDescription } from '../runner/local-execution.js';
 import type { LocalRunner } from '../runner/local-runner.js';
 import { SfnApiError, validationError } from './api-error.js';

@@ -1,3 +1,4 @@
+import type { Json } from '@sfn-callback/asl';
 import {
   TASK_FAILURE_CAUSE_MAX_LENGTH,
   TASK_FAILURE_ERROR_MAX_LENGTH,
@@ -89,13 +90,13 @@ export function taskCallbackOperations(
         count('SendTaskSuccess', 'InvalidOutput');
         throw new SfnApiError('InvalidOutput', 'Invalid Output: the output is not valid JSON');
       }
-      return answer('SendTaskSuccess', registry.succeed(token, parsed));
+      return answer('SendTaskSuccess', registry.succeed(token, parsed as Json));
     },
     SendTaskFailure: (input) => {
       const token = requireToken(input);
       const error = optionalText(input, 'error', TASK_FAILURE_ERROR_MAX_LENGTH);
       const cause = optionalText(input, 'cause', TASK_FAILURE_CAUSE_MAX_LENGTH);
-      return answer('SendTaskFailure', registry.fail(token, error ?? '', cause ?? ''));
+      return answer('SendTaskFailure', registry.fail(token, error, cause));
     },
     SendTaskHeartbeat: (input) =>
       answer('SendTaskHeartbeat', registry.heartbeat(requireToken(input))),

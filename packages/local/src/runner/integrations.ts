@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TaskResource } from '../engine/task-resource.js';
+import type { TaskResource } from '@sfn-callback/asl';
 import type { LocalFunction } from '../functions/local-function.js';
 import { type LocalQueue, QueueError } from '../queues/local-queue.js';
 import type { LocalTopic, TopicMessage } from '../topics/local-topic.js';
@@ -86,7 +86,8 @@ export async function callIntegration(
       return { MessageId: published.messageId, ...sdkMetadata() };
     }
     case 'lambda': {
-      const name = String(resource.functionArn ?? parameters.FunctionName).replace(
+      const functionArn = resource.legacyLambda ? resource.arn : undefined;
+      const name = String(functionArn ?? parameters.FunctionName).replace(
         /^arn:aws[a-z-]*:lambda:[^:]+:[^:]+:function:/,
         '',
       );
@@ -94,8 +95,8 @@ export async function callIntegration(
         targets.functionsByName.get(name.replace(/:[^:]+$/, '')) ??
         targets.functionsByName.get(name);
       if (!fn) throw taskError('Lambda.ResourceNotFoundException', `Function not found: ${name}`);
-      const payload = resource.functionArn ? parameters : parameters.Payload;
-      if (resource.waitForTaskToken) {
+      const payload = functionArn ? parameters : parameters.Payload;
+      if (resource.pattern === 'waitForTaskToken') {
         void fn.invoke(payload);
         return { StatusCode: 202, ...sdkMetadata() };
       }
@@ -106,7 +107,7 @@ export async function callIntegration(
           JSON.stringify({ errorType: result.errorType, errorMessage: result.errorMessage }),
         );
       }
-      if (resource.functionArn) return result.payload;
+      if (functionArn) return result.payload;
       return {
         ExecutedVersion: '$LATEST',
         Payload: result.payload,
@@ -114,5 +115,10 @@ export async function callIntegration(
         ...sdkMetadata(),
       };
     }
+    default:
+      throw taskError(
+        'States.Runtime',
+        `${resource.arn} is not emulated locally (SQS sendMessage, SNS publish and Lambda invoke are)`,
+      );
   }
 }

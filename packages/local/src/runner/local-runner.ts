@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { AppModel, StateMachineSpec } from '../assembly/model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
-import { LocalEngine } from '../engine/local-engine.js';
+import { compileStateMachine, type LocalStateMachine } from '../engine/local-state-machine.js';
 import { AssemblyError } from '../errors.js';
 import { type BatchReport, SqsPoller } from '../event-sources/sqs-poller.js';
 import { LocalFunction } from '../functions/local-function.js';
@@ -76,7 +76,7 @@ export interface StartExecutionOptions {
 
 /**
  * Runs a synthesized CDK app's callback pattern on one machine: the state machines of one
- * stack on aws-local-stepfunctions, its queues in memory, its queue-triggered functions
+ * stack on the @sfn-callback/asl engine, its queues in memory, its queue-triggered functions
  * from their bundled assets in worker threads, its topics recorded, and a Step Functions
  * endpoint on 127.0.0.1 that the functions' SDK reaches through `AWS_ENDPOINT_URL_SFN`.
  *
@@ -108,7 +108,7 @@ export class LocalRunner {
   readonly #registry: TokenRegistry;
   readonly #pollers: SqsPoller[];
   readonly #targets: IntegrationTargets;
-  readonly #engines = new Map<string, LocalEngine>();
+  readonly #machines = new Map<string, LocalStateMachine>();
   readonly #executions = new Map<string, LocalExecution>();
   readonly #running = new Set<LocalExecution>();
   readonly #retain: number;
@@ -177,7 +177,7 @@ export class LocalRunner {
 
   /**
    * Reads the assembly, starts the endpoint and the event source mappings, and checks
-   * every state machine's definition (a JSONata one is refused here).
+   * every state machine's definition as CreateStateMachine would.
    *
    * @throws AssemblyError, UnsupportedFeatureError
    */
@@ -195,7 +195,7 @@ export class LocalRunner {
         ...(options.stack !== undefined ? { stack: options.stack } : {}),
       });
       runner = new LocalRunner(model, server, registry, callbacks, options);
-      for (const spec of model.stateMachines) runner.#engine(spec);
+      for (const spec of model.stateMachines) runner.#machine(spec);
       server.register(executionOperations(runner));
     } catch (error) {
       await server.close();
@@ -251,7 +251,7 @@ export class LocalRunner {
     const spec = this.stateMachine(options.stateMachine);
     const execution = new LocalExecution(
       {
-        engine: this.#engine(spec),
+        stateMachine: this.#machine(spec),
         registry: this.#registry,
         targets: this.#targets,
         region: this.model.region,
@@ -320,19 +320,18 @@ export class LocalRunner {
     for (const poller of this.#pollers) poller.stop();
     for (const execution of this.#running)
       execution.abort({ cause: 'the local runner was closed' });
-    this.#registry.closeAll();
     await Promise.all([...this.functions.values()].map((fn) => fn.close()));
     for (const queue of this.queues.values()) queue.close();
     await this.#server.close();
   }
 
-  #engine(spec: StateMachineSpec): LocalEngine {
-    let engine = this.#engines.get(spec.arn);
-    if (!engine) {
-      engine = new LocalEngine(spec);
-      this.#engines.set(spec.arn, engine);
+  #machine(spec: StateMachineSpec): LocalStateMachine {
+    let machine = this.#machines.get(spec.arn);
+    if (!machine) {
+      machine = compileStateMachine(spec);
+      this.#machines.set(spec.arn, machine);
     }
-    return engine;
+    return machine;
   }
 
   #trim(): void {

@@ -1,59 +1,35 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-
-/** How an open task ended, as the waiting Task state sees it. */
-export type TaskOutcome =
-  | { readonly kind: 'success'; readonly output: unknown }
-  | { readonly kind: 'failure'; readonly error: string; readonly cause: string }
-  | { readonly kind: 'heartbeat-timeout' }
-  /** The task's TimeoutSeconds passed; the engine raises States.Timeout itself. */
-  | { readonly kind: 'timeout' };
+import { type Execution, type Json, TaskTokenError } from '@sfn-callback/asl';
 
 /** Why a Send* call was refused, named as the Step Functions API names its errors. */
 export type TokenRefusal = 'TaskTimedOut' | 'InvalidToken';
 
-/** Options of {@link TokenRegistry.open}. */
-export interface OpenTaskOptions {
-  /** Milliseconds until the task times out (the state's TimeoutSeconds). */
-  readonly timeoutMs: number;
-  /** Milliseconds allowed between heartbeats (the state's HeartbeatSeconds), if any. */
-  readonly heartbeatMs?: number;
-  /** Called once, with how the task ended. */
-  readonly onClose: (outcome: TaskOutcome) => void;
-}
-
-interface OpenTask {
-  readonly onClose: (outcome: TaskOutcome) => void;
-  readonly deadline: number;
-  readonly heartbeatMs: number | undefined;
-  heartbeatDeadline: number;
-  timeoutTimer: NodeJS.Timeout;
-  heartbeatTimer: NodeJS.Timeout | undefined;
-}
-
 const TOKEN_PREFIX = 'AQCLocal';
 
 /**
- * Issues task tokens and tracks the open ones: the local side of SendTaskSuccess,
- * SendTaskFailure and SendTaskHeartbeat.
+ * Issues task tokens and routes SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat to
+ * the execution that waits on each open one. The engine enforces the task's timeouts and
+ * heartbeats and tells the registry when a token opens and closes.
  *
  * A token is opaque to its holder but self-checking (an HMAC with a per-registry key), so a
  * closed token can be told from a forged one without remembering every token ever issued:
  * memory stays flat however many executions run. The answers follow the service: a token
  * that is well formed but no longer open (completed, timed out, or never opened) gets
  * `TaskTimedOut`; anything else gets `InvalidToken`.
- *
- * Heartbeat timeouts are enforced here (aws-local-stepfunctions ignores `HeartbeatSeconds`);
- * the task timeout is enforced by the engine, and the registry closes the token at the same
- * deadline.
  */
 export class TokenRegistry {
   readonly #key = randomBytes(32);
-  readonly #open = new Map<string, OpenTask>();
+  readonly #open = new Map<string, Execution>();
   #sequence = 0;
 
   /** Tokens currently open (waiting for an answer). */
   get openCount(): number {
     return this.#open.size;
+  }
+
+  /** The open tokens. */
+  openTokens(): IterableIterator<string> {
+    return this.#open.keys();
   }
 
   /** Issues a new token. It is not open until {@link open} is called with it. */
@@ -63,90 +39,43 @@ export class TokenRegistry {
     return `${body}.${this.#sign(body)}`;
   }
 
-  /** Opens `token`: the task now waits for an answer, a heartbeat timeout or its timeout. */
-  open(token: string, options: OpenTaskOptions): void {
-    const now = Date.now();
-    const task: OpenTask = {
-      onClose: options.onClose,
-      deadline: now + options.timeoutMs,
-      heartbeatMs: options.heartbeatMs,
-      heartbeatDeadline:
-        options.heartbeatMs === undefined ? Number.POSITIVE_INFINITY : now + options.heartbeatMs,
-      timeoutTimer: setTimeout(() => this.#close(token, { kind: 'timeout' }), options.timeoutMs),
-      heartbeatTimer: undefined,
-    };
-    task.timeoutTimer.unref();
-    if (options.heartbeatMs !== undefined) {
-      task.heartbeatTimer = setTimeout(
-        () => this.#close(token, { kind: 'heartbeat-timeout' }),
-        options.heartbeatMs,
-      );
-      task.heartbeatTimer.unref();
-    }
-    this.#open.set(token, task);
+  /** `execution` now waits for an answer to `token`. */
+  open(token: string, execution: Execution): void {
+    this.#open.set(token, execution);
   }
 
-  /** SendTaskSuccess: closes the task with `output` (already parsed). */
-  succeed(token: string, output: unknown): TokenRefusal | undefined {
-    return this.#answer(token, { kind: 'success', output });
-  }
-
-  /** SendTaskFailure: closes the task with an error name and cause. */
-  fail(token: string, error: string, cause: string): TokenRefusal | undefined {
-    return this.#answer(token, { kind: 'failure', error, cause });
-  }
-
-  /** SendTaskHeartbeat: restarts the heartbeat clock (never extends the task timeout). */
-  heartbeat(token: string): TokenRefusal | undefined {
-    const task = this.#live(token);
-    if (typeof task === 'string') return task;
-    if (task.heartbeatMs !== undefined && task.heartbeatTimer) {
-      task.heartbeatDeadline = Date.now() + task.heartbeatMs;
-      task.heartbeatTimer.refresh();
-    }
-    return undefined;
-  }
-
-  /** Closes an open task without an answer (its execution stopped). */
-  cancel(token: string): void {
-    this.#close(token, { kind: 'timeout' });
-  }
-
-  /** Closes every open task as timed out, and stops every timer. */
-  closeAll(): void {
-    for (const token of [...this.#open.keys()]) this.#close(token, { kind: 'timeout' });
-  }
-
-  #answer(token: string, outcome: TaskOutcome): TokenRefusal | undefined {
-    const task = this.#live(token);
-    if (typeof task === 'string') return task;
-    this.#close(token, outcome);
-    return undefined;
-  }
-
-  /** The open task of `token`, or why it cannot be answered. Late answers close it. */
-  #live(token: string): OpenTask | TokenRefusal {
-    const task = this.#open.get(token);
-    if (!task) return this.#isGenuine(token) ? 'TaskTimedOut' : 'InvalidToken';
-    const now = Date.now();
-    if (now >= task.deadline) {
-      this.#close(token, { kind: 'timeout' });
-      return 'TaskTimedOut';
-    }
-    if (now >= task.heartbeatDeadline) {
-      this.#close(token, { kind: 'heartbeat-timeout' });
-      return 'TaskTimedOut';
-    }
-    return task;
-  }
-
-  #close(token: string, outcome: TaskOutcome): void {
-    const task = this.#open.get(token);
-    if (!task) return;
+  /** The task of `token` ended (answered, timed out, or its execution ended). */
+  close(token: string): void {
     this.#open.delete(token);
-    clearTimeout(task.timeoutTimer);
-    if (task.heartbeatTimer) clearTimeout(task.heartbeatTimer);
-    task.onClose(outcome);
+  }
+
+  /** SendTaskSuccess with `output` (already parsed). */
+  succeed(token: string, output: Json): TokenRefusal | undefined {
+    return this.#route(token, (execution) => execution.sendTaskSuccess(token, output));
+  }
+
+  /** SendTaskFailure with an error name and cause (either may be absent). */
+  fail(token: string, error?: string, cause?: string): TokenRefusal | undefined {
+    return this.#route(token, (execution) => execution.sendTaskFailure(token, error, cause));
+  }
+
+  /** SendTaskHeartbeat: restarts the task's heartbeat clock (never extends its timeout). */
+  heartbeat(token: string): TokenRefusal | undefined {
+    return this.#route(token, (execution) => execution.sendTaskHeartbeat(token));
+  }
+
+  #route(token: string, send: (execution: Execution) => void): TokenRefusal | undefined {
+    const execution = this.#open.get(token);
+    if (!execution) return this.#isGenuine(token) ? 'TaskTimedOut' : 'InvalidToken';
+    try {
+      send(execution);
+      return undefined;
+    } catch (error) {
+      if (error instanceof TaskTokenError) {
+        return error.code === 'InvalidToken' ? 'InvalidToken' : 'TaskTimedOut';
+      }
+      throw error;
+    }
   }
 
   #sign(body: string): string {

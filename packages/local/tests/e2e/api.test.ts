@@ -20,7 +20,7 @@ describe('the Step Functions API subset (serve --no-workers)', () => {
 
   beforeAll(async () => {
     runner = await LocalRunner.start({
-      assembly: await synthFixture({ heartbeatSeconds: 30 }),
+      assembly: await synthFixture({ heartbeatSeconds: 30, timeoutSeconds: 60 }),
       workers: false,
     });
     sfn = new SFNClient({

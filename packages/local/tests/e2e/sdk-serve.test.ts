@@ -38,7 +38,7 @@ describe('the AWS SDK for JavaScript v3 against serve', () => {
   let sfn: SFNClient;
 
   beforeAll(async () => {
-    const app = await synthFixture({ heartbeatSeconds: 30 });
+    const app = await synthFixture({ heartbeatSeconds: 30, timeoutSeconds: 60 });
     serve = await startServe(['--app', app]);
     sfn = new SFNClient({
       endpoint: serve.endpointUrl,

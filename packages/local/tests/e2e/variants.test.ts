@@ -1,15 +1,30 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { LocalRunner, UnsupportedFeatureError } from '../../src/index.js';
+import { LocalRunner } from '../../src/index.js';
 import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
 
 describe('variants of the fixture app', () => {
   afterAll(removeFixtures);
 
-  it('a JSONata state machine is refused with a clear error, never run wrongly', async () => {
-    const assembly = await synthFixture({ jsonata: true });
-    const start = LocalRunner.start({ assembly });
-    await expect(start).rejects.toBeInstanceOf(UnsupportedFeatureError);
-    await expect(start).rejects.toThrow(/JSONata.*not supported locally/);
+  it('a JSONata state machine runs: the worker gets the token from $states.context, both paths end as on AWS', async () => {
+    const runner = await LocalRunner.start({ assembly: await synthFixture({ jsonata: true }) });
+    try {
+      const succeeded = await runner.runExecution({ n: 1 });
+      expect(succeeded.status).toBe('SUCCEEDED');
+      const body = JSON.parse(succeeded.events[2]?.taskScheduledEventDetails?.parameters ?? '{}')
+        .MessageBody;
+      expect(body).toEqual({ TaskToken: succeeded.taskTokens[0], Input: { n: 1 } });
+      const failed = await runner.runExecution({ fail: true });
+      expect(failed.status).toBe('FAILED');
+      expect(failed.error).toBe('CallbackFailed');
+      const notified = failed.events.find(
+        (e) => e.type === 'TaskStateEntered' && e.stateEnteredEventDetails?.name === 'Notify Failure',
+      );
+      expect(JSON.parse(notified?.stateEnteredEventDetails?.input ?? '{}').error).toMatchObject({
+        Error: expect.any(String),
+      });
+    } finally {
+      await runner.close();
+    }
   });
 
   it('FIFO queues: the callback pattern runs through a FIFO queue and its message group', async () => {

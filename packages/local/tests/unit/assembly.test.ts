@@ -1,7 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these are CloudFormation Fn::Sub strings
 import { describe, expect, it } from 'vitest';
-import type { IntrinsicContext } from '../../src/index.js';
-import { prepareDefinition, resolveIntrinsics, UnsupportedFeatureError } from '../../src/index.js';
+import type { StateMachineSpec } from '../../src/assembly/model.js';
+import { type IntrinsicContext, resolveIntrinsics } from '../../src/assembly/resolve-intrinsics.js';
+import { compileStateMachine } from '../../src/engine/local-state-machine.js';
+import { UnsupportedFeatureError } from '../../src/errors.js';
 
 const context: IntrinsicContext = {
   region: 'eu-west-1',
@@ -48,7 +50,14 @@ describe('resolveIntrinsics', () => {
   });
 });
 
-describe('prepareDefinition', () => {
+describe('compileStateMachine', () => {
+  const spec = (definition: Record<string, unknown>): StateMachineSpec => ({
+    logicalId: 'M',
+    name: 'm',
+    arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:m',
+    type: 'STANDARD',
+    definition,
+  });
   const task = (extra: Record<string, unknown> = {}) => ({
     Type: 'Task',
     Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
@@ -57,49 +66,56 @@ describe('prepareDefinition', () => {
     ...extra,
   });
 
-  it('makes every Task timeout explicit and clamps it below the setTimeout overflow', () => {
-    const prepared = prepareDefinition(
-      {
-        StartAt: 'A',
-        TimeoutSeconds: 31_536_000,
-        States: {
-          A: task({ HeartbeatSeconds: 5, Next: 'B', End: undefined }),
-          B: task({ TimeoutSeconds: 99_999_999 }),
-        },
-      },
-      'm',
-    );
-    const states = prepared.engineDefinition.States as Record<string, Record<string, unknown>>;
-    expect(prepared.engineDefinition.TimeoutSeconds).toBe(2_147_483);
-    expect(states.A?.TimeoutSeconds).toBe(2_147_483);
-    expect(states.A?.HeartbeatSeconds).toBeUndefined();
-    expect(states.B?.TimeoutSeconds).toBe(2_147_483);
-    expect(prepared.tasks.get('A')).toMatchObject({
-      heartbeatSeconds: 5,
-      resource: { waitForTaskToken: true },
-    });
-    expect(prepared.tasks.get('A')?.timeoutSeconds).toBeUndefined();
-    expect(prepared.tasks.get('B')?.timeoutSeconds).toBe(99_999_999);
+  it('accepts JSONata and JSONPath machines, Path timeouts included', () => {
+    expect(() =>
+      compileStateMachine(
+        spec({
+          QueryLanguage: 'JSONata',
+          StartAt: 'A',
+          States: {
+            A: {
+              Type: 'Task',
+              Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+              Arguments: { QueueUrl: 'q', MessageBody: '{% $states.context.Task.Token %}' },
+              End: true,
+            },
+          },
+        }),
+      ),
+    ).not.toThrow();
+    expect(() =>
+      compileStateMachine(
+        spec({ StartAt: 'A', States: { A: task({ TimeoutSecondsPath: '$.t' }) } }),
+      ),
+    ).not.toThrow();
   });
 
-  it('refuses JSONata, at the top or in one state, and unsupported resources', () => {
+  it('refuses a definition AWS refuses, with its diagnostics', () => {
     expect(() =>
-      prepareDefinition({ QueryLanguage: 'JSONata', StartAt: 'A', States: { A: task() } }, 'm'),
-    ).toThrow(/JSONata.*not supported locally/);
-    expect(() =>
-      prepareDefinition({ StartAt: 'A', States: { A: task({ QueryLanguage: 'JSONata' }) } }, 'm'),
-    ).toThrow(/JSONata \(QueryLanguage "JSONata" in state "A"\)/);
-    expect(() =>
-      prepareDefinition(
-        {
-          StartAt: 'A',
-          States: { A: task({ Resource: 'arn:aws:states:::batch:submitJob.sync' }) },
-        },
-        'm',
+      compileStateMachine(
+        spec({ StartAt: 'A', States: { A: task({ Next: 'Nowhere', End: undefined }) } }),
       ),
-    ).toThrow(UnsupportedFeatureError);
+    ).toThrow(/state machine m: Invalid State Machine Definition: .*MISSING_TRANSITION_TARGET/);
+  });
+
+  it('refuses a resource local does not emulate, naming the state, even inside a Map', () => {
+    const batch = task({ Resource: 'arn:aws:states:::batch:submitJob.sync' });
+    expect(() => compileStateMachine(spec({ StartAt: 'A', States: { A: batch } }))).toThrow(
+      UnsupportedFeatureError,
+    );
     expect(() =>
-      prepareDefinition({ StartAt: 'A', States: { A: task({ TimeoutSecondsPath: '$.t' }) } }, 'm'),
-    ).toThrow(/TimeoutSecondsPath/);
+      compileStateMachine(
+        spec({
+          StartAt: 'M',
+          States: {
+            M: {
+              Type: 'Map',
+              ItemProcessor: { StartAt: 'Inner', States: { Inner: batch } },
+              End: true,
+            },
+          },
+        }),
+      ),
+    ).toThrow(/state "Inner" uses arn:aws:states:::batch:submitJob.sync/);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LocalQueue, type QueueSpec } from '../../src/index.js';
+import type { QueueSpec } from '../../src/assembly/model.js';
+import { LocalQueue } from '../../src/queues/local-queue.js';
 
 const spec = (overrides: Partial<QueueSpec> = {}): QueueSpec => ({
   logicalId: 'Q',

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LocalEngine,
-  LocalQueue,
-  type LocalTopic,
-  type QueueSpec,
-  type StateMachineSpec,
-  TokenRegistry,
-} from '../../src/index.js';
+import type { QueueSpec, StateMachineSpec } from '../../src/assembly/model.js';
+import { compileStateMachine } from '../../src/engine/local-state-machine.js';
+import { LocalQueue } from '../../src/queues/local-queue.js';
 import { LocalExecution } from '../../src/runner/local-execution.js';
+import { TokenRegistry } from '../../src/tokens/token-registry.js';
+import type { LocalTopic } from '../../src/topics/local-topic.js';
 
 const queueSpec: QueueSpec = {
   logicalId: 'Q',
@@ -60,7 +57,7 @@ describe('a retried callback task', () => {
     });
     const execution = new LocalExecution(
       {
-        engine: new LocalEngine(machine),
+        stateMachine: compileStateMachine(machine),
         registry,
         targets: {
           queuesByUrl: new Map([[queueSpec.url, queue]]),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SfnApiError, SfnApiServer } from '../../src/index.js';
+import { SfnApiError } from '../../src/http/api-error.js';
+import { SfnApiServer } from '../../src/http/sfn-api-server.js';
 
 describe('SfnApiServer (AWS JSON 1.0)', () => {
   const server = new SfnApiServer({

@@ -1,33 +1,64 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type TaskOutcome, TokenRegistry } from '../../src/index.js';
+import { type Execution, StateMachine, VirtualClock } from '@sfn-callback/asl';
+import { describe, expect, it } from 'vitest';
+import { TokenRegistry } from '../../src/tokens/token-registry.js';
 
-describe('TokenRegistry', () => {
-  afterEach(() => {
-    vi.useRealTimers();
+const identity = {
+  executionArn: 'arn:aws:states:us-east-1:000000000000:execution:m:e',
+  executionName: 'e',
+  stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:m',
+  stateMachineName: 'm',
+  roleArn: 'arn:aws:iam::000000000000:role/r',
+};
+
+/** A one-state machine waiting for its token, with the registry as its token source. */
+function waitingExecution(
+  registry: TokenRegistry,
+  timing: { TimeoutSeconds?: number; HeartbeatSeconds?: number } = {},
+) {
+  const machine = StateMachine.fromDefinition({
+    StartAt: 'Wait for callback',
+    States: {
+      'Wait for callback': {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+        Parameters: { QueueUrl: 'https://q', MessageBody: { 'TaskToken.$': '$$.Task.Token' } },
+        ...timing,
+        End: true,
+      },
+    },
   });
+  const clock = new VirtualClock(0);
+  let issued: (token: string) => void = () => {};
+  const token = new Promise<string>((resolve) => {
+    issued = resolve;
+  });
+  const execution: Execution = machine.start({
+    identity,
+    input: {},
+    clock,
+    tasks: async () => ({ MessageId: 'm-1' }),
+    issueTaskToken: () => registry.issue(),
+    onTaskToken: (opened, open) => {
+      if (open) {
+        registry.open(opened, execution);
+        issued(opened);
+      } else registry.close(opened);
+    },
+  });
+  return { execution, token, clock };
+}
 
-  const openOne = (
-    registry: TokenRegistry,
-    options: { timeoutMs?: number; heartbeatMs?: number } = {},
-  ) => {
-    const token = registry.issue();
-    const outcomes: TaskOutcome[] = [];
-    registry.open(token, {
-      timeoutMs: options.timeoutMs ?? 60_000,
-      ...(options.heartbeatMs !== undefined ? { heartbeatMs: options.heartbeatMs } : {}),
-      onClose: (outcome) => outcomes.push(outcome),
-    });
-    return { token, outcomes };
-  };
-
-  it('closes a task once: the first answer wins, later ones get TaskTimedOut', () => {
+describe('TokenRegistry over engine executions', () => {
+  it('routes the first answer to the waiting execution; later ones get TaskTimedOut', async () => {
     const registry = new TokenRegistry();
-    const { token, outcomes } = openOne(registry);
-    expect(registry.succeed(token, { a: 1 })).toBeUndefined();
-    expect(registry.succeed(token, { a: 2 })).toBe('TaskTimedOut');
-    expect(registry.fail(token, 'E', 'c')).toBe('TaskTimedOut');
-    expect(registry.heartbeat(token)).toBe('TaskTimedOut');
-    expect(outcomes).toEqual([{ kind: 'success', output: { a: 1 } }]);
+    const { execution, token } = waitingExecution(registry);
+    const opened = await token;
+    expect(registry.openCount).toBe(1);
+    expect(registry.succeed(opened, { a: 1 })).toBeUndefined();
+    expect(registry.succeed(opened, { a: 2 })).toBe('TaskTimedOut');
+    expect(registry.fail(opened, 'E', 'c')).toBe('TaskTimedOut');
+    expect(registry.heartbeat(opened)).toBe('TaskTimedOut');
+    expect(await execution.result).toEqual({ status: 'SUCCEEDED', output: { a: 1 } });
     expect(registry.openCount).toBe(0);
   });
 
@@ -47,39 +78,40 @@ describe('TokenRegistry', () => {
     for (const token of tokens) expect(token.length).toBeLessThanOrEqual(2048);
   });
 
-  it('times a task out when no heartbeat comes within HeartbeatSeconds, and heartbeats extend it', () => {
-    vi.useFakeTimers();
+  it('a missed heartbeat times the task out as AWS records it (TaskTimedOut, States.Timeout)', async () => {
     const registry = new TokenRegistry();
-    const { token, outcomes } = openOne(registry, { heartbeatMs: 1000 });
-    vi.advanceTimersByTime(900);
-    expect(registry.heartbeat(token)).toBeUndefined();
-    vi.advanceTimersByTime(900);
-    expect(outcomes).toEqual([]);
-    vi.advanceTimersByTime(200);
-    expect(outcomes).toEqual([{ kind: 'heartbeat-timeout' }]);
-    expect(registry.succeed(token, {})).toBe('TaskTimedOut');
+    const { execution, token } = waitingExecution(registry, {
+      TimeoutSeconds: 600,
+      HeartbeatSeconds: 5,
+    });
+    const opened = await token;
+    const result = await execution.result;
+    expect(result).toEqual({ status: 'FAILED', error: 'States.Timeout' });
+    expect(execution.history.at(-2)).toMatchObject({
+      type: 'TaskTimedOut',
+      taskTimedOutEventDetails: { error: 'States.Timeout' },
+    });
+    expect(registry.succeed(opened, {})).toBe('TaskTimedOut');
   });
 
-  it('heartbeats never extend the task timeout', () => {
-    vi.useFakeTimers();
+  it('heartbeats keep a task alive but never extend its TimeoutSeconds', async () => {
     const registry = new TokenRegistry();
-    const { token, outcomes } = openOne(registry, { timeoutMs: 2000, heartbeatMs: 1000 });
-    for (let i = 0; i < 4; i++) {
-      vi.advanceTimersByTime(600);
-      registry.heartbeat(token);
-    }
-    expect(outcomes).toEqual([{ kind: 'timeout' }]);
-    expect(registry.heartbeat(token)).toBe('TaskTimedOut');
-  });
-
-  it('refuses an answer that arrives after the deadline even before the timer fires', () => {
-    const registry = new TokenRegistry();
-    const now = vi.spyOn(Date, 'now');
-    now.mockReturnValue(1_000);
-    const { token, outcomes } = openOne(registry, { timeoutMs: 500 });
-    now.mockReturnValue(1_600);
-    expect(registry.succeed(token, {})).toBe('TaskTimedOut');
-    expect(outcomes).toEqual([{ kind: 'timeout' }]);
-    now.mockRestore();
+    const { execution, token, clock } = waitingExecution(registry, {
+      TimeoutSeconds: 10,
+      HeartbeatSeconds: 4,
+    });
+    const opened = await token;
+    const beats: number[] = [];
+    // A heartbeat every 3 s of virtual time, for longer than the task's timeout.
+    const beat = () => {
+      if (registry.heartbeat(opened) !== undefined) return;
+      beats.push(clock.now());
+      void clock.sleep(3000).then(beat);
+    };
+    beat();
+    const result = await execution.result;
+    expect(result.status).toBe('FAILED');
+    expect(clock.now()).toBe(10_000);
+    expect(beats).toEqual([0, 3000, 6000, 9000]);
   });
 });

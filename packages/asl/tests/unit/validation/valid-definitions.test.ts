@@ -1,56 +1,84 @@
 import { describe, expect, it } from 'vitest';
 import { validateDefinition } from '../../../src/validation/validate-definition.js';
 
-/** The example app's machine: an SQS callback task that reports through SNS. */
-const exampleApp = {
-  Comment: 'Send a message and wait for the callback',
-  StartAt: 'SendAndWait',
-  States: {
-    SendAndWait: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
-      Parameters: {
-        QueueUrl: 'https://sqs.us-east-1.amazonaws.com/111111111111/queue',
-        MessageBody: { 'TaskToken.$': '$$.Task.Token', 'Input.$': '$' },
+/** The example app's machine (packages/cdk CallbackPattern), in either query language. */
+function exampleApp(jsonata: boolean): Record<string, unknown> {
+  const topic = 'arn:aws:sns:us-east-1:111111111111:topic';
+  const catchProps = jsonata
+    ? { Output: '{% {"input": $states.input, "error": $states.errorOutput} %}' }
+    : { ResultPath: '$.error' };
+  const notify = (next?: string) => ({
+    Type: 'Task',
+    Resource: 'arn:aws:states:::sns:publish',
+    ...(jsonata
+      ? {
+          Arguments: { TopicArn: topic, Message: '{% $string($states.input) %}' },
+          Output: '{% $states.input %}',
+        }
+      : {
+          Parameters: { TopicArn: topic, 'Message.$': 'States.JsonToString($)' },
+          ResultPath: null,
+        }),
+    ...(next ? { Next: next } : { End: true }),
+  });
+  return {
+    ...(jsonata ? { QueryLanguage: 'JSONata' } : {}),
+    StartAt: 'Start Task And Wait For Callback',
+    States: {
+      'Start Task And Wait For Callback': {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+        ...(jsonata
+          ? {
+              Arguments: {
+                QueueUrl: 'https://sqs.us-east-1.amazonaws.com/111111111111/queue',
+                MessageBody: {
+                  TaskToken: '{% $states.context.Task.Token %}',
+                  Input: '{% $states.input %}',
+                },
+              },
+            }
+          : {
+              Parameters: {
+                QueueUrl: 'https://sqs.us-east-1.amazonaws.com/111111111111/queue',
+                MessageBody: { 'TaskToken.$': '$$.Task.Token', 'Input.$': '$' },
+              },
+            }),
+        TimeoutSeconds: 3600,
+        HeartbeatSeconds: 600,
+        Catch: [
+          {
+            ErrorEquals: ['States.HeartbeatTimeout', 'States.Timeout'],
+            ...catchProps,
+            Next: 'Notify Failure',
+          },
+          { ErrorEquals: ['States.ALL'], ...catchProps, Next: 'Notify Failure' },
+        ],
+        Next: 'Notify Success',
       },
-      TimeoutSeconds: 300,
-      HeartbeatSeconds: 60,
-      ResultPath: '$.callback',
-      Catch: [
-        { ErrorEquals: ['States.Timeout'], ResultPath: '$.error', Next: 'NotifyTimeout' },
-        { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'NotifyFailure' },
-      ],
-      Next: 'NotifySuccess',
-    },
-    NotifySuccess: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::sns:publish',
-      Parameters: { TopicArn: 'arn:aws:sns:us-east-1:111111111111:t', 'Message.$': '$.callback' },
-      End: true,
-    },
-    NotifyTimeout: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::sns:publish',
-      Parameters: {
-        TopicArn: 'arn:aws:sns:us-east-1:111111111111:t',
-        'Message.$': "States.Format('timed out: {}', $.error.Cause)",
+      'Notify Success': {
+        ...notify(),
+        Catch: [{ ErrorEquals: ['States.ALL'], ...catchProps, Next: 'Notify Failure' }],
       },
-      Next: 'Failed',
+      'Notify Failure': notify('Fail'),
+      Fail: jsonata
+        ? {
+            Type: 'Fail',
+            Error: '{% $states.input.error.Error %}',
+            Cause: 'The callback task failed',
+          }
+        : { Type: 'Fail', ErrorPath: '$.error.Error', Cause: 'The callback task failed' },
     },
-    NotifyFailure: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::sns:publish',
-      Parameters: { TopicArn: 'arn:aws:sns:us-east-1:111111111111:t', 'Message.$': '$.error' },
-      Next: 'Failed',
-    },
-    Failed: { Type: 'Fail', Error: 'CallbackFailed', Cause: 'See the notification' },
-  },
-};
+  };
+}
 
 describe('valid definitions', () => {
-  it('accepts the example app state machine', () => {
-    expect(validateDefinition(exampleApp)).toEqual([]);
-    expect(validateDefinition(JSON.stringify(exampleApp))).toEqual([]);
+  it('accepts the example app state machine, in JSONPath and JSONata, parsed or as text', () => {
+    for (const jsonata of [false, true]) {
+      expect(validateDefinition(exampleApp(jsonata))).toEqual([]);
+      expect(validateDefinition(JSON.stringify(exampleApp(jsonata)))).toEqual([]);
+      expect(validateDefinition(exampleApp(jsonata), { severity: 'WARNING' })).toEqual([]);
+    }
   });
 
   it('accepts a JSONata machine with Map, Parallel, Choice and Assign', () => {
