@@ -168,7 +168,10 @@ export function compareJson(
 /** An event with its JSON-text detail fields parsed, `timestamp` (and, optionally, ids) dropped. */
 export function normaliseEvent(event: JsonObject | RecordedEvent, withIds = true): JsonObject {
   const result: JsonObject = {};
-  for (const [key, value] of Object.entries(event)) {
+  // `type` first, then the ids: the first difference names the most telling field.
+  const keys = Object.keys(event).sort((a, b) => rank(a) - rank(b));
+  for (const key of keys) {
+    const value = (event as Record<string, Json | undefined>)[key];
     if (value === undefined || key === 'timestamp') continue;
     if (!withIds && (key === 'id' || key === 'previousEventId')) continue;
     if (key.endsWith('EventDetails') && isJsonObject(value)) {
@@ -189,6 +192,10 @@ export function normaliseEvent(event: JsonObject | RecordedEvent, withIds = true
     }
   }
   return result;
+}
+
+function rank(key: string): number {
+  return key === 'type' ? 0 : key === 'id' ? 1 : key === 'previousEventId' ? 2 : 3;
 }
 
 /** AWS's `HistoryEvent` objects (with `Date` timestamps) as plain JSON. */
@@ -486,7 +493,21 @@ export function compareOutcome(
   }
   if (expected.history && !collector.full) {
     const difference = compareHistory(expected.history, actual.history ?? [], bindings, options);
-    if (difference) collector.add(difference);
+    if (difference) {
+      collector.add(difference);
+      // With every difference asked for: the whole recorded and actual event there.
+      const index = /^history\[(\d+)\]/.exec(difference.path)?.[1];
+      if (options.all && index !== undefined) {
+        const want = expected.history[Number(index)];
+        const got = actual.history?.[Number(index)];
+        collector.add({
+          path: `history[${index}]`,
+          expected: want ? normaliseEvent(want) : undefined,
+          actual: got ? normaliseEvent(got) : undefined,
+          message: 'the whole event, for context',
+        });
+      }
+    }
   }
   if (expected.describeExecution && actual.describeExecution && !collector.full) {
     // Fields of DescribeExecution the engine does not model (redrive status, dates) are not compared.

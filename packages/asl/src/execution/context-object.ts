@@ -24,7 +24,12 @@ export function contextObject(
       RedriveCount: identity.redriveCount ?? 0,
     },
     StateMachine: { Id: identity.stateMachineArn, Name: identity.stateMachineName },
-    State: { Name: stateName, EnteredTime: enteredTime, RetryCount: retryCount },
+    // Recorded: AWS shows RetryCount only once the state has been retried.
+    State: {
+      Name: stateName,
+      EnteredTime: enteredTime,
+      ...(retryCount > 0 ? { RetryCount: retryCount } : {}),
+    },
   };
   if (taskToken !== undefined) context.Task = { Token: taskToken };
   if (frame.mapItem)

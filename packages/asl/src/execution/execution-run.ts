@@ -119,11 +119,9 @@ export class ExecutionRun implements Execution {
   #failed(thrown: unknown, cursor: EventCursor, timedOut: boolean): ExecutionResult {
     const recorder = this.#recorder;
     if (timedOut) {
-      recorder.append(cursor, {
-        type: 'ExecutionTimedOut',
-        executionTimedOutEventDetails: { error: StatesErrors.Timeout },
-      });
-      return { status: 'TIMED_OUT', error: StatesErrors.Timeout };
+      // Recorded: DescribeExecution of a timed-out execution has no error or cause.
+      recorder.append(cursor, { type: 'ExecutionTimedOut', executionTimedOutEventDetails: {} });
+      return { status: 'TIMED_OUT' };
     }
     if (this.#stopDetails) {
       recorder.append(cursor, {

@@ -1,5 +1,6 @@
 import type { Catcher, Retrier, StateDefinition } from '../definition.js';
 import { stateEventType } from '../history/event-names.js';
+import { EventCursor } from '../history/history-recorder.js';
 import type { Json } from '../json.js';
 import { applyResultPath } from '../jsonpath/result-path.js';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
@@ -12,6 +13,7 @@ import type { StateOutcome } from './state-outcome.js';
 import { StateRun } from './state-run.js';
 
 const RETRYABLE_TYPES = new Set(['Task', 'Map', 'Parallel']);
+const CONTAINER_TYPES = new Set(['Map', 'Parallel']);
 const NO_EXITED_EVENT = new Set(['Fail']);
 
 /**
@@ -42,21 +44,6 @@ export async function runState(
   } catch (thrown) {
     const error = toStatesError(thrown, name, run.enteredEventId);
     if (frame.signal.aborted) throw error;
-    if (
-      run.jsonata &&
-      error.error === StatesErrors.QueryEvaluationError &&
-      error.location !== undefined
-    ) {
-      run.record({
-        type: 'EvaluationFailed',
-        evaluationFailedEventDetails: {
-          state: name,
-          error: error.error,
-          cause: error.cause,
-          location: error.location,
-        },
-      });
-    }
     const catcher = RETRYABLE_TYPES.has(state.Type)
       ? findCatcher(state.Catch as Catcher[] | undefined, error.error)
       : undefined;
@@ -78,7 +65,7 @@ export async function runState(
         name,
         output: text,
         outputDetails: { truncated: false },
-        ...(outcome.assigned
+        ...(outcome.assigned && Object.keys(outcome.assigned).length > 0
           ? {
               assignedVariables: Object.fromEntries(
                 Object.entries(outcome.assigned).map(([key, value]) => [
@@ -109,16 +96,48 @@ async function runWithRetries(run: StateRun): Promise<StateOutcome> {
     } catch (thrown) {
       const error = toStatesError(thrown, run.name, run.enteredEventId);
       if (run.frame.signal.aborted) throw error;
+      recordEvaluationFailure(run, error);
       const found = findRetrier(retriers, error.error);
-      if (!found) throw error;
-      const used = attempts.get(found.index) ?? 0;
-      if (used >= (found.retrier.MaxAttempts ?? 3)) throw error;
+      const used = found ? (attempts.get(found.index) ?? 0) : 0;
+      if (!found || used >= (found.retrier.MaxAttempts ?? 3)) {
+        // Recorded: a Map or Parallel reports its failure only when no retrier takes it.
+        // States.Runtime ends the execution at once, without the container's Failed event.
+        if (CONTAINER_TYPES.has(run.state.Type) && error.error !== StatesErrors.Runtime) {
+          run.record({ type: run.state.Type === 'Map' ? 'MapStateFailed' : 'ParallelStateFailed' });
+        }
+        throw error;
+      }
       attempts.set(found.index, used + 1);
       const delay = retryDelayMs(found.retrier, used + 1, run.frame.run.random.next);
       await run.frame.run.clock.sleep(delay, run.frame.signal);
       retryCount++;
     }
   }
+}
+
+/**
+ * JSONata's `EvaluationFailed` event, for an expression that failed. Recorded: it chains to
+ * the event before the state's Entered event, and the state's next event chains to it.
+ */
+function recordEvaluationFailure(run: StateRun, error: StatesError): void {
+  if (!run.jsonata || error.error !== StatesErrors.QueryEvaluationError) return;
+  // Recorded: a Wait state's chains to its Entered event, the other types' to the one before.
+  const entered = run.frame.run.recorder.events[run.enteredEventId - 1];
+  const cursor = new EventCursor(
+    run.state.Type === 'Wait'
+      ? run.enteredEventId
+      : (entered?.previousEventId ?? run.frame.cursor.last),
+  );
+  const id = run.frame.run.recorder.append(cursor, {
+    type: 'EvaluationFailed',
+    evaluationFailedEventDetails: {
+      state: run.name,
+      error: error.error,
+      cause: error.cause,
+      ...(error.location !== undefined ? { location: error.location } : {}),
+    },
+  });
+  run.frame.cursor.set(id);
 }
 
 async function caught(run: StateRun, catcher: Catcher, error: StatesError): Promise<StateOutcome> {

@@ -28,6 +28,10 @@ export function toStatesError(
 }
 
 /** The error output a catcher passes on: `{ Error, Cause }`. */
-export function errorOutput(error: StatesError): { Error: string; Cause: string } {
-  return { Error: error.error, Cause: error.cause };
+export function errorOutput(error: StatesError): { Error: string | null; Cause: string | null } {
+  // Recorded: a SendTaskFailure with neither error nor cause gives nulls, not empty strings.
+  return {
+    Error: error.error === '' ? null : error.error,
+    Cause: error.cause === '' ? null : error.cause,
+  };
 }

@@ -9,9 +9,16 @@ export interface MapSettings {
   readonly toleratedFailurePercentage: number;
 }
 
-/** Reads `MaxConcurrency`, `ToleratedFailureCount`, `ToleratedFailurePercentage` in any of their forms. */
-export async function mapSettings(run: StateRun, input: Json): Promise<MapSettings> {
-  const maxConcurrency = await setting(run, input, 'MaxConcurrency', 'integer');
+/** `MaxConcurrency` in any of its forms (0: no limit). */
+export async function mapMaxConcurrency(run: StateRun, input: Json): Promise<number> {
+  return (await setting(run, input, 'MaxConcurrency', 'integer')) ?? 0;
+}
+
+/** `ToleratedFailureCount` and `ToleratedFailurePercentage` in any of their forms. */
+export async function mapTolerance(
+  run: StateRun,
+  input: Json,
+): Promise<Omit<MapSettings, 'maxConcurrency'>> {
   const toleratedFailureCount = await setting(run, input, 'ToleratedFailureCount', 'integer');
   const toleratedFailurePercentage = await setting(
     run,
@@ -29,7 +36,6 @@ export async function mapSettings(run: StateRun, input: Json): Promise<MapSettin
     throw fieldError(StatesErrors.Runtime, 'ToleratedFailurePercentage must be between 0 and 100.');
   }
   return {
-    maxConcurrency: maxConcurrency ?? 0,
     toleratedFailureCount: toleratedFailureCount ?? 0,
     toleratedFailurePercentage: toleratedFailurePercentage ?? 0,
   };

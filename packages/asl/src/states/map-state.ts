@@ -4,12 +4,12 @@ import type { Frame } from '../execution/frame.js';
 import { runStates } from '../execution/run-states.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
 import type { StateRun } from '../execution/state-run.js';
-import { EventCursor } from '../history/history-recorder.js';
+import { EventCursor, HistoryRecorder } from '../history/history-recorder.js';
 import { isJsonObject, type Json } from '../json.js';
 import { fieldError, StatesError, StatesErrors } from '../states-error.js';
 import { VariableScope } from '../variables/variable-scope.js';
 import { effectiveInput, resultToOutput } from './data-flow.js';
-import { mapSettings } from './map-settings.js';
+import { mapMaxConcurrency, mapTolerance } from './map-settings.js';
 
 /**
  * Inline Map: runs its ItemProcessor (or legacy Iterator) once per item, at most
@@ -28,8 +28,24 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
   }
   const input = run.jsonata ? run.input : effectiveInput(run);
   const items = await mapItems(run, input);
-  const settings = await mapSettings(run, input);
+  const maxConcurrency = await mapMaxConcurrency(run, input);
   run.record({ type: 'MapStateStarted', mapStateStartedEventDetails: { length: items.length } });
+  // Recorded: bad tolerance settings fail the Map after MapStateStarted.
+  const settings = { maxConcurrency, ...(await mapTolerance(run, input)) };
+  // A Distributed Map runs its iterations as child executions: the parent's history shows a
+  // Map Run instead of iterations, and the iterations cannot read the parent's variables.
+  const distributed =
+    (state.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined)?.ProcessorConfig
+      ?.Mode === 'DISTRIBUTED';
+  if (distributed) {
+    run.record({
+      type: 'MapRunStarted',
+      mapRunStartedEventDetails: { mapRunArn: mapRunArn(run) },
+    });
+  }
+  const iterationRun = distributed
+    ? { ...run.frame.run, recorder: new HistoryRecorder(run.frame.run.clock) }
+    : run.frame.run;
 
   const processor = (state.ItemProcessor ?? state.Iterator) as unknown as StatesBlock;
   const selector = state.ItemSelector ?? (run.jsonata ? undefined : state.Parameters);
@@ -63,15 +79,17 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
     };
     const startIteration = (index: number) => {
       const value = items[index] as Json;
-      const startedId = run.frame.run.recorder.append(new EventCursor(mapCursor.last), {
-        type: 'MapIterationStarted',
-        mapIterationStartedEventDetails: { name: run.name, index },
-      });
+      const startedId = distributed
+        ? 0
+        : run.frame.run.recorder.append(new EventCursor(mapCursor.last), {
+            type: 'MapIterationStarted',
+            mapIterationStartedEventDetails: { name: run.name, index },
+          });
       const controller = new AbortController();
       const frame: Frame = {
-        run: run.frame.run,
-        cursor: new EventCursor(startedId, mapCursor),
-        variables: new VariableScope(run.frame.variables),
+        run: iterationRun,
+        cursor: distributed ? new EventCursor(0) : new EventCursor(startedId, mapCursor),
+        variables: new VariableScope(distributed ? undefined : run.frame.variables),
         signal: controller.signal,
         mapItem: { Index: index, Value: value },
       };
@@ -82,14 +100,15 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
         () => {
           running.delete(index);
           if (failure || run.frame.signal.aborted) return;
-          lastIterationEnd = run.frame.run.recorder.append(
-            frame.cursor,
-            {
-              type: 'MapIterationSucceeded',
-              mapIterationSucceededEventDetails: { name: run.name, index },
-            },
-            false,
-          );
+          if (!distributed)
+            lastIterationEnd = run.frame.run.recorder.append(
+              frame.cursor,
+              {
+                type: 'MapIterationSucceeded',
+                mapIterationSucceededEventDetails: { name: run.name, index },
+              },
+              false,
+            );
           launch();
         },
         async (error: unknown) => {
@@ -97,14 +116,15 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
           if (failure || run.frame.signal.aborted) return;
           failures++;
           if (failures <= tolerated) {
-            run.frame.run.recorder.append(
-              frame.cursor,
-              {
-                type: 'MapIterationFailed',
-                mapIterationFailedEventDetails: { name: run.name, index },
-              },
-              false,
-            );
+            if (!distributed)
+              run.frame.run.recorder.append(
+                frame.cursor,
+                {
+                  type: 'MapIterationFailed',
+                  mapIterationFailedEventDetails: { name: run.name, index },
+                },
+                false,
+              );
             outputs[index] = null;
             launch();
             return;
@@ -116,28 +136,30 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
                   'The specified tolerated failure threshold was exceeded',
                 )
               : (error as StatesError);
-          mapCursor.last = frame.cursor.last;
-          run.frame.run.recorder.append(
-            mapCursor,
-            {
-              type: 'MapIterationFailed',
-              mapIterationFailedEventDetails: { name: run.name, index },
-            },
-            false,
-          );
+          if (!distributed) mapCursor.last = frame.cursor.last;
+          if (!distributed)
+            run.frame.run.recorder.append(
+              mapCursor,
+              {
+                type: 'MapIterationFailed',
+                mapIterationFailedEventDetails: { name: run.name, index },
+              },
+              false,
+            );
           // The others stop one after the other, in index order, each recording its aborts.
           for (const [other, iteration] of [...running.entries()].sort(([a], [b]) => a - b)) {
             iteration.frame.cursor.last = mapCursor.last;
             iteration.controller.abort(new SiblingFailed('another iteration failed'));
             await iteration.done.catch(() => {});
-            run.frame.run.recorder.append(
-              new EventCursor(mapCursor.last),
-              {
-                type: 'MapIterationAborted',
-                mapIterationAbortedEventDetails: { name: run.name, index: other },
-              },
-              false,
-            );
+            if (!distributed)
+              run.frame.run.recorder.append(
+                new EventCursor(mapCursor.last),
+                {
+                  type: 'MapIterationAborted',
+                  mapIterationAbortedEventDetails: { name: run.name, index: other },
+                },
+                false,
+              );
           }
           allDone();
         },
@@ -157,11 +179,9 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
   });
 
   if (run.frame.signal.aborted) throw run.frame.signal.reason;
-  if (failure) {
-    run.record({ type: 'MapStateFailed' });
-    throw failure;
-  }
-  mapCursor.last = lastIterationEnd;
+  if (distributed) run.record({ type: failure ? 'MapRunFailed' : 'MapRunSucceeded' });
+  if (failure) throw failure;
+  if (!distributed) mapCursor.last = lastIterationEnd;
   run.record({ type: 'MapStateSucceeded' }, false);
   const { output, assigned } = await resultToOutput(run, outputs);
   const next = nextOf(state);
@@ -214,4 +234,11 @@ function typeName(value: Json): string {
   if (Array.isArray(value)) return 'array';
   if (isJsonObject(value)) return 'object';
   return typeof value;
+}
+
+/** The Map Run's ARN, as AWS forms it: `...:mapRun:<machine>/<label>:<id>`. */
+function mapRunArn(run: StateRun): string {
+  const { identity, random } = run.frame.run;
+  const label = typeof run.state.Label === 'string' ? run.state.Label : random.uuid().slice(0, 8);
+  return `${identity.stateMachineArn.replace(':stateMachine:', ':mapRun:')}/${label}:${random.uuid()}`;
 }

@@ -55,10 +55,7 @@ export async function runParallelState(run: StateRun): Promise<StateOutcome> {
   );
   const results = await Promise.allSettled(settled);
   if (run.frame.signal.aborted) throw run.frame.signal.reason;
-  if (failure) {
-    run.record({ type: 'ParallelStateFailed' });
-    throw failure;
-  }
+  if (failure) throw failure;
   run.record({ type: 'ParallelStateSucceeded' }, false);
   const outputs = results.map((result) => (result as PromiseFulfilledResult<Json>).value);
   const { output, assigned } = await resultToOutput(run, outputs);

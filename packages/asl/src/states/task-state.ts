@@ -87,7 +87,8 @@ export async function runTaskState(run: StateRun, retryCount: number): Promise<S
     if (utf8Bytes(text) > MAX_PAYLOAD_BYTES) {
       const error = new StatesError(
         StatesErrors.DataLimitExceeded,
-        `The state/task '${run.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+        // Recorded: AWS names the resource here (the function ARN, or the service), not the state.
+        `The state/task '${resource.legacyLambda ? resource.arn : resource.resourceType}' returned a result with a size exceeding the maximum number of bytes service limit.`,
       );
       run.record(events.failed(error));
       throw error;
