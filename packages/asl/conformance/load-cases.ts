@@ -60,6 +60,8 @@ export interface ConformanceCase {
   readonly area: string;
   readonly kind: CaseKind;
   readonly source: string;
+  /** When AWS recorded it (`lastValidatedAgainstAWS`, ISO; null for a few). */
+  readonly sourceDetail?: { readonly lastValidatedAgainstAWS?: string | null };
   readonly definition: JsonObject;
   readonly input: Json;
   readonly dynamicInput?: DynamicInput[];

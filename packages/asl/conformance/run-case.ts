@@ -1,6 +1,13 @@
 import type { Execution, ExecutionIdentity, Json, JsonObject } from '../src/index.ts';
 import { isJsonObject } from '../src/json.ts';
-import { type ActualOutcome, compareOutcome, type Difference, historyToJson } from './compare.ts';
+import {
+  type ActualOutcome,
+  compareOutcome,
+  type Difference,
+  FIELDS_ADDED,
+  historyToJson,
+  NEWER_FIELD_PREFIX,
+} from './compare.ts';
 import type * as Engine from './engine.ts';
 import { caseInput } from './inputs.ts';
 import type { ConformanceCase } from './load-cases.ts';
@@ -192,7 +199,7 @@ export async function runCase(
   problems.push(...world.problems);
   const differences = compareOutcome(testCase, actual, {
     all: options.all,
-    bareWords: substitutionWords(testCase),
+    bareWords: new Set([...substitutionWords(testCase), ...newerFields(testCase)]),
     mapConcurrency: mapConcurrencyIn(testCase.definition),
   });
   return {
@@ -206,4 +213,13 @@ export async function runCase(
     problems,
     ms: performance.now() - began,
   };
+}
+
+/** The fields AWS added after this case was recorded (see `FIELDS_ADDED`). */
+function newerFields(testCase: ConformanceCase): string[] {
+  const recorded = testCase.sourceDetail?.lastValidatedAgainstAWS;
+  if (typeof recorded !== 'string') return [];
+  return FIELDS_ADDED.filter(({ since }) => recorded < since).map(
+    ({ key }) => `${NEWER_FIELD_PREFIX}${key}`,
+  );
 }

@@ -8,6 +8,8 @@ export class StatesError extends Error {
   override readonly name = 'StatesError';
   /** The field that failed (`Timestamp`, `Arguments/Input`), for JSONata's `EvaluationFailed` event. */
   location?: string;
+  /** Fields a SendTaskFailure left out: the error output shows them as null. */
+  absentFields?: { readonly error: boolean; readonly cause: boolean };
 
   constructor(
     /** The error name that Retry and Catch match. */

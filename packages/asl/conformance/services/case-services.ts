@@ -144,8 +144,15 @@ export class CaseWorld {
     switch (outcome.kind) {
       case 'succeed':
         return outcome.output;
-      case 'fail':
-        throw new StatesError(outcome.error ?? '', outcome.cause ?? '');
+      case 'fail': {
+        // As a SendTaskFailure without them: absent fields show as null in the error output.
+        const failure = new StatesError(outcome.error ?? '', outcome.cause ?? '');
+        failure.absentFields = {
+          error: outcome.error === undefined,
+          cause: outcome.cause === undefined,
+        };
+        throw failure;
+      }
       case 'sleep':
         await this.options.clock.sleep(outcome.ms, request.signal);
         return this.run(outcome.after, request);

@@ -12,6 +12,7 @@ export function contextObject(
   enteredTime: string,
   retryCount: number,
   taskToken?: string,
+  retryable = false,
 ): JsonObject {
   const { identity, input, startTime } = frame.run;
   const context: JsonObject = {
@@ -24,11 +25,11 @@ export function contextObject(
       RedriveCount: identity.redriveCount ?? 0,
     },
     StateMachine: { Id: identity.stateMachineArn, Name: identity.stateMachineName },
-    // Recorded: AWS shows RetryCount only once the state has been retried.
+    // Recorded: RetryCount is there for the states that can be retried (Task, Map, Parallel).
     State: {
       Name: stateName,
       EnteredTime: enteredTime,
-      ...(retryCount > 0 ? { RetryCount: retryCount } : {}),
+      ...(retryable ? { RetryCount: retryCount } : {}),
     },
   };
   if (taskToken !== undefined) context.Task = { Token: taskToken };

@@ -29,9 +29,9 @@ export function toStatesError(
 
 /** The error output a catcher passes on: `{ Error, Cause }`. */
 export function errorOutput(error: StatesError): { Error: string | null; Cause: string | null } {
-  // Recorded: a SendTaskFailure with neither error nor cause gives nulls, not empty strings.
+  // Recorded: a SendTaskFailure without error or cause gives nulls; a timeout's cause is "".
   return {
-    Error: error.error === '' ? null : error.error,
-    Cause: error.cause === '' ? null : error.cause,
+    Error: error.absentFields?.error ? null : error.error,
+    Cause: error.absentFields?.cause ? null : error.cause,
   };
 }

@@ -9,6 +9,8 @@ import type { EvaluationScope } from '../scope.js';
 import { contextObject } from './context-object.js';
 import type { Frame } from './frame.js';
 
+const RETRYABLE = new Set(['Task', 'Map', 'Parallel']);
+
 /**
  * One run of one state: its definition, language, raw input and entered event, and the
  * field evaluators both query languages need, bound to the state's scope (context object,
@@ -31,7 +33,14 @@ export class StateRun {
   ) {
     this.language = (state.QueryLanguage as QueryLanguage | undefined) ?? frame.run.queryLanguage;
     this.enteredTime = new Date(frame.run.clock.now()).toISOString();
-    this.context = contextObject(frame, name, this.enteredTime, 0);
+    this.context = contextObject(
+      frame,
+      name,
+      this.enteredTime,
+      0,
+      undefined,
+      RETRYABLE.has(state.Type),
+    );
   }
 
   /** This run seen with another context object (a Map item's `$$.Map.Item`). */
@@ -46,7 +55,14 @@ export class StateRun {
   /** Sets the context object for an attempt (`$$.State.RetryCount`, `$$.Task.Token`). */
   attempt(retryCount: number, taskToken?: string): void {
     this.retryCount = retryCount;
-    this.context = contextObject(this.frame, this.name, this.enteredTime, retryCount, taskToken);
+    this.context = contextObject(
+      this.frame,
+      this.name,
+      this.enteredTime,
+      retryCount,
+      taskToken,
+      RETRYABLE.has(this.state.Type),
+    );
   }
 
   get scope(): EvaluationScope {

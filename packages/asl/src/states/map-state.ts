@@ -35,8 +35,8 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
   // A Distributed Map runs its iterations as child executions: the parent's history shows a
   // Map Run instead of iterations, and the iterations cannot read the parent's variables.
   const distributed =
-    (state.ItemProcessor as { ProcessorConfig?: { Mode?: string } } | undefined)?.ProcessorConfig
-      ?.Mode === 'DISTRIBUTED';
+    ((state.ItemProcessor ?? state.Iterator) as { ProcessorConfig?: { Mode?: string } } | undefined)
+      ?.ProcessorConfig?.Mode === 'DISTRIBUTED';
   if (distributed) {
     run.record({
       type: 'MapRunStarted',

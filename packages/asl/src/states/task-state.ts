@@ -32,7 +32,9 @@ export async function runTaskState(run: StateRun, retryCount: number): Promise<S
     );
   }
   const host = run.frame.run;
-  const token = resource.pattern === 'waitForTaskToken' ? host.issueTaskToken() : undefined;
+  // Recorded: `.sync` tasks have a `$$.Task.Token` too (a child can answer the parent with it).
+  const token = resource.pattern === 'request-response' ? undefined : host.issueTaskToken();
+  const waitsForToken = resource.pattern === 'waitForTaskToken';
   run.attempt(retryCount, token);
   const parameters = await effectiveArguments(run);
   const timeoutSeconds = await taskSeconds(run, 'TimeoutSeconds');
@@ -68,7 +70,7 @@ export async function runTaskState(run: StateRun, retryCount: number): Promise<S
   const onOuterAbort = () => controller.abort(run.frame.signal.reason);
   run.frame.signal.addEventListener('abort', onOuterAbort, { once: true });
   try {
-    const ending = await attempt(run, resource, parameters, token, {
+    const ending = await attempt(run, resource, parameters, token, waitsForToken, {
       timeoutSeconds,
       heartbeatSeconds,
       signal: controller.signal,
@@ -117,6 +119,7 @@ async function attempt(
   resource: TaskResource,
   parameters: Json,
   token: string | undefined,
+  waitsForToken: boolean,
   options: AttemptOptions,
 ): Promise<Ending> {
   const host = run.frame.run;
@@ -145,7 +148,7 @@ async function attempt(
     if (options.timeoutSeconds !== undefined) timer(options.timeoutSeconds);
 
     let answer: Promise<TokenAnswer> | undefined;
-    if (token !== undefined) {
+    if (token !== undefined && waitsForToken) {
       // Open the token before the message leaves, so the fastest worker finds it open.
       let heartbeat =
         options.heartbeatSeconds !== undefined ? timer(options.heartbeatSeconds) : undefined;
@@ -192,12 +195,19 @@ async function attempt(
           else
             end({
               kind: 'failed',
-              error: new StatesError(answered.error ?? '', answered.cause ?? ''),
+              error: answeredFailure(answered.error, answered.cause),
             });
         },
         (thrown: unknown) => end({ kind: 'failed', error: asTaskError(thrown) }),
       );
   });
+}
+
+/** A SendTaskFailure's error: recorded, absent fields become nulls in the error output. */
+function answeredFailure(error: string | undefined, cause: string | undefined): StatesError {
+  const failure = new StatesError(error ?? '', cause ?? '');
+  failure.absentFields = { error: error === undefined, cause: cause === undefined };
+  return failure;
 }
 
 /** What a handler threw, as the task's error and cause. */
