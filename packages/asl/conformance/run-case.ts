@@ -1,5 +1,6 @@
 import type { Execution, ExecutionIdentity, Json, JsonObject } from '../src/index.ts';
 import { isJsonObject } from '../src/json.ts';
+import { withTodaysBehaviour } from './behaviour-changes.ts';
 import {
   type ActualOutcome,
   compareOutcome,
@@ -197,7 +198,7 @@ export async function runCase(
     };
   }
   problems.push(...world.problems);
-  const differences = compareOutcome(testCase, actual, {
+  const differences = compareOutcome(withTodaysBehaviour(testCase), actual, {
     all: options.all,
     bareWords: new Set([...substitutionWords(testCase), ...newerFields(testCase)]),
     mapConcurrency: mapConcurrencyIn(testCase.definition),

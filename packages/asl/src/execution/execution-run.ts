@@ -94,6 +94,7 @@ export class ExecutionRun implements Execution {
       run: context,
       cursor,
       variables: new VariableScope(),
+      active: { type: undefined },
       signal: this.#controller.signal,
     };
     let result: ExecutionResult;

@@ -13,6 +13,11 @@ export interface Frame {
   readonly cursor: EventCursor;
   readonly variables: VariableScope;
   readonly signal: AbortSignal;
+  /**
+   * The type of the state this thread is in, between its Entered and Exited events (a failed
+   * Task has not exited): a Map or Parallel that fails records that state's abort.
+   */
+  readonly active: { type: string | undefined };
   /** `$$.Map.Item` inside a Map iteration. */
   readonly mapItem?: { readonly Index: number; readonly Value: Json };
 }

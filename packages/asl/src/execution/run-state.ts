@@ -1,11 +1,12 @@
 import type { Catcher, Retrier, StateDefinition } from '../definition.js';
-import { stateEventType } from '../history/event-names.js';
+import { stateEventPrefix, stateEventType } from '../history/event-names.js';
 import { EventCursor } from '../history/history-recorder.js';
 import type { Json } from '../json.js';
 import { applyResultPath } from '../jsonpath/result-path.js';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
 import { runStateBody } from '../states/run-state-body.js';
 import { StatesError, StatesErrors } from '../states-error.js';
+import { SiblingFailed } from './abort-reasons.js';
 import { findCatcher, findRetrier, retryDelayMs } from './error-matching.js';
 import type { Frame } from './frame.js';
 import { errorOutput, toStatesError } from './state-errors.js';
@@ -29,6 +30,7 @@ export async function runState(
   input: Json,
 ): Promise<StateOutcome> {
   const run = new StateRun(frame, name, state, input);
+  frame.active.type = state.Type;
   run.enteredEventId = run.record({
     type: stateEventType(state.Type, 'Entered'),
     stateEnteredEventDetails: {
@@ -59,6 +61,7 @@ export async function runState(
         `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
       );
     }
+    frame.active.type = undefined;
     run.record({
       type: stateEventType(state.Type, 'Exited'),
       stateExitedEventDetails: {
@@ -79,6 +82,7 @@ export async function runState(
       },
     });
   }
+  frame.active.type = undefined;
   if (outcome.assigned) frame.variables.assign(outcome.assigned);
   return outcome;
 }
@@ -96,7 +100,8 @@ async function runWithRetries(run: StateRun): Promise<StateOutcome> {
     } catch (thrown) {
       const error = toStatesError(thrown, run.name, run.enteredEventId);
       if (run.frame.signal.aborted) throw error;
-      recordEvaluationFailure(run, error);
+      // Only the state whose expression failed records it, not the Map or Parallel around it.
+      if (thrown instanceof StatesError && thrown.inState) recordEvaluationFailure(run, error);
       const found = findRetrier(retriers, error.error);
       const used = found ? (attempts.get(found.index) ?? 0) : 0;
       if (!found || used >= (found.retrier.MaxAttempts ?? 3)) {

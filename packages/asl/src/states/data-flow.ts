@@ -19,6 +19,11 @@ export async function effectiveArguments(run: StateRun): Promise<Json> {
     const args = run.state.Arguments;
     return args === undefined ? run.input : run.evaluate(args, 'Arguments');
   }
+  return jsonPathArguments(run);
+}
+
+/** JSONPath `InputPath` then `Parameters`, without yielding. */
+export function jsonPathArguments(run: StateRun): Json {
   const input = effectiveInput(run);
   const parameters = run.state.Parameters;
   return parameters === undefined ? input : run.template(parameters, input);

@@ -1,6 +1,7 @@
 import type { StatesBlock } from '../definition.js';
 import { SiblingFailed } from '../execution/abort-reasons.js';
 import type { Frame } from '../execution/frame.js';
+import { recordActiveStateAborted } from '../execution/record-abort.js';
 import { runStates } from '../execution/run-states.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
 import type { StateRun } from '../execution/state-run.js';
@@ -90,6 +91,7 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
         run: iterationRun,
         cursor: distributed ? new EventCursor(0) : new EventCursor(startedId, mapCursor),
         variables: new VariableScope(distributed ? undefined : run.frame.variables),
+        active: { type: undefined },
         signal: controller.signal,
         mapItem: { Index: index, Value: value },
       };
@@ -146,11 +148,14 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
               },
               false,
             );
+          if (!distributed) recordActiveStateAborted(frame, new EventCursor(mapCursor.last));
           // The others stop one after the other, in index order, each recording its aborts.
           for (const [other, iteration] of [...running.entries()].sort(([a], [b]) => a - b)) {
             iteration.frame.cursor.last = mapCursor.last;
             iteration.controller.abort(new SiblingFailed('another iteration failed'));
             await iteration.done.catch(() => {});
+            if (!distributed)
+              recordActiveStateAborted(iteration.frame, new EventCursor(mapCursor.last));
             if (!distributed)
               run.frame.run.recorder.append(
                 new EventCursor(mapCursor.last),
@@ -179,10 +184,17 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
   });
 
   if (run.frame.signal.aborted) throw run.frame.signal.reason;
-  if (distributed) run.record({ type: failure ? 'MapRunFailed' : 'MapRunSucceeded' });
+  if (distributed && failure) run.record({ type: 'MapRunFailed' });
   if (failure) throw failure;
-  if (!distributed) mapCursor.last = lastIterationEnd;
-  run.record({ type: 'MapStateSucceeded' }, false);
+  if (distributed) {
+    // Recorded (since late 2024): MapStateSucceeded chains to MapRunSucceeded, and
+    // MapStateExited to MapRunStarted.
+    const runEnd = run.record({ type: 'MapRunSucceeded' }, false);
+    run.frame.run.recorder.append(new EventCursor(runEnd), { type: 'MapStateSucceeded' });
+  } else {
+    mapCursor.last = lastIterationEnd;
+    run.record({ type: 'MapStateSucceeded' }, false);
+  }
   const { output, assigned } = await resultToOutput(run, outputs);
   const next = nextOf(state);
   return { output, ...(next !== undefined ? { next } : {}), ...(assigned ? { assigned } : {}) };

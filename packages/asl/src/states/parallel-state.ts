@@ -1,6 +1,7 @@
 import type { StatesBlock } from '../definition.js';
 import { SiblingFailed } from '../execution/abort-reasons.js';
 import type { Frame } from '../execution/frame.js';
+import { recordActiveStateAborted } from '../execution/record-abort.js';
 import { runStates } from '../execution/run-states.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
 import type { StateRun } from '../execution/state-run.js';
@@ -29,17 +30,20 @@ export async function runParallelState(run: StateRun): Promise<StateOutcome> {
       run: run.frame.run,
       cursor: new EventCursor(run.frame.cursor.last, run.frame.cursor),
       variables: new VariableScope(run.frame.variables),
+      active: { type: undefined },
       signal: controller.signal,
       ...(run.frame.mapItem ? { mapItem: run.frame.mapItem } : {}),
     };
   });
   let failure: StatesError | undefined;
+  let failedBranch = -1;
   const settled = branches.map((branch, index) =>
     runStates(branch, input, frames[index] as Frame).then(
       (output) => output,
       (error: unknown) => {
         if (!failure && !run.frame.signal.aborted) {
           failure = error as StatesError;
+          failedBranch = index;
           for (let other = 0; other < controllers.length; other++) {
             if (other === index) continue;
             const frame = frames[other] as Frame;
@@ -55,7 +59,14 @@ export async function runParallelState(run: StateRun): Promise<StateOutcome> {
   );
   const results = await Promise.allSettled(settled);
   if (run.frame.signal.aborted) throw run.frame.signal.reason;
-  if (failure) throw failure;
+  if (failure) {
+    const failedAt = (frames[failedBranch] as Frame).cursor.last;
+    for (const frame of [frames[failedBranch] as Frame, ...frames]) {
+      recordActiveStateAborted(frame, new EventCursor(failedAt));
+    }
+    run.frame.cursor.last = failedAt;
+    throw failure;
+  }
   run.record({ type: 'ParallelStateSucceeded' }, false);
   const outputs = results.map((result) => (result as PromiseFulfilledResult<Json>).value);
   const { output, assigned } = await resultToOutput(run, outputs);

@@ -7,7 +7,7 @@ import { StatesError, StatesErrors } from '../states-error.js';
 import type { TaskResource } from '../task-handler.js';
 import { parseTaskResource } from '../tasks/parse-resource.js';
 import type { TokenAnswer } from '../tasks/token-waits.js';
-import { effectiveArguments, resultToOutput } from './data-flow.js';
+import { effectiveArguments, jsonPathArguments, resultToOutput } from './data-flow.js';
 import { taskSeconds } from './task-timeouts.js';
 
 /** Why a task attempt stopped waiting: an answer, a timeout, or an abort from outside. */
@@ -36,9 +36,12 @@ export async function runTaskState(run: StateRun, retryCount: number): Promise<S
   const token = resource.pattern === 'request-response' ? undefined : host.issueTaskToken();
   const waitsForToken = resource.pattern === 'waitForTaskToken';
   run.attempt(retryCount, token);
-  const parameters = await effectiveArguments(run);
-  const timeoutSeconds = await taskSeconds(run, 'TimeoutSeconds');
-  const heartbeatSeconds = await taskSeconds(run, 'HeartbeatSeconds');
+  // A JSONPath task evaluates its fields without yielding (see taskSeconds).
+  const parameters = run.jsonata ? await effectiveArguments(run) : jsonPathArguments(run);
+  const timeout = taskSeconds(run, 'TimeoutSeconds');
+  const timeoutSeconds = timeout instanceof Promise ? await timeout : timeout;
+  const heartbeat = taskSeconds(run, 'HeartbeatSeconds');
+  const heartbeatSeconds = heartbeat instanceof Promise ? await heartbeat : heartbeat;
   const events = taskEvents(resource);
 
   run.record(
@@ -64,6 +67,9 @@ export async function runTaskState(run: StateRun, retryCount: number): Promise<S
           },
         },
   );
+  // The service starts the task a moment after the state machine schedules it: sibling
+  // iterations schedule theirs in between, as AWS records them.
+  await Promise.resolve();
   run.record(events.started());
 
   const controller = new AbortController();

@@ -83,9 +83,12 @@ export class VirtualClock implements Clock {
       if ((this.#timers[i] as Timer).cancelled) this.#timers.splice(i, 1);
     }
     if (!next) return;
-    this.#timers.splice(this.#timers.indexOf(next), 1);
-    if (next.due > this.#now) this.#now = next.due;
-    next.resolve();
+    // Every timer due at that instant fires in the same turn, as real timers would.
+    const due = next.due;
+    const firing = this.#timers.filter((timer) => timer.due === due).sort((a, b) => a.seq - b.seq);
+    for (const timer of firing) this.#timers.splice(this.#timers.indexOf(timer), 1);
+    if (due > this.#now) this.#now = due;
+    for (const timer of firing) timer.resolve();
     if (this.#timers.length > 0) this.#schedule();
   }
 }
