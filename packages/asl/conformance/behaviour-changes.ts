@@ -35,7 +35,7 @@ const CHANGES: readonly BehaviourChange[] = [
 
 /** The case with its recorded history brought to AWS's behaviour of today. */
 export function withTodaysBehaviour(testCase: ConformanceCase): ConformanceCase {
-  const recorded = testCase.sourceDetail?.lastValidatedAgainstAWS;
+  const recorded = recordingDay(testCase);
   const history = testCase.expected.history;
   if (typeof recorded !== 'string' || !history) return testCase;
   const changes = CHANGES.filter(({ before }) => recorded < before);
@@ -46,4 +46,12 @@ export function withTodaysBehaviour(testCase: ConformanceCase): ConformanceCase 
     ...testCase,
     expected: { ...testCase.expected, history: updated as unknown as typeof history },
   };
+}
+
+/** The day AWS produced the recording: its last validation, else the snapshot's date (DD-MM-YYYY). */
+export function recordingDay(testCase: ConformanceCase): string | undefined {
+  const validated = testCase.sourceDetail?.lastValidatedAgainstAWS;
+  if (typeof validated === 'string') return validated;
+  const match = /^(\d{2})-(\d{2})-(\d{4})/.exec(testCase.sourceDetail?.recordedDate ?? '');
+  return match ? `${match[3]}-${match[2]}-${match[1]}` : undefined;
 }

@@ -61,7 +61,11 @@ export interface ConformanceCase {
   readonly kind: CaseKind;
   readonly source: string;
   /** When AWS recorded it (`lastValidatedAgainstAWS`, ISO; null for a few). */
-  readonly sourceDetail?: { readonly lastValidatedAgainstAWS?: string | null };
+  readonly sourceDetail?: {
+    readonly lastValidatedAgainstAWS?: string | null;
+    /** DD-MM-YYYY, HH:MM:SS */
+    readonly recordedDate?: string;
+  };
   readonly definition: JsonObject;
   readonly input: Json;
   readonly dynamicInput?: DynamicInput[];

@@ -1,6 +1,6 @@
 import type { Execution, ExecutionIdentity, Json, JsonObject } from '../src/index.ts';
 import { isJsonObject } from '../src/json.ts';
-import { withTodaysBehaviour } from './behaviour-changes.ts';
+import { recordingDay, withTodaysBehaviour } from './behaviour-changes.ts';
 import {
   type ActualOutcome,
   compareOutcome,
@@ -218,8 +218,8 @@ export async function runCase(
 
 /** The fields AWS added after this case was recorded (see `FIELDS_ADDED`). */
 function newerFields(testCase: ConformanceCase): string[] {
-  const recorded = testCase.sourceDetail?.lastValidatedAgainstAWS;
-  if (typeof recorded !== 'string') return [];
+  const recorded = recordingDay(testCase);
+  if (recorded === undefined) return [];
   return FIELDS_ADDED.filter(({ since }) => recorded < since).map(
     ({ key }) => `${NEWER_FIELD_PREFIX}${key}`,
   );
