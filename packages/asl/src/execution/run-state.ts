@@ -145,7 +145,12 @@ function recordEvaluationFailure(run: StateRun, error: StatesError): void {
   run.frame.cursor.set(id);
 }
 
-async function caught(run: StateRun, catcher: Catcher, error: StatesError): Promise<StateOutcome> {
+/** A catcher's outcome: its `Next`, its output (`ResultPath` / `Output`) and its `Assign`. */
+export async function caught(
+  run: StateRun,
+  catcher: Catcher,
+  error: StatesError,
+): Promise<StateOutcome> {
   const errorJson = errorOutput(error);
   if (run.jsonata) {
     const states = { errorOutput: errorJson };
