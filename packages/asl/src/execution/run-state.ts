@@ -1,12 +1,11 @@
 import type { Catcher, Retrier, StateDefinition } from '../definition.js';
-import { stateEventPrefix, stateEventType } from '../history/event-names.js';
+import { stateEventType } from '../history/event-names.js';
 import { EventCursor } from '../history/history-recorder.js';
 import type { Json } from '../json.js';
 import { applyResultPath } from '../jsonpath/result-path.js';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
 import { runStateBody } from '../states/run-state-body.js';
 import { StatesError, StatesErrors } from '../states-error.js';
-import { SiblingFailed } from './abort-reasons.js';
 import { findCatcher, findRetrier, retryDelayMs } from './error-matching.js';
 import type { Frame } from './frame.js';
 import { errorOutput, toStatesError } from './state-errors.js';

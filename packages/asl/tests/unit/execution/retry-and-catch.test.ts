@@ -36,7 +36,7 @@ describe('Retry', () => {
       ],
     });
     let clock: { now(): number } = { now: () => 0 };
-    const run = start(definition, {}, (request) => f.handler(clock)());
+    const run = start(definition, {}, () => f.handler(clock)());
     clock = run.clock;
     expect(await run.execution.result).toEqual({ status: 'SUCCEEDED', output: { ok: 4 } });
     expect(f.times).toEqual([0, 2000, 8000, 18000]);
