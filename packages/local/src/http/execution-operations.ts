@@ -1,7 +1,7 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import type { ExecutionDescription } from '../runner/local-execution.js';
-import type { LocalRunner } from '../runner/local-runner.js';
 import { SfnApiError, validationError } from './api-error.js';
+import type { ExecutionHost } from './execution-host.js';
 import { withInputShapes } from './input-shape.js';
 import type { SfnOperations } from './operation.js';
 
@@ -117,7 +117,7 @@ function executionListItem(execution: ExecutionDescription): Record<string, unkn
 }
 
 /**
- * The execution side of the Step Functions API over a {@link LocalRunner}:
+ * The execution side of the Step Functions API over an {@link ExecutionHost} (the runner):
  * ListStateMachines, DescribeStateMachine, StartExecution, DescribeExecution,
  * ListExecutions, GetExecutionHistory (events in AWS's shape; the task token whole in
  * TaskScheduled parameters, as AWS shows it) and StopExecution, with AWS's errors
@@ -127,7 +127,7 @@ function executionListItem(execution: ExecutionDescription): Record<string, unkn
  *
  * Executions are those the runner retains (`retainExecutions`, running ones always).
  */
-export function executionOperations(runner: LocalRunner, startedAt = new Date()): SfnOperations {
+export function executionOperations(runner: ExecutionHost, startedAt = new Date()): SfnOperations {
   const machine = (input: Record<string, unknown>) => {
     const arn = requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN);
     const found = runner.model.stateMachines.find((m) => m.arn === arn);
