@@ -244,7 +244,7 @@ function callbackEvents(execution: ExecutionDescription) {
       event.taskSucceededEventDetails ??
       event.taskFailedEventDetails ??
       event.taskTimedOutEventDetails;
-    return details?.resource.includes('waitForTaskToken') === true;
+    return details?.resource?.includes('waitForTaskToken') === true;
   });
 }
 
