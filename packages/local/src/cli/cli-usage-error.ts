@@ -1,0 +1,7 @@
+/**
+ * A mistake in the command line, its input or the app it names: the CLI prints its message
+ * as one line, without a stack trace, and exits 2.
+ */
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+}
