@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,13 @@ const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
 let consumer: Consumer;
 
 beforeAll(() => {
-  consumer = createConsumer({ esbuild: '0.28.2' });
+  consumer = createConsumer({
+    esbuild: '0.28.2',
+    // What the middy-sqs README asks of a consumer that checks library types
+    // (skipLibCheck: false, TypeScript's default): @middy/core's declarations import this
+    // optional peer's types.
+    '@aws/durable-execution-sdk-js': '2.4.0',
+  });
 });
 
 afterAll(() => {
@@ -73,9 +79,10 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
             target: 'ES2023',
             strict: true,
             noEmit: true,
-            // @middy/core's declarations import an optional peer's types
-            // (@aws/durable-execution-sdk-js): with skipLibCheck off, every middy user needs it.
-            skipLibCheck: true,
+            // TypeScript's default: the declarations of every package are checked too. With it,
+            // @middy/core's import of @aws/durable-execution-sdk-js (an optional peer) needs
+            // that package installed: the middy-sqs README says so, the consumer has it.
+            skipLibCheck: false,
             types: ['node'],
           },
           // A CommonJS file is a nodenext notion; the bundler resolution checks the ESM one.
@@ -97,6 +104,39 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
       ).toThrow(/not assignable to type 'boolean'/);
     },
   );
+  it('without @aws/durable-execution-sdk-js, skipLibCheck: false fails in @middy/core (TS2307), as the middy-sqs README says', () => {
+    const project = join(consumer.dir, 'ts-no-durable-sdk');
+    run('mkdir', ['-p', project], consumer.dir);
+    writeFileSync(
+      join(project, 'consumer.mts'),
+      "import { sqsCallbackHandler } from '@sfn-callback/middy-sqs';\nexport const handler = sqsCallbackHandler(async () => ({}));\n",
+    );
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2023',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+        },
+        files: ['consumer.mts'],
+      }),
+    );
+    // As if the package were not installed: moved aside for this check only.
+    const installed = join(consumer.dir, 'node_modules/@aws/durable-execution-sdk-js');
+    renameSync(installed, `${installed}.aside`);
+    try {
+      expect(() => run(process.execPath, [tsc, '-p', project], project)).toThrow(
+        /@middy\/core\/index\.d\.ts.*TS2307: Cannot find module '@aws\/durable-execution-sdk-js'/,
+      );
+    } finally {
+      renameSync(`${installed}.aside`, installed);
+    }
+  });
 });
 
 describe('a consumer project built on the tarballs', () => {
