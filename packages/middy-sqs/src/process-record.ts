@@ -1,10 +1,11 @@
 import {
-  assertTaskToken,
-  InvalidCallbackMessageError,
+  type CallbackMessageParseResult,
   InvalidTaskOutputError,
+  parseAttributeCallbackMessage,
   parseCallbackMessage,
   redactToken,
   scrubToken,
+  TASK_OUTPUT_MAX_BYTES,
   TaskClosedError,
   TaskResponseRejectedError,
   type TaskResponseResult,
@@ -35,10 +36,6 @@ export type RecordProcessor = (
   guard: TimeGuard,
 ) => Promise<RecordOutcome>;
 
-type Extracted =
-  | { readonly ok: true; readonly token: string; readonly input: unknown }
-  | { readonly ok: false; readonly error: InvalidCallbackMessageError; readonly token?: string };
-
 const DROPPED: RecordOutcome = Object.freeze({ status: 'dropped' });
 const EMPTY_OUTPUT = Object.freeze({});
 
@@ -64,33 +61,10 @@ export function createRecordProcessor(
   const { logger, tokenLocation, schema, heartbeatIntervalSeconds, includeStack } = options;
   const logSuccess = isLevelEnabled(logger, 'debug');
 
-  const extract = (record: SQSRecord): Extracted => {
-    if (tokenLocation.from === 'body') return parseCallbackMessage(record.body, tokenLocation);
-    const token = record.messageAttributes?.[tokenLocation.attributeName]?.stringValue;
-    try {
-      assertTaskToken(token);
-    } catch (error) {
-      return {
-        ok: false,
-        error: new InvalidCallbackMessageError(
-          `The message attribute "${tokenLocation.attributeName}" is not a task token: ${(error as Error).message}`,
-          token === undefined ? 'token-missing' : 'token-invalid',
-        ),
-      };
-    }
-    try {
-      return { ok: true, token, input: JSON.parse(record.body) };
-    } catch (cause) {
-      return {
-        ok: false,
-        token,
-        error: new InvalidCallbackMessageError(
-          `The message body is not JSON (${(cause as Error).message}); with the token in a message attribute the body is the input.`,
-          'not-json',
-        ),
-      };
-    }
-  };
+  const extract = (record: SQSRecord): CallbackMessageParseResult =>
+    tokenLocation.from === 'body'
+      ? parseCallbackMessage(record.body, tokenLocation)
+      : parseAttributeCallbackMessage(record, tokenLocation);
 
   const notProcessed = (
     record: SQSRecord,
@@ -195,7 +169,7 @@ export function createRecordProcessor(
           record,
           token,
           error,
-          'the output cannot be sent (not JSON or over 262,144 bytes); task failed',
+          `the output cannot be sent (not JSON or over ${TASK_OUTPUT_MAX_BYTES.toLocaleString('en-US')} bytes); task failed`,
         );
       }
       return fromSendError(record, token, 'SendTaskSuccess', error);

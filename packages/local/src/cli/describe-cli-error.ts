@@ -1,5 +1,4 @@
-import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
-import { CliUsageError } from './cli-usage-error.js';
+import { LocalRunnerError } from '../errors.js';
 
 /** What the CLI knows about the run that failed, to word the line. */
 export interface CliErrorContext {
@@ -19,13 +18,7 @@ function firstLine(text: string): string {
  * error's name and the first line of its message.
  */
 export function describeCliError(error: unknown, context: CliErrorContext = {}): string {
-  if (
-    error instanceof CliUsageError ||
-    error instanceof AssemblyError ||
-    error instanceof UnsupportedFeatureError
-  ) {
-    return firstLine(error.message);
-  }
+  if (error instanceof LocalRunnerError) return firstLine(error.message);
   if (!(error instanceof Error)) return `unexpected failure: ${firstLine(String(error))}`;
   const system = error as NodeJS.ErrnoException & { port?: number };
   const port = system.port ?? context.port;
