@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FakeStepFunctions } from '@sfn-callback/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Consumer, createConsumer, runNode } from './support/consumer.js';
 import {
@@ -172,22 +171,10 @@ describe('a consumer project built on the tarballs', () => {
     writeFileSync(join(consumer.dir, 'invoke.mjs'), CONSUMER_INVOKE_SCRIPT);
     runNode(consumer.dir, ['bundle.mjs']);
 
-    const received: Array<{ target: string; body: Record<string, unknown> }> = [];
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => {
-        body += chunk;
-      });
-      req.on('end', () => {
-        received.push({ target: String(req.headers['x-amz-target']), body: JSON.parse(body) });
-        res.setHeader('content-type', 'application/x-amz-json-1.0');
-        res.end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = await FakeStepFunctions.start();
     const token = `AQCEAAAAKgAAAAMAAAAA${'z'.repeat(120)}`;
+    endpoint.openTask(token);
     try {
-      const { port } = server.address() as AddressInfo;
       // Asynchronous, so the endpoint in this process can answer while the handler runs.
       const answer = await new Promise<string>((resolve, reject) => {
         execFile(
@@ -197,7 +184,7 @@ describe('a consumer project built on the tarballs', () => {
             cwd: consumer.dir,
             env: {
               ...process.env,
-              AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${port}`,
+              AWS_ENDPOINT_URL_SFN: endpoint.url,
               AWS_REGION: 'us-east-1',
               AWS_ACCESS_KEY_ID: 'test',
               AWS_SECRET_ACCESS_KEY: 'test',
@@ -209,18 +196,20 @@ describe('a consumer project built on the tarballs', () => {
         );
       });
       expect(JSON.parse(answer.trim().split('\n').at(-1) ?? '')).toEqual({ batchItemFailures: [] });
-      expect(received).toEqual([
+      expect(endpoint.requests).toEqual([
         {
-          target: 'AWSStepFunctions.SendTaskSuccess',
+          operation: 'SendTaskSuccess',
+          contentType: 'application/x-amz-json-1.0',
           body: {
             taskToken: token,
             output: JSON.stringify({ received: { orderId: 'o-1' }, approved: true }),
           },
         },
       ]);
+      expect(endpoint.tasks.get(token)).toBe('succeeded');
       expect(answer).not.toContain(token);
     } finally {
-      server.close();
+      await endpoint.stop();
     }
   });
 });

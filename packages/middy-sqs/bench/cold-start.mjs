@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { FakeStepFunctions } from '@sfn-callback/test-support';
 import { build } from 'esbuild';
-import { LocalStepFunctions } from '../tests/support/local-step-functions.ts';
 import { makeCallbackEvent, median } from './shared.mjs';
 
 /** Packages only the non-environment credential sources need (all dynamic imports). */
@@ -97,7 +97,7 @@ async function invokeOnce(file, endpointUrl) {
 
 export async function measureColdStart({ runs = 41 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'middy-sqs-cold-start-'));
-  const endpoint = await LocalStepFunctions.start({ acceptAnyToken: true });
+  const endpoint = await FakeStepFunctions.start({ acceptAnyToken: true });
   try {
     const variants = [];
     for (const leaveOutUnused of [false, true]) {
