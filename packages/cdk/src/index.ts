@@ -11,8 +11,18 @@ export {
   CallbackPattern,
   type CallbackPatternProps,
 } from './callback-pattern.js';
-export { CallbackTask, type CallbackTaskProps } from './callback-task.js';
-export { CallbackWorker, type CallbackWorkerProps } from './callback-worker.js';
+export {
+  CallbackTask,
+  type CallbackTaskJsonataProps,
+  type CallbackTaskJsonPathProps,
+  type CallbackTaskOptions,
+  type CallbackTaskProps,
+} from './callback-task.js';
+export {
+  type CallbackEventSourceProps,
+  CallbackWorker,
+  type CallbackWorkerProps,
+} from './callback-worker.js';
 export {
   DEAD_LETTER_RETENTION,
   DEFAULT_ARCHITECTURE,
