@@ -3,7 +3,7 @@
  * `errors.ts` with a message that says what to change.
  */
 
-import { TASK_TIMEOUT_MAX_SECONDS } from '@sfn-callback/task-token';
+import { TASK_TIMEOUT_MAX_SECONDS } from '@sfn-callback/task-token/contract';
 import { type Duration, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
