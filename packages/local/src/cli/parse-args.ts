@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CliUsageError } from './cli-usage-error.js';
 
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
@@ -60,21 +61,90 @@ export interface CliOptions {
 
 const STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
+/** Largest TCP port. */
+const MAX_PORT = 65_535;
+
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1)
-    throw new Error(`--${name} must be a positive integer, got ${value}`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < 1)
+    throw new CliUsageError(`--${name} must be a positive integer, got ${value}`);
   return parsed;
+}
+
+function port(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value.trim()) || parsed > MAX_PORT) {
+    throw new CliUsageError(
+      `--port must be a TCP port, an integer from 1 to ${MAX_PORT} (or 0 for a free one), got ${value}`,
+    );
+  }
+  return parsed;
+}
+
+/** `node:util` parseArgs' errors, in the CLI's words (its own name a long hint about `--`). */
+function parseArgsProblem(error: unknown): CliUsageError {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined)
+    return new CliUsageError(`unknown option ${option}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+    const name = option.replace(/ <value>$/, '');
+    if (message.includes('argument missing')) return new CliUsageError(`${name} needs a value`);
+    if (message.includes('ambiguous')) {
+      return new CliUsageError(
+        `${name} needs a value (one that starts with "-" is written ${name}=<value>)`,
+      );
+    }
+    if (message.includes('does not take an argument'))
+      return new CliUsageError(`${name} takes no value`);
+  }
+  return new CliUsageError(message.split('\n', 1)[0] ?? message);
 }
 
 /**
  * Parses the command line (without `node` and the script).
  *
- * @throws Error with a message for the user on a bad option.
+ * @throws CliUsageError with one line for the user on a bad option or command.
  */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const { values, positionals } = parseArgs({
+  let parsed: ReturnType<typeof parseKnownArgs>;
+  try {
+    parsed = parseKnownArgs(argv);
+  } catch (error) {
+    throw parseArgsProblem(error);
+  }
+  const { values, positionals } = parsed;
+  const [command = 'run', ...rest] = positionals;
+  if (command !== 'run' && command !== 'serve')
+    throw new CliUsageError(`unknown command "${command}"`);
+  if (rest.length > 0) throw new CliUsageError(`unexpected argument "${rest[0]}"`);
+  const expect = values.expect?.toUpperCase();
+  if (expect !== undefined && !STATUSES.includes(expect)) {
+    throw new CliUsageError(`--expect must be one of ${STATUSES.join(', ')}, got ${values.expect}`);
+  }
+  return {
+    command: values.help ? 'help' : values.version ? 'version' : command,
+    port: port(values.port),
+    workers: values.workers !== false,
+    ...(values.app !== undefined ? { app: values.app } : {}),
+    ...(values.stack !== undefined ? { stack: values.stack } : {}),
+    ...(values['state-machine'] !== undefined ? { stateMachine: values['state-machine'] } : {}),
+    ...(values.input !== undefined ? { input: values.input } : {}),
+    fail: values.fail === true,
+    ...(expect !== undefined ? { expect } : {}),
+    count: positiveInteger('count', values.count, 1),
+    concurrency: positiveInteger('concurrency', values.concurrency, 64),
+    functionConcurrency: positiveInteger('function-concurrency', values['function-concurrency'], 1),
+    json: values.json === true,
+    verbose: values.verbose === true,
+  };
+}
+
+/** `node:util` parseArgs with the CLI's options (strict: an unknown option throws). */
+function parseKnownArgs(argv: readonly string[]) {
+  return parseArgs({
     args: [...argv],
     allowPositionals: true,
     allowNegative: true,
@@ -97,28 +167,4 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       version: { type: 'boolean', short: 'v', default: false },
     },
   });
-  const [command = 'run', ...rest] = positionals;
-  if (command !== 'run' && command !== 'serve')
-    throw new Error(`unknown command "${command}" (try --help)`);
-  if (rest.length > 0) throw new Error(`unexpected argument "${rest[0]}"`);
-  const expect = values.expect?.toUpperCase();
-  if (expect !== undefined && !STATUSES.includes(expect)) {
-    throw new Error(`--expect must be one of ${STATUSES.join(', ')}, got ${values.expect}`);
-  }
-  return {
-    command: values.help ? 'help' : values.version ? 'version' : command,
-    port: values.port === undefined ? 0 : positiveInteger('port', values.port, 0),
-    workers: values.workers !== false,
-    ...(values.app !== undefined ? { app: values.app } : {}),
-    ...(values.stack !== undefined ? { stack: values.stack } : {}),
-    ...(values['state-machine'] !== undefined ? { stateMachine: values['state-machine'] } : {}),
-    ...(values.input !== undefined ? { input: values.input } : {}),
-    fail: values.fail === true,
-    ...(expect !== undefined ? { expect } : {}),
-    count: positiveInteger('count', values.count, 1),
-    concurrency: positiveInteger('concurrency', values.concurrency, 64),
-    functionConcurrency: positiveInteger('function-concurrency', values['function-concurrency'], 1),
-    json: values.json === true,
-    verbose: values.verbose === true,
-  };
 }

@@ -1,34 +1,52 @@
-import { existsSync, readFileSync } from 'node:fs';
-
-/** A mistake in the command line or its input: reported without a stack trace. */
-export class CliUsageError extends Error {
-  override readonly name = 'CliUsageError';
-}
+import { readFileSync } from 'node:fs';
+import { CliUsageError } from './cli-usage-error.js';
 
 /** The field `--fail` sets to `true` in the execution input. */
 export const FAIL_FIELD = 'fail';
 
+/** Text that can only have been meant as JSON, not as a file name. */
+const LOOKS_LIKE_JSON = /^\s*[[{"]/;
+
 /**
- * Reads `--input`: JSON text, or the path of a JSON file (`@path` forces a file).
+ * Reads `--input`: JSON text, or the path of a JSON file (`@path` forces a file). Text
+ * that is not JSON is a file name, unless it starts like JSON (`{`, `[`, `"`): then its
+ * JSON error is reported.
  *
- * @throws Error when it is neither valid JSON nor a readable JSON file.
+ * @throws CliUsageError with one line: the JSON error, "no such file", or the file's
+ *   JSON error.
  */
 export function readInput(value: string | undefined): unknown {
   if (value === undefined) return {};
-  const path = value.startsWith('@') ? value.slice(1) : undefined;
-  if (path === undefined) {
+  const forcedFile = value.startsWith('@');
+  if (!forcedFile) {
     try {
       return JSON.parse(value);
-    } catch {
-      if (!existsSync(value))
-        throw new CliUsageError(`--input is neither JSON nor a file: ${value}`);
+    } catch (error) {
+      if (LOOKS_LIKE_JSON.test(value)) {
+        throw new CliUsageError(`--input is not valid JSON: ${(error as Error).message}`);
+      }
     }
   }
-  const file = path ?? value;
+  const file = forcedFile ? value.slice(1) : value;
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliUsageError(`--input file ${file}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a JSON file'
+          : code === 'EACCES'
+            ? 'cannot be read (permission denied)'
+            : `cannot be read (${code ?? (error as Error).message})`;
+    throw new CliUsageError(`--input ${file}: ${why}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliUsageError(`--input ${file} is not JSON: ${(error as Error).message}`);
   }
 }
 

@@ -106,7 +106,7 @@ describe('sfn-callback-local', () => {
     expect((await cli(['--bogus'])).code).toBe(2);
     const missing = await cli(['--app', join(app, 'nope')]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/not a cloud assembly/);
+    expect(missing.err).toMatch(/does not exist: run `cdk synth` first/);
     const badInput = await cli(['--app', app, '--input', '[1,2]', '--fail']);
     expect(badInput.code).toBe(2);
     expect(badInput.err).toBe(
