@@ -25,6 +25,9 @@ export interface LocalFunctionOptions {
   readonly onLog?: (functionName: string, line: string) => void;
 }
 
+// The NUL that opens WORKER_SOURCE's end marks: no log line of a function has one.
+const END_MARK = new RegExp(`${String.fromCharCode(0)}end (\\d+)$`);
+
 interface Environment {
   worker: Worker;
   busy: boolean;
@@ -192,7 +195,7 @@ export class LocalFunction {
       let buffered = '';
       const line = (text: string) => {
         // The end mark follows whatever the invocation printed last, newline or not.
-        const mark = /\u0000end (\d+)$/.exec(text);
+        const mark = END_MARK.exec(text);
         const printed = mark ? text.slice(0, mark.index) : text;
         if (printed !== '' || !mark) onLog?.(this.spec.name, printed);
         if (mark) {

@@ -49,10 +49,7 @@ describe('function log lines', () => {
 
     expect(succeeded).toMatchObject({ ok: true, payload: 'ok' });
     expect(failed).toMatchObject({ ok: false, errorMessage: 'failed after logging' });
-    const once = [
-      ...Array.from({ length: 200 }, (_, i) => `line ${i}`),
-      'no newline at the end',
-    ];
+    const once = [...Array.from({ length: 200 }, (_, i) => `line ${i}`), 'no newline at the end'];
     // stdout in order; stderr's line among them (two streams, no order between them).
     expect(seenAtSuccess.filter((line) => line !== 'about to answer')).toEqual(once);
     expect(seenAtSuccess).toContain('about to answer');

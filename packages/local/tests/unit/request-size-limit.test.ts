@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SfnApiServer } from '../../src/index.js';
+import { SfnApiServer } from '../../src/http/sfn-api-server.js';
 
 // The README's limit: a request body of at most 1 MiB; a larger one is answered 413.
 
