@@ -10,16 +10,12 @@ its queue, the queue's worker function (its bundled asset, its real SDK calls an
 a local Step Functions endpoint) and its SNS notifications.
 
 Options:
-  --app <dir>                 cloud assembly directory, the output of \`cdk synth\` (default:
-                              ./cdk.out, or from the sfn-callback repository's root the example
-                              app's apps/callback-example/cdk.out)
+  --app <dir>                 cloud assembly directory, the output of \`cdk synth\`
+                              (default: ./cdk.out)
   --stack <name>              stack to run (default: the only stack with a state machine)
   --state-machine <name>      state machine to run (default: the only one)
   --input <json|file>         execution input, JSON text or a JSON file (default: {})
-  --fail                      make the worker fail: adds "fail": true to the input, which the
-                              worker answers with SendTaskFailure (the failure path shows)
-  --expect <status>           status every execution must end with
-                              (default: SUCCEEDED, or FAILED with --fail)
+  --expect <status>           status every execution must end with (default: SUCCEEDED)
   --count <n>                 run n executions and report throughput (default: 1)
   --concurrency <n>           executions in flight with --count (default: 64)
   --function-concurrency <n>  execution environments per function (default: 1)
@@ -50,7 +46,6 @@ export interface CliOptions {
   readonly stack?: string;
   readonly stateMachine?: string;
   readonly input?: string;
-  readonly fail: boolean;
   readonly expect?: string;
   readonly count: number;
   readonly concurrency: number;
@@ -132,7 +127,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(values.stack !== undefined ? { stack: values.stack } : {}),
     ...(values['state-machine'] !== undefined ? { stateMachine: values['state-machine'] } : {}),
     ...(values.input !== undefined ? { input: values.input } : {}),
-    fail: values.fail === true,
     ...(expect !== undefined ? { expect } : {}),
     count: positiveInteger('count', values.count, 1),
     concurrency: positiveInteger('concurrency', values.concurrency, 64),
@@ -154,7 +148,6 @@ function parseKnownArgs(argv: readonly string[]) {
       stack: { type: 'string' },
       'state-machine': { type: 'string' },
       input: { type: 'string' },
-      fail: { type: 'boolean', default: false },
       expect: { type: 'string' },
       count: { type: 'string' },
       concurrency: { type: 'string' },

@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CliUsageError } from './cli-usage-error.js';
 
-/** The field `--fail` sets to `true` in the execution input. */
-export const FAIL_FIELD = 'fail';
-
 /** Text that can only have been meant as JSON, not as a file name. */
 const LOOKS_LIKE_JSON = /^\s*[[{"]/;
 
@@ -48,12 +45,4 @@ export function readInput(value: string | undefined): unknown {
   } catch (error) {
     throw new CliUsageError(`--input ${file} is not JSON: ${(error as Error).message}`);
   }
-}
-
-/** Applies `--fail`: the input must be a JSON object; it gets `"fail": true`. */
-export function withFailSwitch(input: unknown): Record<string, unknown> {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new CliUsageError('--fail needs the execution input to be a JSON object');
-  }
-  return { ...(input as Record<string, unknown>), [FAIL_FIELD]: true };
 }
