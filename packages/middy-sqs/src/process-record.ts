@@ -1,5 +1,6 @@
 import {
   assertTaskToken,
+  type CallbackMessageParseResult,
   InvalidCallbackMessageError,
   InvalidTaskOutputError,
   parseCallbackMessage,
@@ -16,6 +17,7 @@ import {
   withHeartbeat,
 } from '@sfn-callback/task-token';
 import type { Context, SQSRecord } from 'aws-lambda';
+import { correlationOf, rememberCorrelation } from './correlation.js';
 import {
   isRetryableError,
   RecordNotProcessedError,
@@ -24,6 +26,7 @@ import {
 } from './errors.js';
 import { isLevelEnabled, type LogAttributes } from './logger.js';
 import type { ResolvedOptions } from './options.js';
+import type { OutcomeTally } from './outcome-tally.js';
 import { type RecordOutcome, SUCCEEDED } from './record-outcome.js';
 import type { TimeGuard } from './time-guard.js';
 import type { CallbackContext, CallbackFunction } from './types.js';
@@ -33,11 +36,10 @@ export type RecordProcessor = (
   record: SQSRecord,
   lambdaContext: Context,
   guard: TimeGuard,
+  tally?: OutcomeTally,
 ) => Promise<RecordOutcome>;
 
-type Extracted =
-  | { readonly ok: true; readonly token: string; readonly input: unknown }
-  | { readonly ok: false; readonly error: InvalidCallbackMessageError; readonly token?: string };
+type Extracted = CallbackMessageParseResult;
 
 const DROPPED: RecordOutcome = Object.freeze({ status: 'dropped' });
 const EMPTY_OUTPUT = Object.freeze({});
@@ -213,8 +215,9 @@ export function createRecordProcessor(
     guard: TimeGuard,
     token: string,
     input: unknown,
+    tally: OutcomeTally | undefined,
   ): Promise<RecordOutcome> => {
-    const context = new RecordContext(record, lambdaContext, token, client, guard);
+    const context = new RecordContext(record, lambdaContext, token, client, guard, tally);
     let output: unknown;
     try {
       if (heartbeatIntervalSeconds === undefined) {
@@ -230,11 +233,13 @@ export function createRecordProcessor(
             token,
             intervalSeconds: heartbeatIntervalSeconds,
             signal: context.ownSignal,
-            onTransientError: (error) =>
+            onTransientError: (error) => {
+              tally?.heartbeatFailed();
               logger.warn(
                 'heartbeat did not get through; will try again',
                 logAttributes(record, token, error),
-              ),
+              );
+            },
           },
         );
       }
@@ -282,7 +287,7 @@ export function createRecordProcessor(
     return await succeedTask(record, token, output);
   };
 
-  return async (record, lambdaContext, guard) => {
+  return async (record, lambdaContext, guard, tally) => {
     try {
       if (!guard.canStart()) {
         logger.warn('not started: Lambda time nearly out; the record will be delivered again', {
@@ -291,6 +296,7 @@ export function createRecordProcessor(
         return notProcessed(record, 'time-running-out', 'not started: Lambda time nearly out');
       }
       const extracted = extract(record);
+      rememberCorrelation(record, extracted);
       if (!extracted.ok) {
         if (extracted.token !== undefined) {
           return await failTask(
@@ -300,7 +306,7 @@ export function createRecordProcessor(
             'the message has a token but no usable input; task failed',
           );
         }
-        const attributes = {
+        const attributes: LogAttributes = {
           messageId: record.messageId,
           error: describeError(extracted.error, undefined),
         };
@@ -330,7 +336,7 @@ export function createRecordProcessor(
           );
         input = checked.value;
       }
-      return await runFunction(record, lambdaContext, guard, token, input);
+      return await runFunction(record, lambdaContext, guard, token, input, tally);
     } catch (error) {
       // Only a bug in the wrapper or a logger that throws gets here.
       return notProcessed(record, 'unexpected', 'the record could not be processed', error);
@@ -349,6 +355,7 @@ class RecordContext implements CallbackContext {
   readonly #token: string;
   readonly #client: TaskTokenClient;
   readonly #guard: TimeGuard;
+  readonly #tally: OutcomeTally | undefined;
   #controller: AbortController | undefined;
   #unlink: (() => void) | undefined;
   #signalOverride: AbortSignal | undefined;
@@ -361,8 +368,10 @@ class RecordContext implements CallbackContext {
     token: string,
     client: TaskTokenClient,
     guard: TimeGuard,
+    tally: OutcomeTally | undefined,
   ) {
     this.record = record;
+    this.#tally = tally;
     this.lambdaContext = lambdaContext;
     this.#token = token;
     this.#client = client;
@@ -380,7 +389,13 @@ class RecordContext implements CallbackContext {
 
   get heartbeat(): () => Promise<TaskResponseResult> {
     this.#heartbeat ??= async () => {
-      const result = await this.#client.heartbeat(this.#token);
+      let result: TaskResponseResult;
+      try {
+        result = await this.#client.heartbeat(this.#token);
+      } catch (error) {
+        this.#tally?.heartbeatFailed();
+        throw error;
+      }
       if (result.status === 'already-closed') {
         this.#ownController().abort(new TaskClosedError(result.reason));
       }
@@ -429,8 +444,15 @@ class RecordContext implements CallbackContext {
   }
 }
 
+/**
+ * The keys of a record's log lines: message id, redacted token, and the execution and
+ * state the token belongs to when the message named them.
+ */
 function logAttributes(record: SQSRecord, token: string, error?: unknown): LogAttributes {
   const attributes: LogAttributes = { messageId: record.messageId, token: redactToken(token) };
+  const correlation = correlationOf(record);
+  if (correlation?.executionArn !== undefined) attributes.executionArn = correlation.executionArn;
+  if (correlation?.stateName !== undefined) attributes.stateName = correlation.stateName;
   if (error !== undefined) attributes.error = describeError(error, token);
   return attributes;
 }

@@ -2,6 +2,7 @@ export * from './envelope.js';
 export * from './errors.js';
 export * from './invalid-message-error.js';
 export * from './limits.js';
+export * from './outcome-metrics.js';
 export * from './parse-callback-message.js';
 export * from './redact-token.js';
 export * from './serialize-output.js';
