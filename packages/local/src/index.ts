@@ -1,4 +1,27 @@
+export {
+  type AlarmEvaluation,
+  type AlarmState,
+  evaluateAlarm,
+} from './alarms/alarm-evaluator.js';
+export { parseEmfLine } from './alarms/emf-parser.js';
+export {
+  type Expression,
+  evaluateExpression,
+  parseExpression,
+  UnsupportedExpressionError,
+} from './alarms/metric-math.js';
+export {
+  type MetricDatum,
+  MetricStore,
+  type MetricStoreOptions,
+  metricKey,
+} from './alarms/metric-store.js';
+export { LocalAlarms, type LocalAlarmsOptions } from './alarms/runner-adapter.js';
+export { statistic } from './alarms/statistic.js';
 export type {
+  AlarmMetric,
+  AlarmMetricQuery,
+  AlarmSpec,
   AppModel,
   EventSourceMappingSpec,
   FunctionSpec,
@@ -6,6 +29,7 @@ export type {
   StateMachineSpec,
   TopicSpec,
 } from './assembly/model.js';
+export { readAlarms } from './assembly/read-alarms.js';
 export {
   openCloudAssembly,
   type ReadAppModelOptions,

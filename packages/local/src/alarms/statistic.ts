@@ -28,13 +28,3 @@ export function statistic(name: string, values: readonly number[]): number | und
   }
   throw new RangeError(`statistic ${name} is not evaluated locally`);
 }
-
-/** Whether {@link statistic} knows `name`. */
-export function isSupportedStatistic(name: string): boolean {
-  try {
-    statistic(name, [0]);
-    return true;
-  } catch {
-    return false;
-  }
-}

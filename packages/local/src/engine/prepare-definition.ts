@@ -35,6 +35,8 @@ type States = Record<string, Record<string, unknown>>;
  *   60 s, where AWS waits up to the execution's limit. Timeouts are clamped below Node's
  *   `setTimeout` overflow ({@link MAX_TIMER_SECONDS}), as is the machine's `TimeoutSeconds`.
  * - Every Task's resource must be one the runner emulates.
+ * - `$$.State.Name` in a state's `Parameters` becomes the state's name: aws-local-stepfunctions
+ *   3.0.0 does not fill `State` in the context object (the callback envelope names its state).
  *
  * @throws UnsupportedFeatureError naming the state and the feature.
  */
@@ -76,6 +78,9 @@ export function prepareDefinition(
         if (mode === 'DISTRIBUTED') throw refuse(`a distributed Map ("${name}")`);
         visit(processor?.States);
       }
+      if (state.Parameters !== undefined) {
+        state.Parameters = withStateName(state.Parameters, name);
+      }
       if (state.Type !== 'Task') continue;
       if (state.TimeoutSecondsPath !== undefined)
         throw refuse(`TimeoutSecondsPath (state "${name}")`);
@@ -102,4 +107,16 @@ export function prepareDefinition(
   };
   visit(engineDefinition.States as States);
   return { engineDefinition, tasks };
+}
+
+/** A payload template with every `"key.$": "$$.State.Name"` made `"key": <the state's name>`. */
+function withStateName(template: unknown, stateName: string): unknown {
+  if (Array.isArray(template)) return template.map((item) => withStateName(item, stateName));
+  if (template === null || typeof template !== 'object') return template;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(template)) {
+    if (key.endsWith('.$') && value === '$$.State.Name') out[key.slice(0, -2)] = stateName;
+    else out[key] = withStateName(value, stateName);
+  }
+  return out;
 }

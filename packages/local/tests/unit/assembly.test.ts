@@ -57,6 +57,36 @@ describe('prepareDefinition', () => {
     ...extra,
   });
 
+  it('fills $$.State.Name with the state name (the engine does not set State in the context)', () => {
+    const { engineDefinition } = prepareDefinition(
+      {
+        StartAt: 'Wait Here',
+        States: {
+          'Wait Here': task({
+            Parameters: {
+              QueueUrl: 'q',
+              MessageBody: {
+                'TaskToken.$': '$$.Task.Token',
+                'StateName.$': '$$.State.Name',
+                'ExecutionArn.$': '$$.Execution.Id',
+              },
+            },
+          }),
+        },
+      },
+      'M',
+    );
+    const states = engineDefinition.States as Record<string, { Parameters: unknown }>;
+    expect(states['Wait Here']?.Parameters).toEqual({
+      QueueUrl: 'q',
+      MessageBody: {
+        'TaskToken.$': '$$.Task.Token',
+        StateName: 'Wait Here',
+        'ExecutionArn.$': '$$.Execution.Id',
+      },
+    });
+  });
+
   it('makes every Task timeout explicit and clamps it below the setTimeout overflow', () => {
     const prepared = prepareDefinition(
       {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readAlarms } from '../../src/assembly/read-alarms.js';
-import { type IntrinsicContext, resolveIntrinsics } from '../../src/index.js';
+import {
+  type IntrinsicContext,
+  type ResolvedResource,
+  resolveIntrinsics,
+} from '../../src/index.js';
 
 const context: IntrinsicContext = {
   region: 'us-east-1',
@@ -8,7 +12,7 @@ const context: IntrinsicContext = {
   stackName: 'S',
   parameters: {},
   resource: (id) =>
-    ({
+    (<Record<string, ResolvedResource>>{
       Machine: {
         ref: 'arn:aws:states:us-east-1:000000000000:stateMachine:S-Machine',
         attributes: {},
