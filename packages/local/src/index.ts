@@ -57,6 +57,7 @@ export {
 } from './functions/local-function.js';
 export { ExecutionHistory } from './history/execution-history.js';
 export type * from './history/types.js';
+export { alarmOperations } from './http/alarm-operations.js';
 export { SfnApiError } from './http/api-error.js';
 export { executionOperations } from './http/execution-operations.js';
 export type { SfnOperation, SfnOperations } from './http/operation.js';
