@@ -5,7 +5,6 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { runWithConcurrency } from './concurrency.js';
 import { RecordNotProcessedError } from './errors.js';
 import { groupByMessageGroup } from './fifo-groups.js';
-import { createMetricsSink } from './metrics-sink.js';
 import { type ResolvedOptions, resolveOptions, type SqsCallbackOptions } from './options.js';
 import { OutcomeTally } from './outcome-tally.js';
 import { createRecordProcessor } from './process-record.js';
@@ -55,7 +54,7 @@ export function callbackRecordHandler(
   const resolved = resolveOptions(options);
   const client = toTaskTokenClient(options);
   const processRecord = createRecordProcessor(fn, client, resolved);
-  const publish = createMetricsSink(resolved.metrics);
+  const publish = resolved.metrics;
 
   return async (event, context) => {
     assertSqsEvent(event);
@@ -83,7 +82,14 @@ export function callbackRecordHandler(
       }
     } finally {
       guard.dispose();
-      if (publish !== undefined && tally !== undefined) publishSafely(publish, tally, resolved);
+      if (tally !== undefined) {
+        try {
+          publish?.(tally);
+        } catch (error) {
+          // A failing metrics library never fails the batch.
+          resolved.logger.warn('metrics not published', { error });
+        }
+      }
     }
     if (!guard.canStart()) warnIfNothingCouldStart(results, resolved);
     return results;
@@ -115,21 +121,6 @@ async function runGroup(
     tally?.add(record, outcome);
     results[index] = toSettledResult(outcome);
     if (isBatchItemFailure(outcome)) blockedBy = record.messageId;
-  }
-}
-
-/** Publishes the invocation's metrics; a failing metrics library never fails the batch. */
-function publishSafely(
-  publish: (tally: OutcomeTally) => void,
-  tally: OutcomeTally,
-  options: ResolvedOptions,
-): void {
-  try {
-    publish(tally);
-  } catch (error) {
-    options.logger.warn('the outcome metrics could not be published', {
-      error: { name: (error as Error)?.name, message: (error as Error)?.message },
-    });
   }
 }
 

@@ -1,34 +1,37 @@
 import { OUTCOME_METRIC_NAMES } from '@sfn-callback/task-token';
 import { emfDocuments } from './emf-document.js';
-import type { ResolvedMetrics } from './metrics-options.js';
-import type { OutcomeCounts, OutcomeTally } from './outcome-tally.js';
+import type { MetricsPublisher } from './metrics-options.js';
+import { COUNT_NAMES, type OutcomeTally } from './outcome-tally.js';
 
-/** Publishes one invocation's tally: EMF on stdout, the user's metrics library, or nothing. */
-export type MetricsSink = ((tally: OutcomeTally) => void) | undefined;
+/** Publishes one invocation's tally. */
+export type MetricsSink = (tally: OutcomeTally) => void;
 
-/** The sink for resolved metrics options (`undefined` when metrics are off). */
-export function createMetricsSink(metrics: ResolvedMetrics): MetricsSink {
-  switch (metrics.kind) {
-    case 'off':
-      return undefined;
-    case 'emf':
-      return (tally) => {
-        for (const line of emfDocuments(tally, metrics, Date.now())) metrics.write(line);
-      };
-    case 'publisher': {
-      const { publisher } = metrics;
-      return (tally) => {
-        for (const key of Object.keys(tally.counts) as (keyof OutcomeCounts)[]) {
-          publisher.addMetric(OUTCOME_METRIC_NAMES[key], 'Count', tally.counts[key]);
-        }
-        for (const value of tally.latencies) {
-          publisher.addMetric(OUTCOME_METRIC_NAMES.latency, 'Milliseconds', value);
-        }
-        if (tally.records.length > 0 && publisher.addMetadata) {
-          publisher.addMetadata('records', JSON.stringify(tally.records));
-        }
-        publisher.publishStoredMetrics();
-      };
+/** Where and how the EMF documents are written. */
+export interface EmfSettings {
+  readonly namespace: string;
+  /** Every dimension, `Service` first. */
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly write: (line: string) => void;
+}
+
+/** A sink writing the tally as EMF documents, one line each. */
+export function emfSink(settings: EmfSettings): MetricsSink {
+  const documents = emfDocuments(settings, COUNT_NAMES);
+  return (tally) => {
+    for (const line of documents(tally, Date.now())) settings.write(line);
+  };
+}
+
+/** A sink handing the tally to a metrics library (Powertools `Metrics`), published at once. */
+export function publisherSink(publisher: MetricsPublisher): MetricsSink {
+  return (tally) => {
+    for (const [name, value] of Object.entries(tally.counts)) {
+      publisher.addMetric(name, 'Count', value);
     }
-  }
+    for (const value of tally.latencies) {
+      publisher.addMetric(OUTCOME_METRIC_NAMES.latency, 'Milliseconds', value);
+    }
+    if (tally.records.length > 0) publisher.addMetadata?.('records', JSON.stringify(tally.records));
+    publisher.publishStoredMetrics();
+  };
 }

@@ -2,7 +2,8 @@ import type { SFNClient, SFNClientConfig } from '@aws-sdk/client-sfn';
 import { INPUT_FIELD, TASK_TOKEN_FIELD, type TaskTokenClient } from '@sfn-callback/task-token';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { type CallbackLogger, createJsonLogger } from './logger.js';
-import { type MetricsOption, type ResolvedMetrics, resolveMetrics } from './metrics-options.js';
+import { type MetricsOption, resolveMetrics } from './metrics-options.js';
+import type { MetricsSink } from './metrics-sink.js';
 
 /**
  * Where the task token and the input are in an SQS message.
@@ -142,7 +143,8 @@ export interface ResolvedOptions {
   readonly onInvalidMessage: InvalidMessageAction;
   readonly fifo: 'auto' | boolean;
   readonly logger: CallbackLogger;
-  readonly metrics: ResolvedMetrics;
+  /** Where each invocation's tally goes; `undefined` when metrics are off. */
+  readonly metrics: MetricsSink | undefined;
 }
 
 /** Fills in defaults and checks the values; throws a `RangeError` or `TypeError` naming the bad option. */

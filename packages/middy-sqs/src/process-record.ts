@@ -449,10 +449,11 @@ class RecordContext implements CallbackContext {
  * state the token belongs to when the message named them.
  */
 function logAttributes(record: SQSRecord, token: string, error?: unknown): LogAttributes {
-  const attributes: LogAttributes = { messageId: record.messageId, token: redactToken(token) };
-  const correlation = correlationOf(record);
-  if (correlation?.executionArn !== undefined) attributes.executionArn = correlation.executionArn;
-  if (correlation?.stateName !== undefined) attributes.stateName = correlation.stateName;
+  const attributes: LogAttributes = {
+    messageId: record.messageId,
+    token: redactToken(token),
+    ...correlationOf(record),
+  };
   if (error !== undefined) attributes.error = describeError(error, token);
   return attributes;
 }

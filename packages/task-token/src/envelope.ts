@@ -47,25 +47,35 @@ export interface CallbackMessage<TInput = unknown> {
   readonly StateName?: string;
 }
 
+/** The envelope's field names. */
+type EnvelopeField =
+  | typeof TASK_TOKEN_FIELD
+  | typeof INPUT_FIELD
+  | typeof EXECUTION_ARN_FIELD
+  | typeof STATE_NAME_FIELD;
+
+// The keys below are literals (so a worker bundle that only parses messages can leave these
+// objects out); `satisfies` checks them against the field names above, every one, no other.
+
 /**
  * JSONPath expressions that build a {@link CallbackMessage} in a state's `Parameters`
  * (JSONPath query language): the token, the execution and the state name from the context
  * object, the input from the state.
  */
 export const CALLBACK_MESSAGE_JSONPATH = {
-  [`${TASK_TOKEN_FIELD}.$`]: '$$.Task.Token',
-  [`${INPUT_FIELD}.$`]: '$',
-  [`${EXECUTION_ARN_FIELD}.$`]: '$$.Execution.Id',
-  [`${STATE_NAME_FIELD}.$`]: '$$.State.Name',
-} as const;
+  'TaskToken.$': '$$.Task.Token',
+  'Input.$': '$',
+  'ExecutionArn.$': '$$.Execution.Id',
+  'StateName.$': '$$.State.Name',
+} as const satisfies Record<`${EnvelopeField}.$`, string>;
 
 /**
  * JSONata expressions that build a {@link CallbackMessage} in a state's `Arguments`
  * (JSONata query language).
  */
 export const CALLBACK_MESSAGE_JSONATA = {
-  [TASK_TOKEN_FIELD]: '{% $states.context.Task.Token %}',
-  [INPUT_FIELD]: '{% $states.input %}',
-  [EXECUTION_ARN_FIELD]: '{% $states.context.Execution.Id %}',
-  [STATE_NAME_FIELD]: '{% $states.context.State.Name %}',
-} as const;
+  TaskToken: '{% $states.context.Task.Token %}',
+  Input: '{% $states.input %}',
+  ExecutionArn: '{% $states.context.Execution.Id %}',
+  StateName: '{% $states.context.State.Name %}',
+} as const satisfies Record<EnvelopeField, string>;

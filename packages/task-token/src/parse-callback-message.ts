@@ -108,32 +108,31 @@ export function parseCallbackMessage(
       'token-invalid',
     );
   }
-  const correlation = correlationOf(message);
   if (!(inputField in message)) {
-    return {
+    return withCorrelation(message, {
       ok: false,
       token,
-      ...correlation,
       error: new InvalidCallbackMessageError(
         `The message has no "${inputField}" field. Send "${inputField}.$": "$" from the state machine.`,
         'input-missing',
       ),
-    };
+    });
   }
-  return { ok: true, token, input: message[inputField], ...correlation };
+  return withCorrelation(message, { ok: true, token, input: message[inputField] });
 }
 
-const NO_CORRELATION: CallbackCorrelation = Object.freeze({});
-
-/** The envelope's correlation fields that are strings; others are ignored. */
-function correlationOf(message: Record<string, unknown>): CallbackCorrelation {
+/**
+ * Adds the envelope's correlation fields that are strings to `result` (others are ignored):
+ * no object more than the result, and no key at all for an older message without them.
+ */
+function withCorrelation<T extends object>(
+  message: Record<string, unknown>,
+  result: T,
+): T & CallbackCorrelation {
+  const correlated = result as T & { executionArn?: string; stateName?: string };
   const executionArn = message[EXECUTION_ARN_FIELD];
   const stateName = message[STATE_NAME_FIELD];
-  const hasArn = typeof executionArn === 'string';
-  const hasState = typeof stateName === 'string';
-  if (!hasArn && !hasState) return NO_CORRELATION;
-  return {
-    ...(hasArn ? { executionArn } : {}),
-    ...(hasState ? { stateName } : {}),
-  };
+  if (typeof executionArn === 'string') correlated.executionArn = executionArn;
+  if (typeof stateName === 'string') correlated.stateName = stateName;
+  return correlated;
 }
