@@ -18,7 +18,9 @@ export const BASELINE_COMMIT = '2bc33a6';
 const packages = fileURLToPath(new URL('../../', import.meta.url));
 const here = fileURLToPath(new URL('..', import.meta.url));
 
-const HANDLER = (middySrc) => `import { RetryableError, sqsCallbackHandler } from '${middySrc}/index.ts';
+const HANDLER = (
+  middySrc,
+) => `import { RetryableError, sqsCallbackHandler } from '${middySrc}/index.ts';
 export const handler = sqsCallbackHandler(
   async (order) => {
     if (order.amount === undefined) throw new RetryableError('amount not known yet');

@@ -21,26 +21,41 @@ export type EmfDocuments = (tally: OutcomeTally, timestamp: number) => string[];
  * with more than 100 answered records writes its further latencies in further documents
  * (latency only, counts stay in the first).
  *
- * The metric definitions are the same for every invocation: they are built once, here.
+ * Everything before the values is the same for every invocation but the timestamp: it is
+ * serialized once, here, so each invocation serializes only its values. (The tally is
+ * spent: its counts object becomes the document's values.)
  */
 export function emfDocuments(settings: EmfSettings, countNames: readonly string[]): EmfDocuments {
   const { dimensions } = settings;
-  const directive = (names: readonly string[]) => [
-    {
-      Namespace: settings.namespace,
-      Dimensions: [Object.keys(dimensions)],
-      Metrics: names.map((Name) => ({ Name, Unit: Name === LATENCY ? 'Milliseconds' : 'Count' })),
-    },
-  ];
-  const counts = directive(countNames);
-  const countsAndLatency = directive([...countNames, LATENCY]);
-  const latencyOnly = directive([LATENCY]);
-  const document = (metrics: object, Timestamp: number, values: object) =>
-    JSON.stringify({ _aws: { Timestamp, CloudWatchMetrics: metrics }, ...dimensions, ...values });
+  // `{"_aws":{"Timestamp":<t>,"CloudWatchMetrics":[…]},<dimensions>,` with <t> to fill in.
+  const head = (names: readonly string[]) =>
+    JSON.stringify({
+      _aws: {
+        Timestamp: 0,
+        CloudWatchMetrics: [
+          {
+            Namespace: settings.namespace,
+            Dimensions: [Object.keys(dimensions)],
+            Metrics: names.map((Name) => ({
+              Name,
+              Unit: Name === LATENCY ? 'Milliseconds' : 'Count',
+            })),
+          },
+        ],
+      },
+      ...dimensions,
+    })
+      .slice(0, -1)
+      .split('"Timestamp":0');
+  const counts = head(countNames);
+  const countsAndLatency = head([...countNames, LATENCY]);
+  const latencyOnly = head([LATENCY]);
+  const document = ([before, after]: string[], timestamp: number, values: object) =>
+    `${before}"Timestamp":${timestamp}${after},${JSON.stringify(values).slice(1)}`;
 
   return (tally, timestamp) => {
     const latencies = tally.latencies;
-    const first: Record<string, unknown> = { ...tally.counts };
+    const first: Record<string, unknown> = tally.counts;
     if (latencies.length > 0) first[LATENCY] = latencies.slice(0, MAX_VALUES_PER_METRIC);
     if (tally.records.length > 0) first.records = tally.records;
     const documents = [

@@ -18,6 +18,11 @@ export interface TalliedRecord {
 /** Every count metric, in the order of the behaviour table. */
 export const COUNT_NAMES = Object.values(NAMES).filter((name) => name !== NAMES.latency);
 
+const ZERO_COUNTS = Object.fromEntries(COUNT_NAMES.map((name) => [name, 0])) as Record<
+  CountMetricName,
+  number
+>;
+
 /** Most records named in one document's `records` property (the rest are counted only). */
 export const MAX_NAMED_RECORDS = 100;
 
@@ -28,10 +33,7 @@ export const MAX_NAMED_RECORDS = 100;
  * did not succeed (the ones to look into) whose message named them.
  */
 export class OutcomeTally {
-  readonly counts = Object.fromEntries(COUNT_NAMES.map((name) => [name, 0])) as Record<
-    CountMetricName,
-    number
-  >;
+  readonly counts = { ...ZERO_COUNTS };
   /** Milliseconds from `SentTimestamp` to the answer, per answered record. */
   readonly latencies: number[] = [];
   /** Records whose message named its execution or state. */
