@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { LocalAlarms } from '../alarms/runner-adapter.js';
+import { alarmOperations } from '../http/alarm-operations.js';
 import { redactToken } from '../redact.js';
 import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
@@ -25,6 +27,9 @@ export function serveBanner(runner: LocalRunner, assembly: string, workers: bool
     'or, for the AWS CLI and the AWS SDKs (new SFNClient({}) reads it), instead of --endpoint-url:',
     `  export AWS_ENDPOINT_URL_SFN=${url}`,
     '',
+    `Alarms (${runner.model.alarms.length} in the template), evaluated now on this run's metrics:`,
+    `  curl -s ${url} -H 'X-Amz-Target: AWSStepFunctions.LocalDescribeAlarms' -H 'Content-Type: application/x-amz-json-1.0' -d '{}'`,
+    '',
     'Ctrl-C to stop.',
   ].join('\n');
 }
@@ -40,9 +45,21 @@ export async function serveCommand(
   stop: AbortSignal,
 ): Promise<number> {
   const assembly = options.app ?? defaultAssembly();
+  const alarms = new LocalAlarms();
+  const alarmStates = new Map<string, string>();
+  /** Prints each alarm whose state changed since the last look. */
+  const reportAlarms = async () => {
+    for (const alarm of await alarms.evaluateSettled()) {
+      const before = alarmStates.get(alarm.logicalId) ?? 'INSUFFICIENT_DATA';
+      alarmStates.set(alarm.logicalId, alarm.state);
+      if (before !== alarm.state && !stop.aborted) {
+        io.out(`Alarm      ${alarm.name}: ${before} → ${alarm.state}: ${alarm.reason}`);
+      }
+    }
+  };
   const report = (execution: LocalExecution) => {
     io.out(`Started    ${execution.executionArn}`);
-    void execution.done.then((ended) => {
+    void execution.done.then(async (ended) => {
       if (stop.aborted) return;
       const took = (ended.stopDate ?? new Date()).getTime() - ended.startDate.getTime();
       io.out(
@@ -52,22 +69,27 @@ export async function serveCommand(
           '',
         ].join('\n'),
       );
+      await reportAlarms();
     });
   };
-  const runner = await LocalRunner.start({
-    assembly,
-    ...(options.stack !== undefined ? { stack: options.stack } : {}),
-    port: options.port,
-    workers: options.workers,
-    functionConcurrency: options.functionConcurrency,
-    onExecution: report,
-    ...(options.verbose
-      ? {
-          onFunctionLog: (fn: string, line: string) =>
-            io.err(`[${fn}] ${line.replace(TOKEN_PATTERN, (token) => redactToken(token))}`),
-        }
-      : {}),
-  });
+  const runner = await LocalRunner.start(
+    alarms.instrument({
+      assembly,
+      ...(options.stack !== undefined ? { stack: options.stack } : {}),
+      port: options.port,
+      workers: options.workers,
+      functionConcurrency: options.functionConcurrency,
+      onExecution: report,
+      ...(options.verbose
+        ? {
+            onFunctionLog: (fn: string, line: string) =>
+              io.err(`[${fn}] ${line.replace(TOKEN_PATTERN, (token) => redactToken(token))}`),
+          }
+        : {}),
+    }),
+  );
+  alarms.attach(runner);
+  runner.registerOperations(alarmOperations(alarms));
   try {
     io.out(serveBanner(runner, resolve(assembly), options.workers));
     if (!stop.aborted)

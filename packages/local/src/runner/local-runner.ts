@@ -7,6 +7,7 @@ import { AssemblyError } from '../errors.js';
 import { type BatchReport, SqsPoller } from '../event-sources/sqs-poller.js';
 import { LocalFunction } from '../functions/local-function.js';
 import { executionOperations } from '../http/execution-operations.js';
+import type { SfnOperations } from '../http/operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { LocalQueue } from '../queues/local-queue.js';
@@ -306,6 +307,11 @@ export class LocalRunner {
   /** Task tokens waiting for an answer. */
   get openTaskCount(): number {
     return this.#registry.openCount;
+  }
+
+  /** Adds operations to the endpoint (e.g. console-only ones). */
+  registerOperations(operations: SfnOperations): void {
+    this.#server.register(operations);
   }
 
   /** Resolves when every event source mapping has no batch in progress. */
