@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
+import { MockConfigError } from '../mocks/mock-config-error.js';
 import { parseCliArgs, USAGE } from './parse-args.js';
 import { CliUsageError } from './read-input.js';
 import { type CliIo, runCommand } from './run-command.js';
@@ -16,7 +17,7 @@ function version(): string {
 
 /**
  * The CLI: parses `argv`, runs the command, returns the exit status (0 as expected, 1 an
- * execution ended otherwise, 2 the app could not be run). `stop` ends `serve`.
+ * execution ended otherwise, 2 the app (or the mock config) could not be run). `stop` ends `serve`.
  */
 export async function main(
   argv: readonly string[],
@@ -46,6 +47,7 @@ export async function main(
     const known =
       error instanceof AssemblyError ||
       error instanceof UnsupportedFeatureError ||
+      error instanceof MockConfigError ||
       error instanceof CliUsageError;
     io.err(
       `sfn-callback-local: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}`,

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--app <dir>] [--stack <name>]
+                                [--mock-config <file>] [--data-dir <dir>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
 its queue, the queue's worker function (its bundled asset, its real SDK calls answered by
@@ -33,6 +34,14 @@ SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), print
 execution's event history as it ends, until Ctrl-C or SIGTERM.
   --port <n>                  port on 127.0.0.1 (default: a free one)
   --no-workers                do not run the queue-triggered functions: answer the tokens yourself
+  --mock-config <file>        Step Functions Local's mock configuration file (default: the
+                              SFN_MOCK_CONFIG environment variable); StartExecution with
+                              <stateMachineArn>#<TestCase> runs that test case
+  --data-dir <dir>            keep state machines, executions and histories in <dir>, so that
+                              a restarted serve still answers for them (default: in memory)
+
+Without --app and without a cdk.out, serve starts with no app: create state machines with
+CreateStateMachine (the AWS CLI's create-state-machine, the SDK, ...).
 
 Exit status: 0 when every execution ended with the expected status, 1 when one did not,
 2 when the app could not be run (usage, assembly or unsupported feature).`;
@@ -56,6 +65,10 @@ export interface CliOptions {
   readonly functionConcurrency: number;
   readonly json: boolean;
   readonly verbose: boolean;
+  /** `serve --mock-config`: the mock configuration file. */
+  readonly mockConfig?: string;
+  /** `serve --data-dir`: the store's directory. */
+  readonly dataDir?: string;
 }
 
 const STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -92,6 +105,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       port: { type: 'string' },
+      'mock-config': { type: 'string' },
+      'data-dir': { type: 'string' },
       workers: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -120,5 +135,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     functionConcurrency: positiveInteger('function-concurrency', values['function-concurrency'], 1),
     json: values.json === true,
     verbose: values.verbose === true,
+    ...(values['mock-config'] !== undefined ? { mockConfig: values['mock-config'] } : {}),
+    ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
   };
 }

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MockConfig } from '../mocks/mock-config.js';
 import { redactToken } from '../redact.js';
 import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
@@ -10,13 +12,21 @@ import type { CliIo } from './run-command.js';
 const TOKEN_PATTERN = /AQCLocal[0-9a-z]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g;
 
 /** What `serve` prints once the endpoint is up: where it is, and how to point the AWS CLI and SDK at it. */
-export function serveBanner(runner: LocalRunner, assembly: string, workers: boolean): string {
+export function serveBanner(
+  runner: LocalRunner,
+  assembly: string | undefined,
+  workers: boolean,
+): string {
   const url = runner.endpointUrl;
   const region = runner.model.region;
   return [
-    `Cloud assembly           ${assembly} (stack ${runner.model.stackName})`,
+    assembly !== undefined
+      ? `Cloud assembly           ${assembly} (stack ${runner.model.stackName})`
+      : 'Cloud assembly           none: CreateStateMachine adds state machines',
     `Step Functions endpoint  ${url}`,
-    ...runner.model.stateMachines.map((m) => `State machine            ${m.arn}`),
+    ...runner.stateMachines().map((m) => `State machine            ${m.arn}`),
+    ...(runner.mockConfig ? [`Mock config              ${runner.mockConfig.source}`] : []),
+    `Store                    ${runner.store.location === ':memory:' ? 'in memory (--data-dir <dir> keeps it)' : runner.store.location}`,
     `Workers                  ${workers ? 'on: the queue-triggered functions answer the tokens' : 'off (--no-workers): answer the tokens yourself, SendTaskSuccess / SendTaskFailure'}`,
     '',
     'AWS CLI (any credentials: the endpoint does not check signatures):',
@@ -24,6 +34,8 @@ export function serveBanner(runner: LocalRunner, assembly: string, workers: bool
     `  aws stepfunctions list-state-machines --endpoint-url ${url}`,
     'or, for the AWS CLI and the AWS SDKs (new SFNClient({}) reads it), instead of --endpoint-url:',
     `  export AWS_ENDPOINT_URL_SFN=${url}`,
+    'TestState (sent to a sync- host prefix): new SFNClient({ disableHostPrefix: true }) for the',
+    'JS SDK, AWS_DISABLE_HOST_PREFIX_INJECTION=true for the AWS CLI.',
     '',
     'Ctrl-C to stop.',
   ].join('\n');
@@ -39,7 +51,9 @@ export async function serveCommand(
   io: CliIo,
   stop: AbortSignal,
 ): Promise<number> {
-  const assembly = options.app ?? defaultAssembly();
+  const assembly = options.app ?? withoutApp(defaultAssembly());
+  const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
+  const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
   const report = (execution: LocalExecution) => {
     io.out(`Started    ${execution.executionArn}`);
     void execution.done.then((ended) => {
@@ -55,7 +69,9 @@ export async function serveCommand(
     });
   };
   const runner = await LocalRunner.start({
-    assembly,
+    ...(assembly !== undefined ? { assembly } : {}),
+    ...(mockConfig ? { mockConfig } : {}),
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     ...(options.stack !== undefined ? { stack: options.stack } : {}),
     port: options.port,
     workers: options.workers,
@@ -69,7 +85,9 @@ export async function serveCommand(
       : {}),
   });
   try {
-    io.out(serveBanner(runner, resolve(assembly), options.workers));
+    io.out(
+      serveBanner(runner, assembly !== undefined ? resolve(assembly) : undefined, options.workers),
+    );
     if (!stop.aborted)
       await new Promise((stopped) => stop.addEventListener('abort', stopped, { once: true }));
     io.out('Stopping: running executions are aborted.');
@@ -77,4 +95,9 @@ export async function serveCommand(
   } finally {
     await runner.close();
   }
+}
+
+/** The default assembly when it exists; undefined (serve with no app) when it does not. */
+function withoutApp(assembly: string): string | undefined {
+  return existsSync(join(assembly, 'manifest.json')) ? assembly : undefined;
 }
