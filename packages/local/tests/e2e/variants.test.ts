@@ -10,14 +10,16 @@ describe('variants of the fixture app', () => {
     try {
       const succeeded = await runner.runExecution({ n: 1 });
       expect(succeeded.status).toBe('SUCCEEDED');
-      const body = JSON.parse(succeeded.events[2]?.taskScheduledEventDetails?.parameters ?? '{}')
-        .MessageBody;
+      const body = JSON.parse(
+        succeeded.events[2]?.taskScheduledEventDetails?.parameters ?? '{}',
+      ).MessageBody;
       expect(body).toEqual({ TaskToken: succeeded.taskTokens[0], Input: { n: 1 } });
       const failed = await runner.runExecution({ fail: true });
       expect(failed.status).toBe('FAILED');
       expect(failed.error).toBe('CallbackFailed');
       const notified = failed.events.find(
-        (e) => e.type === 'TaskStateEntered' && e.stateEnteredEventDetails?.name === 'Notify Failure',
+        (e) =>
+          e.type === 'TaskStateEntered' && e.stateEnteredEventDetails?.name === 'Notify Failure',
       );
       expect(JSON.parse(notified?.stateEnteredEventDetails?.input ?? '{}').error).toMatchObject({
         Error: expect.any(String),
