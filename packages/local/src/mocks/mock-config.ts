@@ -72,8 +72,7 @@ export class MockConfig {
       parsed = JSON.parse(text);
     } catch (error) {
       const message = (error as Error).message;
-      const position = /at position (\d+)/.exec(message);
-      const line = position ? lineAndColumn(text, Number(position[1])).line : undefined;
+      const line = lineAndColumn(text, syntaxErrorOffset(text, message)).line;
       throw new MockConfigError(source, `is not JSON: ${message}`, {
         ...(line !== undefined ? { line } : {}),
       });
@@ -170,6 +169,34 @@ export class MockConfig {
       }
     }
   }
+}
+
+/**
+ * Where JSON text stops being JSON: the offset V8 names, or else (V8 words some errors
+ * without one) the shortest prefix that fails before its own end, found by bisection —
+ * a prefix of valid text fails only for want of more.
+ */
+function syntaxErrorOffset(text: string, message: string): number {
+  const named = /at position (\d+)/.exec(message);
+  if (named) return Number(named[1]);
+  const failsInside = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const at = /at position (\d+)/.exec((error as Error).message);
+      if (at) return Number(at[1]) < length;
+      return !/end of JSON input/.test((error as Error).message);
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsInside(middle + 1)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 function readResponse(
