@@ -5,6 +5,7 @@ import { redactToken } from '../redact.js';
 import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { defaultAssembly } from './default-assembly.js';
+import { formatBusEvents } from './format-bus-events.js';
 import { formatHistory } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
 import type { CliIo } from './run-command.js';
@@ -63,6 +64,7 @@ export async function serveCommand(
         [
           `Ended      ${ended.executionArn}: ${ended.status} in ${took} ms`,
           formatHistory(ended),
+          ...formatBusEvents(ended),
           '',
         ].join('\n'),
       );
