@@ -2,4 +2,10 @@
  * The engine under test, imported in one place: `run.ts` loads this module only after
  * `ts-resolve.ts` has taught Node to find the sources' `.js` imports as `.ts` files.
  */
-export { InvalidDefinitionError, StateMachine, VirtualClock } from '../src/index.ts';
+export {
+  InvalidDefinitionError,
+  StateMachine,
+  TestStateRequestError,
+  testState,
+  VirtualClock,
+} from '../src/index.ts';

@@ -11,8 +11,15 @@ export type CaseKind =
   | 'test_state'
   | 'test_state_exception';
 
-/** The kinds this harness runs; the others need the TestState / CreateStateMachine API. */
-export const RUNNABLE_KINDS: readonly CaseKind[] = ['execution', 'choice-case', 'describe_only'];
+/** The kinds this harness runs (all of them: TestState cases through `testState`, see run-test-state.ts). */
+export const RUNNABLE_KINDS: readonly CaseKind[] = [
+  'execution',
+  'choice-case',
+  'describe_only',
+  'create_rejected',
+  'test_state',
+  'test_state_exception',
+];
 
 export interface Substitution {
   readonly fake: string;
@@ -53,6 +60,12 @@ export interface Expected {
   readonly cause: Json;
   readonly history: RecordedEvent[] | null;
   readonly describeExecution?: JsonObject;
+  /** test_state: the recorded TestState response (JSON-text fields parsed when objects). */
+  readonly testStateResponse?: JsonObject;
+  /** test_state_exception: `{ Error: { Code, Message } }` or `{ exception_typename, exception_value }`. */
+  readonly testStateException?: JsonObject;
+  /** create_rejected: `{ exception_typename, exception_value }`. */
+  readonly createStateMachineError?: JsonObject;
 }
 
 export interface ConformanceCase {
@@ -74,6 +87,8 @@ export interface ConformanceCase {
   readonly substitutions?: Substitution[];
   readonly childStateMachines?: Record<string, JsonObject>;
   readonly responder?: Responder;
+  /** test_state kinds: the TestState request's fields other than `definition`. */
+  readonly testState?: { readonly request: JsonObject };
   readonly expected: Expected;
   readonly compare?: {
     readonly historyNormalisation?: 'parallel-branches-sorted';

@@ -13,6 +13,7 @@ import type * as Engine from './engine.ts';
 import { caseInput } from './inputs.ts';
 import type { ConformanceCase } from './load-cases.ts';
 import { seededRandom } from './random.ts';
+import { runCreateRejectedCase, runTestStateCase } from './run-test-state.ts';
 import { type CallNote, CaseWorld } from './services/case-services.ts';
 import type { ChildResult } from './services/sfn.ts';
 
@@ -77,7 +78,7 @@ export function mapConcurrencyIn(definition: JsonObject): (name: string) => numb
 }
 
 /** Bare words a case's substitutions say stand for its fake resources. */
-function substitutionWords(testCase: ConformanceCase): Set<string> {
+export function substitutionWords(testCase: ConformanceCase): Set<string> {
   const words = new Set<string>();
   for (const substitution of testCase.substitutions ?? []) {
     const form = substitution.snapshotForm;
@@ -107,6 +108,10 @@ export async function runCase(
   engine: EngineModule,
   options: { all?: boolean } = {},
 ): Promise<CaseResult> {
+  if (testCase.kind === 'test_state' || testCase.kind === 'test_state_exception') {
+    return runTestStateCase(testCase, engine, options);
+  }
+  if (testCase.kind === 'create_rejected') return runCreateRejectedCase(testCase, engine);
   const began = performance.now();
   const clock = new engine.VirtualClock(START_TIME);
   const random = seededRandom(testCase.id);

@@ -115,7 +115,7 @@ if (failures.length > 0) {
 }
 if (skipped.length > 0) {
   const kinds = [...new Set(skipped.map((testCase) => testCase.kind))].sort().join(', ');
-  console.log(`\n${skipped.length} not run (emulator API: ${kinds})`);
+  console.log(`\n${skipped.length} not run (kinds: ${kinds})`);
 }
 console.log(`ran ${results.length} cases in ${seconds} s`);
 

@@ -21,6 +21,20 @@ export { StatesError, StatesErrors } from './states-error.js';
 export type { IntegrationPattern, TaskHandler, TaskRequest, TaskResource } from './task-handler.js';
 export { TaskTokenError, type TaskTokenErrorCode } from './task-token-error.js';
 export { parseTaskResource } from './tasks/parse-resource.js';
+export { testState } from './test-state/test-state.js';
+export { type TestStateErrorCode, TestStateRequestError } from './test-state/test-state-error.js';
+export type {
+  InspectionData,
+  InspectionErrorDetails,
+  InspectionLevel,
+  MockFieldValidationMode,
+  TestStateConfiguration,
+  TestStateMock,
+  TestStateOptions,
+  TestStateRequest,
+  TestStateResponse,
+  TestStateStatus,
+} from './test-state/types.js';
 export { systemClock } from './time/system-clock.js';
 export { VirtualClock } from './time/virtual-clock.js';
 export type { Diagnostic } from './validation/diagnostic.js';

@@ -7,8 +7,8 @@
  * (turbo builds it first). Environment: BENCH_EXECUTIONS (default 10000),
  * BENCH_CONCURRENCY (executions in flight, default 64).
  */
-import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { LocalRunner, prepareDefinition } from '../dist/index.js';
+import { StateMachine } from '@sfn-callback/asl';
+import { LocalRunner } from '../dist/index.js';
 import { removeFixtures, synthFixture } from '../tests/fixtures/fixture-app.ts';
 
 const TOTAL = Number(process.env.BENCH_EXECUTIONS ?? 10_000);
@@ -43,38 +43,30 @@ console.log(
 console.log(`state machine ${spec.name} (from the synthesized template)\n`);
 
 // 1. The bare engine, same definition, the callback answered in memory.
-const { engineDefinition, tasks } = prepareDefinition(spec.definition, spec.name);
-const machine = new StateMachine(engineDefinition as unknown as StateMachineDefinition, {
-  validationOptions: { checkArn: false },
-});
-const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
-for (const task of tasks.values()) {
-  handlers[task.name] = task.resource.waitForTaskToken
-    ? async (parameters) => {
-        // In-memory "worker": answers on the next turn of the event loop.
-        await new Promise((resolve) => setImmediate(resolve));
-        return { processed: (parameters as { MessageBody: { Input: unknown } }).MessageBody.Input };
-      }
-    : async () => ({ MessageId: 'in-memory' });
-}
+const machine = StateMachine.fromDefinition(spec.definition);
 let tokens = 0;
-const bare = (i: number) =>
-  machine
-    .run(
-      { i },
-      {
-        overrides: { taskResourceLocalHandlers: handlers as never },
-        context: {
-          Task: {
-            get Token() {
-              tokens += 1;
-              return `token-${tokens}`;
-            },
-          },
-        },
-      },
-    )
-    .result.then(() => undefined);
+const bare = (i: number) => {
+  const execution = machine.start({
+    identity: {
+      executionArn: `${spec.arn.replace(':stateMachine:', ':execution:')}:bench-${i}`,
+      executionName: `bench-${i}`,
+      stateMachineArn: spec.arn,
+      stateMachineName: spec.name,
+      roleArn: spec.roleArn ?? '',
+    },
+    input: { i },
+    issueTaskToken: () => `token-${++tokens}`,
+    tasks: async (request) => {
+      if (request.resource.pattern !== 'waitForTaskToken') return { MessageId: 'in-memory' };
+      const token = request.taskToken as string;
+      const input = (request.parameters as { MessageBody: { Input: unknown } }).MessageBody.Input;
+      // In-memory "worker": answers on the next turn of the event loop.
+      setImmediate(() => execution.sendTaskSuccess(token, { processed: input } as never));
+      return { MessageId: 'in-memory' };
+    },
+  });
+  return execution.result.then(() => undefined);
+};
 await pool(WARMUP, CONCURRENCY, bare);
 const bareSeconds = await pool(TOTAL, CONCURRENCY, bare);
 const bareRate = TOTAL / bareSeconds;

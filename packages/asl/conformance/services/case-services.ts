@@ -181,7 +181,9 @@ export class CaseWorld {
     if (resource.legacyLambda)
       return this.lambdas.invoke(resource.arn, request.parameters, 'Lambda.');
     if (resource.resourceType === 'lambda' && resource.action === 'invoke') {
-      const payload = params.Payload ?? null;
+      // Recorded (test_state/test_base_lambda_service_task_state): a null or absent Payload is
+      // sent as no payload, which a Python function receives as the event {}.
+      const payload = params.Payload === undefined || params.Payload === null ? {} : params.Payload;
       return invokeResult(
         this.lambdas.invoke(String(params.FunctionName ?? ''), payload, 'Lambda.'),
       );

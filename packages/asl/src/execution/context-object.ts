@@ -35,5 +35,5 @@ export function contextObject(
   if (taskToken !== undefined) context.Task = { Token: taskToken };
   if (frame.mapItem)
     context.Map = { Item: { Index: frame.mapItem.Index, Value: frame.mapItem.Value } };
-  return context;
+  return frame.run.contextOverride ? frame.run.contextOverride(context) : context;
 }

@@ -14,6 +14,9 @@ import { ExecutionStopped } from './abort-reasons.js';
 import type { RunContext } from './run-context.js';
 import { runStates } from './run-states.js';
 
+/** Stops the execution's timeout timer; one object, not a DOMException per execution. */
+const EXECUTION_ENDED = Object.freeze({ reason: 'the execution ended' });
+
 let tokenSequence = 0;
 const defaultToken = () =>
   `local-task-token-${process.pid}-${++tokenSequence}-${Math.random().toString(36).slice(2)}`;
@@ -166,6 +169,6 @@ export class ExecutionRun implements Execution {
         () => {},
       );
     }
-    return { timedOut: () => timedOut, cancel: () => cancel.abort() };
+    return { timedOut: () => timedOut, cancel: () => cancel.abort(EXECUTION_ENDED) };
   }
 }

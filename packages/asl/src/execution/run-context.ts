@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { QueryLanguage } from '../definition.js';
 import type { ExecutionIdentity } from '../execution-options.js';
 import type { HistoryRecorder } from '../history/history-recorder.js';
-import type { Json } from '../json.js';
+import type { Json, JsonObject } from '../json.js';
 import type { RandomSource } from '../scope.js';
 import type { TaskHandler } from '../task-handler.js';
 import type { TokenWaits } from '../tasks/token-waits.js';
@@ -22,4 +22,6 @@ export interface RunContext {
   readonly region: string;
   /** The state machine's `QueryLanguage`: the default of every state, nested ones too. */
   readonly queryLanguage: QueryLanguage;
+  /** TestState only: replaces the context object the engine builds (a request's `context`). */
+  readonly contextOverride?: (standard: JsonObject) => JsonObject;
 }

@@ -1,12 +1,11 @@
 import type { Catcher, Retrier, StateDefinition } from '../definition.js';
-import { stateEventPrefix, stateEventType } from '../history/event-names.js';
+import { stateEventType } from '../history/event-names.js';
 import { EventCursor } from '../history/history-recorder.js';
 import type { Json } from '../json.js';
 import { applyResultPath } from '../jsonpath/result-path.js';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
 import { runStateBody } from '../states/run-state-body.js';
 import { StatesError, StatesErrors } from '../states-error.js';
-import { SiblingFailed } from './abort-reasons.js';
 import { findCatcher, findRetrier, retryDelayMs } from './error-matching.js';
 import type { Frame } from './frame.js';
 import { errorOutput, toStatesError } from './state-errors.js';
@@ -145,7 +144,12 @@ function recordEvaluationFailure(run: StateRun, error: StatesError): void {
   run.frame.cursor.set(id);
 }
 
-async function caught(run: StateRun, catcher: Catcher, error: StatesError): Promise<StateOutcome> {
+/** A catcher's outcome: its `Next`, its output (`ResultPath` / `Output`) and its `Assign`. */
+export async function caught(
+  run: StateRun,
+  catcher: Catcher,
+  error: StatesError,
+): Promise<StateOutcome> {
   const errorJson = errorOutput(error);
   if (run.jsonata) {
     const states = { errorOutput: errorJson };

@@ -11,6 +11,18 @@ import type { Frame } from './frame.js';
 
 const RETRYABLE = new Set(['Task', 'Map', 'Parallel']);
 
+/** The data-flow steps whose values TestState's `inspectionData` shows. */
+export type InspectedStep =
+  | 'afterInputPath'
+  | 'afterParameters'
+  | 'afterArguments'
+  | 'result'
+  | 'afterResultSelector'
+  | 'afterResultPath';
+
+/** Told each intermediate value of a state's data flow (TestState only; unset in executions). */
+export type InspectionHook = (step: InspectedStep, value: Json) => void;
+
 /**
  * One run of one state: its definition, language, raw input and entered event, and the
  * field evaluators both query languages need, bound to the state's scope (context object,
@@ -18,12 +30,16 @@ const RETRYABLE = new Set(['Task', 'Map', 'Parallel']);
  */
 export class StateRun {
   readonly language: QueryLanguage;
-  /** The context object; `State.RetryCount` and `Task.Token` change per attempt. */
-  context: JsonObject;
-  readonly enteredTime: string;
+  /** When the state was entered, ms since the epoch. */
+  enteredAt: number;
   enteredEventId = 0;
   /** `$$.State.RetryCount` of the current attempt. */
   retryCount = 0;
+  /** TestState's inspection recorder (see {@link InspectionHook}); undefined in executions. */
+  inspect: InspectionHook | undefined = undefined;
+  #taskToken: string | undefined;
+  // Built on first use: most states never read the context object.
+  #context: JsonObject | undefined;
 
   constructor(
     readonly frame: Frame,
@@ -32,20 +48,30 @@ export class StateRun {
     readonly input: Json,
   ) {
     this.language = (state.QueryLanguage as QueryLanguage | undefined) ?? frame.run.queryLanguage;
-    this.enteredTime = new Date(frame.run.clock.now()).toISOString();
-    this.context = contextObject(
-      frame,
-      name,
-      this.enteredTime,
-      0,
-      undefined,
-      RETRYABLE.has(state.Type),
+    this.enteredAt = frame.run.clock.now();
+  }
+
+  /** The context object (`$$`, `$states.context`); `State.RetryCount` and `Task.Token` follow the attempt. */
+  get context(): JsonObject {
+    this.#context ??= contextObject(
+      this.frame,
+      this.name,
+      new Date(this.enteredAt).toISOString(),
+      this.retryCount,
+      this.#taskToken,
+      RETRYABLE.has(this.state.Type),
     );
+    return this.#context;
   }
 
   /** This run seen with another context object (a Map item's `$$.Map.Item`). */
   withContext(context: JsonObject): StateRun {
-    return Object.assign(Object.create(StateRun.prototype) as StateRun, this, { context });
+    const copy = new StateRun(this.frame, this.name, this.state, this.input);
+    copy.enteredAt = this.enteredAt;
+    copy.enteredEventId = this.enteredEventId;
+    copy.retryCount = this.retryCount;
+    copy.#context = context;
+    return copy;
   }
 
   get jsonata(): boolean {
@@ -55,14 +81,8 @@ export class StateRun {
   /** Sets the context object for an attempt (`$$.State.RetryCount`, `$$.Task.Token`). */
   attempt(retryCount: number, taskToken?: string): void {
     this.retryCount = retryCount;
-    this.context = contextObject(
-      this.frame,
-      this.name,
-      this.enteredTime,
-      retryCount,
-      taskToken,
-      RETRYABLE.has(this.state.Type),
-    );
+    this.#taskToken = taskToken;
+    this.#context = undefined;
   }
 
   get scope(): EvaluationScope {

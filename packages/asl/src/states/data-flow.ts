@@ -5,9 +5,10 @@ import { applyResultPath } from '../jsonpath/result-path.js';
 /** JSONPath `InputPath`: the input itself when absent, `{}` when null. */
 export function effectiveInput(run: StateRun): Json {
   const path = run.state.InputPath as string | null | undefined;
-  if (path === undefined) return run.input;
-  if (path === null) return {};
-  return run.path(path, run.input, 'InputPath');
+  const value =
+    path === undefined ? run.input : path === null ? {} : run.path(path, run.input, 'InputPath');
+  run.inspect?.('afterInputPath', value);
+  return value;
 }
 
 /**
@@ -17,7 +18,9 @@ export function effectiveInput(run: StateRun): Json {
 export async function effectiveArguments(run: StateRun): Promise<Json> {
   if (run.jsonata) {
     const args = run.state.Arguments;
-    return args === undefined ? run.input : run.evaluate(args, 'Arguments');
+    const value = args === undefined ? run.input : await run.evaluate(args, 'Arguments');
+    run.inspect?.('afterArguments', value);
+    return value;
   }
   return jsonPathArguments(run);
 }
@@ -26,7 +29,9 @@ export async function effectiveArguments(run: StateRun): Promise<Json> {
 export function jsonPathArguments(run: StateRun): Json {
   const input = effectiveInput(run);
   const parameters = run.state.Parameters;
-  return parameters === undefined ? input : run.template(parameters, input);
+  const value = parameters === undefined ? input : run.template(parameters, input);
+  run.inspect?.('afterParameters', value);
+  return value;
 }
 
 /** JSONPath `OutputPath`: the value itself when absent, `{}` when null. */
@@ -47,6 +52,7 @@ export async function resultToOutput(
   run: StateRun,
   result: Json,
 ): Promise<{ output: Json; assigned?: Record<string, Json> }> {
+  run.inspect?.('result', result);
   if (run.jsonata) {
     const states = { result };
     const [output, assigned] = await Promise.all([
@@ -57,12 +63,14 @@ export async function resultToOutput(
   }
   const selector = run.state.ResultSelector;
   const selected = selector === undefined ? result : run.template(selector, result);
+  run.inspect?.('afterResultSelector', selected);
   const assigned = await run.assignments(run.state.Assign, selected);
   const placed = applyResultPath(
     run.input,
     selected,
     run.state.ResultPath as string | null | undefined,
   );
+  run.inspect?.('afterResultPath', placed);
   const output = applyOutputPath(run, placed);
   return assigned ? { output, assigned } : { output };
 }

@@ -21,12 +21,14 @@ export async function runPassState(run: StateRun): Promise<StateOutcome> {
       : run.state.Parameters !== undefined
         ? run.template(run.state.Parameters, input)
         : input;
+  run.inspect?.('result', result);
   const assigned = await run.assignments(run.state.Assign, result);
   const placed = applyResultPath(
     run.input,
     result,
     run.state.ResultPath as string | null | undefined,
   );
+  run.inspect?.('afterResultPath', placed);
   return outcome(applyOutputPath(run, placed), next, assigned);
 }
 

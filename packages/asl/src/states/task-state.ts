@@ -10,6 +10,12 @@ import type { TokenAnswer } from '../tasks/token-waits.js';
 import { effectiveArguments, jsonPathArguments, resultToOutput } from './data-flow.js';
 import { taskSeconds } from './task-timeouts.js';
 
+/**
+ * The reason every signal of a finished attempt is aborted with: one object, because
+ * `abort()` without a reason builds a DOMException (and its stack) each time.
+ */
+const ATTEMPT_ENDED = Object.freeze({ reason: 'the task attempt ended' });
+
 /** Why a task attempt stopped waiting: an answer, a timeout, or an abort from outside. */
 type Ending =
   | { readonly kind: 'result'; readonly output: Json }
@@ -106,7 +112,7 @@ export async function runTaskState(run: StateRun, retryCount: number): Promise<S
     const next = nextOf(run.state);
     return { output, ...(next !== undefined ? { next } : {}), ...(assigned ? { assigned } : {}) };
   } finally {
-    controller.abort();
+    controller.abort(ATTEMPT_ENDED);
     run.frame.signal.removeEventListener('abort', onOuterAbort);
     if (token !== undefined) host.tokens.close(token);
   }
@@ -134,17 +140,17 @@ async function attempt(
   return new Promise<Ending>((resolve) => {
     let settled = false;
     // Every timer of the attempt stops when it ends, whichever way it ends.
-    const timeouts = new AbortController();
+    const timers: AbortController[] = [];
     const end = (ending: Ending) => {
       if (settled) return;
       settled = true;
-      timeouts.abort();
+      for (const timer of timers) timer.abort(ATTEMPT_ENDED);
       resolve(ending);
     };
     signal.addEventListener('abort', () => end({ kind: 'timed-out' }), { once: true });
     const timer = (seconds: number) => {
       const own = new AbortController();
-      timeouts.signal.addEventListener('abort', () => own.abort(), { once: true });
+      timers.push(own);
       clock.sleep(seconds * 1000, own.signal).then(
         () => end({ kind: 'timed-out' }),
         () => {},
@@ -163,7 +169,7 @@ async function attempt(
           answer: answered,
           heartbeat: () => {
             if (options.heartbeatSeconds === undefined) return;
-            heartbeat?.abort();
+            heartbeat?.abort(ATTEMPT_ENDED);
             heartbeat = timer(options.heartbeatSeconds);
           },
         });

@@ -2,8 +2,8 @@ import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
 import type { ExecutionDescription } from '../runner/local-execution.js';
-import type { LocalRunner } from '../runner/local-runner.js';
 import { SfnApiError, validationError } from './api-error.js';
+import type { ExecutionHost } from './execution-host.js';
 import { withInputShapes } from './input-shape.js';
 import type { SfnOperations } from './operation.js';
 
@@ -119,7 +119,7 @@ function executionListItem(execution: ExecutionDescription): Record<string, unkn
 }
 
 /**
- * The execution side of the Step Functions API over a {@link LocalRunner}:
+ * The execution side of the Step Functions API over an {@link ExecutionHost} (the runner):
  * StartExecution (`stateMachineArn#TestCase` picks a test case of the mock configuration
  * file; the execution belongs to the plain ARN), DescribeExecution,
  * ListExecutions, GetExecutionHistory (events in AWS's shape; the task token whole in
@@ -128,9 +128,9 @@ function executionListItem(execution: ExecutionDescription): Record<string, unkn
  * `InvalidExecutionInput`, `InvalidName`, `InvalidArn`, `InvalidToken`, `ValidationException`;
  * a member of the wrong type is a `SerializationException`, see {@link withInputShapes}).
  *
- * Executions are those the runner retains (`retainExecutions`, running ones always).
+ * Executions are those of the runner's store (ended ones too, across restarts with `--data-dir`).
  */
-export function executionOperations(runner: LocalRunner): SfnOperations {
+export function executionOperations(runner: ExecutionHost): SfnOperations {
   const machine = (input: Record<string, unknown>) => {
     const arn = requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN);
     const found = runner.findStateMachine(arn);
@@ -204,7 +204,7 @@ export function executionOperations(runner: LocalRunner): SfnOperations {
           );
         }
       }
-      let started: ReturnType<LocalRunner['startExecution']>;
+      let started: ExecutionDescription;
       try {
         started = runner.startExecution(executionInput, {
           stateMachine: m.arn,

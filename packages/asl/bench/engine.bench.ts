@@ -1,0 +1,168 @@
+/**
+ * The bare engine against aws-local-stepfunctions 3.0.0 (the engine local ran on before),
+ * in the same run, on the same definitions, with tasks answered in memory:
+ *
+ * 1. a 3-state machine (Pass → Task → Choice), executions one after another and 64 in flight;
+ * 2. a Map of 100 items (an inline Map whose iteration is a Task);
+ * 3. memory across 100,000 executions of the 3-state machine: heap after GC, sampled.
+ *
+ * Run with `pnpm bench` (turbo builds dist first) or `pnpm --filter @sfn-callback/asl bench`.
+ * BENCH_EXECUTIONS (default 20000) sets the count of 1 and 2 (Map: a tenth of it).
+ */
+import {
+  type StateMachineDefinition as BaselineDefinition,
+  StateMachine as BaselineMachine,
+} from 'aws-local-stepfunctions';
+import { type ExecutionIdentity, StateMachine } from '../dist/index.js';
+
+const TOTAL = Number(process.env.BENCH_EXECUTIONS ?? 20_000);
+const MEMORY_EXECUTIONS = Number(process.env.BENCH_MEMORY_EXECUTIONS ?? 100_000);
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const threeStates = {
+  StartAt: 'Prepare',
+  States: {
+    Prepare: { Type: 'Pass', Parameters: { 'order.$': '$.i', kind: 'bench' }, Next: 'Work' },
+    Work: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: 'worker', 'Payload.$': '$' },
+      ResultSelector: { 'done.$': '$.Payload.order' },
+      ResultPath: '$.result',
+      Next: 'Check',
+    },
+    Check: {
+      Type: 'Choice',
+      Choices: [{ Variable: '$.result.done', NumericGreaterThanEquals: 0, Next: 'Done' }],
+      Default: 'Done',
+    },
+    Done: { Type: 'Succeed' },
+  },
+};
+// Three states and a Succeed: Choice needs somewhere to go.
+
+const mapOf100 = {
+  StartAt: 'Each',
+  States: {
+    Each: {
+      Type: 'Map',
+      ItemsPath: '$.items',
+      ItemProcessor: {
+        StartAt: 'Work',
+        States: {
+          Work: {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Parameters: { FunctionName: 'worker', 'Payload.$': '$' },
+            OutputPath: '$.Payload',
+            End: true,
+          },
+        },
+      },
+      End: true,
+    },
+  },
+};
+
+const identity: ExecutionIdentity = {
+  executionArn: 'arn:aws:states:us-east-1:000000000000:execution:bench:e',
+  executionName: 'e',
+  stateMachineArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:bench',
+  stateMachineName: 'bench',
+  roleArn: 'arn:aws:iam::000000000000:role/bench',
+};
+
+const lambda = async (request: { parameters: unknown }) => ({
+  Payload: (request.parameters as { Payload: unknown }).Payload,
+  StatusCode: 200,
+});
+
+function ours(definition: object): (input: unknown) => Promise<unknown> {
+  const machine = StateMachine.fromDefinition(definition);
+  return (input) =>
+    machine.start({ identity, input: input as never, tasks: lambda as never }).result.then((r) => {
+      if (r.status !== 'SUCCEEDED') throw new Error(`ours: ${r.status} ${r.error} ${r.cause}`);
+      return r.output;
+    });
+}
+
+function baseline(definition: object): (input: unknown) => Promise<unknown> {
+  const machine = new BaselineMachine(definition as unknown as BaselineDefinition, {
+    validationOptions: { checkArn: false },
+  });
+  const handlers = {
+    Work: async (parameters: unknown) => ({
+      Payload: (parameters as { Payload: unknown }).Payload,
+      StatusCode: 200,
+    }),
+  };
+  return (input) =>
+    machine.run(input as never, { overrides: { taskResourceLocalHandlers: handlers as never } })
+      .result;
+}
+
+async function rate(
+  run: (input: unknown) => Promise<unknown>,
+  input: (i: number) => unknown,
+  total: number,
+  concurrency: number,
+): Promise<number> {
+  let next = 0;
+  const lane = async () => {
+    while (next < total) await run(input(next++));
+  };
+  await Promise.all(Array.from({ length: 200 }, () => run(input(0)))); // warm-up
+  const began = performance.now();
+  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, lane));
+  return total / ((performance.now() - began) / 1000);
+}
+
+function row(label: string, oursRate: number, baseRate: number, unit: string): void {
+  console.log(
+    `${label.padEnd(42)} ours ${oursRate.toFixed(0).padStart(8)} ${unit}   aws-local-stepfunctions ${baseRate.toFixed(0).padStart(8)} ${unit}   ratio ${(oursRate / baseRate).toFixed(2)}×`,
+  );
+}
+
+console.log(`@sfn-callback/asl vs aws-local-stepfunctions 3.0.0, Node ${process.versions.node}\n`);
+
+const byOne = (i: number) => ({ i });
+
+// Memory first, in a fresh heap: heap after GC while 100,000 executions run, 64 in flight.
+const sample = () => {
+  gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+};
+const run = ours(threeStates);
+const samples: number[] = [sample()];
+const step = MEMORY_EXECUTIONS / 10;
+for (let done = 0; done < MEMORY_EXECUTIONS; done += step) {
+  await rate(run, byOne, step, 64);
+  samples.push(sample());
+}
+
+// Objects, not numbers: aws-local-stepfunctions refuses an item 0 ("'$' does not point to a value").
+const items = { items: Array.from({ length: 100 }, (_, i) => ({ n: i })) };
+// Same input, same result: the two engines agree before they are timed.
+const [a, b] = await Promise.all([ours(threeStates)(byOne(7)), baseline(threeStates)(byOne(7))]);
+if (JSON.stringify(a) !== JSON.stringify(b))
+  throw new Error(`outputs differ: ${JSON.stringify(a)} / ${JSON.stringify(b)}`);
+
+for (const concurrency of [1, 64]) {
+  const oursRate = await rate(ours(threeStates), byOne, TOTAL, concurrency);
+  const baseRate = await rate(baseline(threeStates), byOne, TOTAL, concurrency);
+  row(`3-state machine, ${concurrency} in flight`, oursRate, baseRate, 'exec/s');
+}
+const mapTotal = Math.max(100, Math.floor(TOTAL / 10));
+{
+  const oursRate = await rate(ours(mapOf100), () => items, mapTotal, 16);
+  const baseRate = await rate(baseline(mapOf100), () => items, mapTotal, 16);
+  row('Map of 100 items, 16 in flight', oursRate, baseRate, 'exec/s');
+}
+
+console.log(
+  `\nheap after GC across ${MEMORY_EXECUTIONS} executions (MB, every ${step}):${gc ? '' : ' (run node with --expose-gc)'}`,
+);
+console.log(`  ${samples.map((mb) => mb.toFixed(1)).join('  ')}`);
+const first = samples[1] ?? 0;
+const last = samples.at(-1) ?? 0;
+console.log(`  growth from the first sample to the last: ${(last - first).toFixed(1)} MB`);
