@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Json, type RecordedHistoryEvent, StatesError } from '@sfn-callback/asl';
+import {
+  type Json,
+  type RecordedHistoryEvent,
+  StatesError,
+  type TaskRequest,
+} from '@sfn-callback/asl';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { AppModel, StateMachineSpec } from '../assembly/model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
@@ -17,8 +22,10 @@ import { executionOperations } from '../http/execution-operations.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
+import { testStateOperation } from '../http/test-state-operation.js';
 import { type BusEvent, LocalEventBus } from '../integrations/local-event-bus.js';
 import type { NestedExecutionHost } from '../integrations/nested-execution.js';
+import { routeTask } from '../integrations/task-router.js';
 import type { MockConfig } from '../mocks/mock-config.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
 import { MockSession } from '../mocks/mock-session.js';
@@ -257,7 +264,16 @@ export class LocalRunner implements NestedExecutionHost {
           isMocked: (state) => options.mockConfig?.mocksState(spec.name, state) ?? false,
         });
       }
-      server.register({ ...executionOperations(runner), ...stateMachineOperations(runner) });
+      const host = runner;
+      server.register({
+        ...executionOperations(host),
+        ...stateMachineOperations(host),
+        ...testStateOperation({
+          tasks: (request) => host.#testStateTask(request),
+          region: model.region,
+          accountId: model.account,
+        }),
+      });
     } catch (error) {
       runner?.store.close();
       await server.close();
@@ -487,6 +503,15 @@ export class LocalRunner implements NestedExecutionHost {
     return new MockSession(testCase, mocked, (token, output) => {
       this.#registry.succeed(token, output);
     });
+  }
+
+  /** An unmocked Task of TestState: the same emulated services as an execution's. */
+  #testStateTask(request: TaskRequest): Promise<Json> {
+    return routeTask(
+      request,
+      { targets: this.#targets, buses: (name) => this.eventBus(name), nested: this },
+      { executionArn: '', onPublish: () => {}, onPut: () => {} },
+    );
   }
 
   #record(executionArn: string, message: TopicMessage | BusEvent): void {
