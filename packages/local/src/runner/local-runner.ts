@@ -365,7 +365,10 @@ export class LocalRunner implements NestedExecutionHost {
         region: this.model.region,
         routes: { buses: (name) => this.eventBus(name), nested: this },
         ...(mocks ? { mocks } : {}),
-        onEvent: (arn: string, event: RecordedHistoryEvent) => this.store.appendEvent(arn, event),
+        onEvent: (arn: string, event: RecordedHistoryEvent) => {
+          // Executions aborted by close() record their last events after the store closed.
+          if (this.store.isOpen) this.store.appendEvent(arn, event);
+        },
         onMessage: (arn: string, message: TopicMessage | BusEvent) => this.#record(arn, message),
       },
       options.name ?? randomUUID(),
