@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--app <dir>] [--stack <name>]
                                 [--mock-config <file>] [--data-dir <dir>]
+                                [--region <name>] [--account <id>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
 its queue, the queue's worker function (its bundled asset, its real SDK calls answered by
@@ -40,6 +41,9 @@ execution's event history as it ends, until Ctrl-C or SIGTERM.
   --data-dir <dir>            keep state machines, executions and histories in <dir>, so that
                               a restarted serve still answers for them (default: in memory)
 
+  --region <name>             without an app: the region of ARNs (default: us-east-1)
+  --account <id>              without an app: the account of ARNs (default: 000000000000)
+
 Without --app and without a cdk.out, serve starts with no app: create state machines with
 CreateStateMachine (the AWS CLI's create-state-machine, the SDK, ...).
 
@@ -69,6 +73,10 @@ export interface CliOptions {
   readonly mockConfig?: string;
   /** `serve --data-dir`: the store's directory. */
   readonly dataDir?: string;
+  /** `serve --region`, without an app. */
+  readonly region?: string;
+  /** `serve --account`, without an app. */
+  readonly account?: string;
 }
 
 const STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -79,6 +87,11 @@ function positiveInteger(name: string, value: string | undefined, fallback: numb
   if (!Number.isInteger(parsed) || parsed < 1)
     throw new Error(`--${name} must be a positive integer, got ${value}`);
   return parsed;
+}
+
+function accountId(value: string): string {
+  if (!/^\d{12}$/.test(value)) throw new Error(`--account must be 12 digits, got ${value}`);
+  return value;
 }
 
 /**
@@ -107,6 +120,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       port: { type: 'string' },
       'mock-config': { type: 'string' },
       'data-dir': { type: 'string' },
+      region: { type: 'string' },
+      account: { type: 'string' },
       workers: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -137,5 +152,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     verbose: values.verbose === true,
     ...(values['mock-config'] !== undefined ? { mockConfig: values['mock-config'] } : {}),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    ...(values.region !== undefined ? { region: values.region } : {}),
+    ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
   };
 }

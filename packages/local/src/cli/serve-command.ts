@@ -74,6 +74,8 @@ export async function serveCommand(
     ...(assembly !== undefined ? { assembly } : {}),
     ...(mockConfig ? { mockConfig } : {}),
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(options.region !== undefined ? { region: options.region } : {}),
+    ...(options.account !== undefined ? { account: options.account } : {}),
     ...(options.stack !== undefined ? { stack: options.stack } : {}),
     port: options.port,
     workers: options.workers,

@@ -50,6 +50,12 @@ export interface LocalRunnerOptions {
    * @default 'us-east-1'
    */
   readonly region?: string;
+  /**
+   * The account of ARNs without an app (with one, local's `000000000000`), as Step
+   * Functions Local's `--aws-account`.
+   * @default '000000000000'
+   */
+  readonly account?: string;
   /** Step Functions Local's mock configuration file, loaded: StartExecution with `arn#TestCase` uses it. */
   readonly mockConfig?: MockConfig;
   /**
@@ -249,7 +255,7 @@ export class LocalRunner implements NestedExecutionHost {
     try {
       const model =
         options.assembly === undefined
-          ? emptyModel(options.region ?? DEFAULT_REGION)
+          ? emptyModel(options.region ?? DEFAULT_REGION, options.account ?? LOCAL_ACCOUNT_ID)
           : readAppModel(options.assembly, {
               endpointUrl,
               ...(options.stack !== undefined ? { stack: options.stack } : {}),
@@ -550,11 +556,11 @@ export class LocalRunner implements NestedExecutionHost {
 }
 
 /** The model of a runner without an app: no stack, no resources, only the region. */
-function emptyModel(region: string): AppModel {
+function emptyModel(region: string, account: string): AppModel {
   return {
     stackName: '',
     region,
-    account: LOCAL_ACCOUNT_ID,
+    account,
     queues: [],
     topics: [],
     functions: [],
