@@ -381,6 +381,8 @@ export class LocalRunner implements NestedExecutionHost {
       input,
     );
     this.store.insertExecution({ ...execution, ...(revisionId ? { revisionId } : {}) });
+    // Committed before StartExecution answers: an execution a client was told of survives a kill.
+    this.store.flush();
     this.#executions.set(execution.executionArn, execution);
     this.#running.add(execution);
     void execution.done.then(() => {

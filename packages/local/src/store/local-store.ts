@@ -71,6 +71,9 @@ export const INTERRUPTED_CAUSE =
 
 type Row = Record<string, unknown>;
 
+/** Writes committed together at most (a transaction of a busy turn). */
+const MAX_PENDING_WRITES = 1000;
+
 const date = (value: unknown): Date | undefined =>
   typeof value === 'number' ? new Date(value) : undefined;
 const text = (value: unknown): string | undefined =>
@@ -81,12 +84,17 @@ const text = (value: unknown): string | undefined =>
  * state machines, executions, their history events (written one by one as the engine
  * records them, read back for GetExecutionHistory, so ended histories live on disk and not
  * on the heap), and the messages states sent. In memory by default; in `dataDir` it is a
- * WAL-journaled file, each write its own transaction, so a `serve` killed mid-run leaves
- * every committed row readable and nothing half-written.
+ * WAL-journaled file. Writes are grouped: those of one turn of the event loop commit
+ * together in one transaction (at the next `setImmediate`, before any read, or every
+ * 1,000 writes), so a
+ * `serve` killed mid-run leaves every committed row readable and nothing half-written,
+ * and loses at most the writes of its last turn.
  */
 export class LocalStore {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
+  #pending: [StatementSync, (string | number | null)[]][] = [];
+  #flushScheduled: NodeJS.Immediate | undefined;
   /** Where the database lives: a file path, or `:memory:`. */
   readonly location: string;
 
@@ -113,6 +121,7 @@ export class LocalStore {
       Date.now(),
       INTERRUPTED_CAUSE,
     );
+    store.flush();
     return store;
   }
 
@@ -121,9 +130,28 @@ export class LocalStore {
     return this.#db.isOpen;
   }
 
-  /** Closes the database (a checkpoint folds the WAL into the file). */
+  /** Commits the pending writes, then closes the database (a checkpoint folds the WAL into the file). */
   close(): void {
-    if (this.#db.isOpen) this.#db.close();
+    if (!this.#db.isOpen) return;
+    this.flush();
+    this.#db.close();
+  }
+
+  /** Commits the pending writes now, in one transaction. */
+  flush(): void {
+    if (this.#flushScheduled) clearImmediate(this.#flushScheduled);
+    this.#flushScheduled = undefined;
+    if (this.#pending.length === 0 || !this.#db.isOpen) return;
+    const pending = this.#pending;
+    this.#pending = [];
+    this.#db.exec('BEGIN');
+    try {
+      for (const [statement, values] of pending) statement.run(...values);
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
   }
 
   /** Adds or replaces a created state machine, and records its revision. */
@@ -309,15 +337,21 @@ export class LocalStore {
     return statement;
   }
 
+  /** Queues a write for this turn's transaction. */
   #run(sql: string, ...values: (string | number | null)[]): void {
-    this.#statement(sql).run(...values);
+    this.#pending.push([this.#statement(sql), values]);
+    // A program that never yields to the event loop still gets its writes committed.
+    if (this.#pending.length >= MAX_PENDING_WRITES) this.flush();
+    else this.#flushScheduled ??= setImmediate(() => this.flush());
   }
 
   #get(sql: string, ...values: (string | number | null)[]): Row | undefined {
+    this.flush();
     return this.#statement(sql).get(...values) as Row | undefined;
   }
 
   #all(sql: string, ...values: (string | number | null)[]): Row[] {
+    this.flush();
     return this.#statement(sql).all(...values) as Row[];
   }
 }

@@ -158,11 +158,12 @@ describe('the store', () => {
     const inFlight = Array.from({ length: 200 }, (_, i) =>
       sfn
         .send(new StartExecutionCommand({ stateMachineArn: quick, name: `burst${i}` }))
+        .then((started) => started.executionArn as string)
         .catch(() => undefined),
     );
     await new Promise((resolve) => setTimeout(resolve, 150));
     await serve.stop('SIGKILL');
-    await Promise.all(inFlight);
+    const answered = (await Promise.all(inFlight)).filter((arn) => arn !== undefined);
 
     // The file opens and is consistent.
     const db = openDatabase(join(dataDir, DATABASE_FILE));
@@ -189,8 +190,11 @@ describe('the store', () => {
     for (const execution of listed.executions ?? []) {
       expect(['SUCCEEDED', 'ABORTED']).toContain(execution.status);
     }
+    // Every execution a client was given an ARN for was committed before the answer.
+    const listedArns = new Set(listed.executions?.map((e) => e.executionArn));
+    expect(answered.filter((arn) => !listedArns.has(arn))).toEqual([]);
     console.log(
-      `SIGKILL mid-burst: ${(listed.executions?.length ?? 0) - 1} of 200 burst executions were committed before the kill`,
+      `SIGKILL mid-burst: ${answered.length} of 200 StartExecution answered before the kill, ${(listed.executions?.length ?? 0) - 1} burst executions in the reopened store`,
     );
   });
 });
