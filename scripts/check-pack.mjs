@@ -1,20 +1,154 @@
-// Packs the package in the current directory exactly as `pnpm publish` would, then runs
-// publint and @arethetypeswrong/cli on that tarball (not on the source folder), so the
-// check sees what npm users will install.
+// Packs the package in the current directory exactly as `pnpm publish` would (its `prepack`
+// script builds it first), then checks that tarball, not the source folder:
+//
+// 1. it holds its build (every file `exports` / `main` / `types` / `bin` name is in it);
+// 2. publint and @arethetypeswrong/cli find nothing;
+// 3. it installs alone with plain npm in a scratch project outside the workspace, with
+//    only its peer dependencies at the bottom of their ranges (and the tarballs of the
+//    workspace packages it depends on, which are not on the registry before a first
+//    release), and loads with `import` and `require`. A dependency the package uses but
+//    does not declare fails here.
+//
+// SKIP_INSTALL_CHECK=1 skips step 3 (it needs npm's cache or the registry).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 
+const packageDir = process.cwd();
+const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const destination = mkdtempSync(join(tmpdir(), 'sfn-callback-pack-'));
+
+/** Packs the package in `dir` into `into`; returns the tarball's path. */
+function pack(dir, into) {
+  const out = execFileSync('pnpm', ['pack', '--json', '--pack-destination', into], {
+    cwd: dir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // pnpm prints the prepack script's output before the JSON.
+  const json = JSON.parse(out.slice(out.indexOf('{')));
+  return resolve(into, json.filename);
+}
+
+/** The file names in a .tgz (ustar headers), without the leading `package/`. */
+function tarballFiles(tarball) {
+  const data = gunzipSync(tarball);
+  const names = [];
+  for (let offset = 0; offset + 512 <= data.length; ) {
+    const header = data.subarray(offset, offset + 512);
+    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    if (name === '') break;
+    const prefix = header.subarray(345, 500).toString('utf8').replace(/\0.*$/s, '');
+    const size = Number.parseInt(header.subarray(124, 136).toString('utf8').trim() || '0', 8);
+    names.push((prefix ? `${prefix}/${name}` : name).replace(/^package\//, ''));
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return names;
+}
+
+/** Every file the manifest points users at. */
+function declaredEntryFiles(pkg) {
+  const files = new Set();
+  const walk = (value) => {
+    if (typeof value === 'string') files.add(value.replace(/^\.\//, ''));
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(pkg.exports);
+  walk(pkg.main);
+  walk(pkg.module);
+  walk(pkg.types);
+  walk(pkg.bin);
+  return [...files];
+}
+
+/** The lowest version a peer range accepts (`^2.276.0` → `2.276.0`). */
+function bottomOf(range) {
+  const match = /(\d+\.\d+\.\d+)/.exec(range);
+  if (!match) throw new Error(`cannot tell the lowest version of the range "${range}"`);
+  return match[1];
+}
+
+/** Folder of each workspace package, by name. */
+function workspaceFolders() {
+  const root = resolve(packageDir, '../..');
+  const folders = new Map();
+  for (const entry of readdirSync(join(root, 'packages'))) {
+    const folder = join(root, 'packages', entry);
+    try {
+      folders.set(JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')).name, folder);
+    } catch {
+      // not a package
+    }
+  }
+  return folders;
+}
+
+function checkInstallsAlone(tarballPath) {
+  const scratch = mkdtempSync(join(tmpdir(), 'sfn-callback-alone-'));
+  try {
+    const dependencies = { [manifest.name]: `file:${tarballPath}` };
+    for (const [name, range] of Object.entries(manifest.peerDependencies ?? {})) {
+      if (manifest.peerDependenciesMeta?.[name]?.optional) continue;
+      dependencies[name] = bottomOf(range);
+    }
+    const folders = workspaceFolders();
+    for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
+      if (!String(range).startsWith('workspace:')) continue;
+      const dependency = JSON.parse(readFileSync(join(folders.get(name), 'package.json'), 'utf8'));
+      dependencies[name] = `file:${pack(folders.get(name), scratch)}`;
+      // Its own peers, at the bottom of its ranges too.
+      for (const [peer, peerRange] of Object.entries(dependency.peerDependencies ?? {})) {
+        dependencies[peer] ??= bottomOf(peerRange);
+      }
+    }
+    writeFileSync(
+      join(scratch, 'package.json'),
+      JSON.stringify({ name: 'alone', private: true, version: '1.0.0', dependencies }),
+    );
+    execFileSync(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      { cwd: scratch, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    const loaders = [
+      ['--input-type=module', '-e', `await import(${JSON.stringify(manifest.name)});`],
+    ];
+    const exportsRoot = manifest.exports?.['.'];
+    if (exportsRoot && typeof exportsRoot === 'object' && 'require' in exportsRoot) {
+      loaders.push(['-e', `require(${JSON.stringify(manifest.name)});`]);
+    }
+    for (const args of loaders) {
+      execFileSync(process.execPath, args, {
+        cwd: scratch,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    }
+    const others = Object.keys(dependencies).filter((name) => name.startsWith('@sfn-callback/'));
+    console.log(
+      `install: ${manifest.name} installs and loads with npm, with only its peers` +
+        (others.length > 1 ? ` and ${others.filter((n) => n !== manifest.name).join(', ')}` : ''),
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 try {
-  execFileSync('pnpm', ['pack', '--pack-destination', destination], { stdio: 'ignore' });
-  const tarballName = readdirSync(destination).find((file) => file.endsWith('.tgz'));
-  if (!tarballName) throw new Error(`pnpm pack wrote no tarball to ${destination}`);
-  const tarballPath = join(destination, tarballName);
+  const tarballPath = pack(packageDir, destination);
+  const tarballName = tarballPath.slice(destination.length + 1);
   const tarball = readFileSync(tarballPath);
+
+  const files = new Set(tarballFiles(tarball));
+  const missing = declaredEntryFiles(manifest).filter((file) => !files.has(file));
+  if (missing.length > 0) {
+    throw new Error(
+      `${tarballName} lacks the files its package.json points at (was it built?): ${missing.join(', ')}`,
+    );
+  }
 
   const { messages, pkg } = await publint({
     pack: {
@@ -34,6 +168,8 @@ try {
   execFileSync('attw', [tarballPath, '--profile', 'node16', '--format', 'table-flipped'], {
     stdio: 'inherit',
   });
+
+  if (process.env.SKIP_INSTALL_CHECK !== '1') checkInstallsAlone(tarballPath);
 } finally {
   rmSync(destination, { recursive: true, force: true });
 }

@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FakeStepFunctions } from '@sfn-callback/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Consumer, createConsumer, runNode } from './support/consumer.js';
 import {
@@ -18,7 +17,13 @@ const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
 let consumer: Consumer;
 
 beforeAll(() => {
-  consumer = createConsumer({ esbuild: '0.28.2' });
+  consumer = createConsumer({
+    esbuild: '0.28.2',
+    // What the middy-sqs README asks of a consumer that checks library types
+    // (skipLibCheck: false, TypeScript's default): @middy/core's declarations import this
+    // optional peer's types.
+    '@aws/durable-execution-sdk-js': '2.4.0',
+  });
 });
 
 afterAll(() => {
@@ -73,9 +78,10 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
             target: 'ES2023',
             strict: true,
             noEmit: true,
-            // @middy/core's declarations import an optional peer's types
-            // (@aws/durable-execution-sdk-js): with skipLibCheck off, every middy user needs it.
-            skipLibCheck: true,
+            // TypeScript's default: the declarations of every package are checked too. With it,
+            // @middy/core's import of @aws/durable-execution-sdk-js (an optional peer) needs
+            // that package installed: the middy-sqs README says so, the consumer has it.
+            skipLibCheck: false,
             types: ['node'],
           },
           // A CommonJS file is a nodenext notion; the bundler resolution checks the ESM one.
@@ -97,6 +103,39 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
       ).toThrow(/not assignable to type 'boolean'/);
     },
   );
+  it('without @aws/durable-execution-sdk-js, skipLibCheck: false fails in @middy/core (TS2307), as the middy-sqs README says', () => {
+    const project = join(consumer.dir, 'ts-no-durable-sdk');
+    run('mkdir', ['-p', project], consumer.dir);
+    writeFileSync(
+      join(project, 'consumer.mts'),
+      "import { sqsCallbackHandler } from '@sfn-callback/middy-sqs';\nexport const handler = sqsCallbackHandler(async () => ({}));\n",
+    );
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2023',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+        },
+        files: ['consumer.mts'],
+      }),
+    );
+    // As if the package were not installed: moved aside for this check only.
+    const installed = join(consumer.dir, 'node_modules/@aws/durable-execution-sdk-js');
+    renameSync(installed, `${installed}.aside`);
+    try {
+      expect(() => run(process.execPath, [tsc, '-p', project], project)).toThrow(
+        /@middy\/core\/index\.d\.ts.*TS2307: Cannot find module '@aws\/durable-execution-sdk-js'/,
+      );
+    } finally {
+      renameSync(`${installed}.aside`, installed);
+    }
+  });
 });
 
 describe('a consumer project built on the tarballs', () => {
@@ -132,22 +171,10 @@ describe('a consumer project built on the tarballs', () => {
     writeFileSync(join(consumer.dir, 'invoke.mjs'), CONSUMER_INVOKE_SCRIPT);
     runNode(consumer.dir, ['bundle.mjs']);
 
-    const received: Array<{ target: string; body: Record<string, unknown> }> = [];
-    const server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => {
-        body += chunk;
-      });
-      req.on('end', () => {
-        received.push({ target: String(req.headers['x-amz-target']), body: JSON.parse(body) });
-        res.setHeader('content-type', 'application/x-amz-json-1.0');
-        res.end('{}');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = await FakeStepFunctions.start();
     const token = `AQCEAAAAKgAAAAMAAAAA${'z'.repeat(120)}`;
+    endpoint.openTask(token);
     try {
-      const { port } = server.address() as AddressInfo;
       // Asynchronous, so the endpoint in this process can answer while the handler runs.
       const answer = await new Promise<string>((resolve, reject) => {
         execFile(
@@ -157,7 +184,7 @@ describe('a consumer project built on the tarballs', () => {
             cwd: consumer.dir,
             env: {
               ...process.env,
-              AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${port}`,
+              AWS_ENDPOINT_URL_SFN: endpoint.url,
               AWS_REGION: 'us-east-1',
               AWS_ACCESS_KEY_ID: 'test',
               AWS_SECRET_ACCESS_KEY: 'test',
@@ -169,18 +196,20 @@ describe('a consumer project built on the tarballs', () => {
         );
       });
       expect(JSON.parse(answer.trim().split('\n').at(-1) ?? '')).toEqual({ batchItemFailures: [] });
-      expect(received).toEqual([
+      expect(endpoint.requests).toEqual([
         {
-          target: 'AWSStepFunctions.SendTaskSuccess',
+          operation: 'SendTaskSuccess',
+          contentType: 'application/x-amz-json-1.0',
           body: {
             taskToken: token,
             output: JSON.stringify({ received: { orderId: 'o-1' }, approved: true }),
           },
         },
       ]);
+      expect(endpoint.tasks.get(token)).toBe('succeeded');
       expect(answer).not.toContain(token);
     } finally {
-      server.close();
+      await endpoint.stop();
     }
   });
 });

@@ -13,7 +13,7 @@ import {
   type StateMachineDefinition as BaselineDefinition,
   StateMachine as BaselineMachine,
 } from 'aws-local-stepfunctions';
-import { type ExecutionIdentity, StateMachine } from '../dist/index.js';
+import { type ExecutionIdentity, StateMachine, validateDefinition } from '../dist/index.js';
 
 const TOTAL = Number(process.env.BENCH_EXECUTIONS ?? 20_000);
 const MEMORY_EXECUTIONS = Number(process.env.BENCH_MEMORY_EXECUTIONS ?? 100_000);
@@ -166,3 +166,29 @@ console.log(`  ${samples.map((mb) => mb.toFixed(1)).join('  ')}`);
 const first = samples[1] ?? 0;
 const last = samples.at(-1) ?? 0;
 console.log(`  growth from the first sample to the last: ${(last - first).toFixed(1)} MB`);
+
+// Definition checks: a 500-state machine, as CreateStateMachine would check it.
+{
+  const states: Record<string, unknown> = {};
+  for (let i = 0; i < 500; i++) {
+    states[`S${i}`] =
+      i === 499
+        ? { Type: 'Succeed' }
+        : {
+            Type: 'Task',
+            Resource: 'arn:aws:states:::lambda:invoke',
+            Parameters: { 'Payload.$': '$', FunctionName: 'f' },
+            Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 2 }],
+            ResultPath: '$.r',
+            Next: `S${i + 1}`,
+          };
+  }
+  const definition = { StartAt: 'S0', States: states };
+  validateDefinition(definition);
+  const rounds = 50;
+  const began = performance.now();
+  for (let i = 0; i < rounds; i++) validateDefinition(definition);
+  console.log(
+    `\nvalidating a 500-state definition: ${((performance.now() - began) / rounds).toFixed(1)} ms`,
+  );
+}

@@ -2,7 +2,10 @@
  * The SQS message body a callback task sends, built from the contract of
  * `@sfn-callback/task-token` (never retyped here): `{ "TaskToken": <token>, "Input": <input> }`.
  */
-import { CALLBACK_MESSAGE_JSONATA, CALLBACK_MESSAGE_JSONPATH } from '@sfn-callback/task-token';
+import {
+  CALLBACK_MESSAGE_JSONATA,
+  CALLBACK_MESSAGE_JSONPATH,
+} from '@sfn-callback/task-token/contract';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 
 /** Suffix that marks a JSONPath expression field in `Parameters`. */

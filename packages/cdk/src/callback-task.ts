@@ -12,30 +12,18 @@ import { DEFAULT_HEARTBEAT, DEFAULT_TASK_TIMEOUT } from './defaults.js';
 import { FifoQueueError } from './errors.js';
 import { assertTaskTimeouts, contentBasedDeduplicationOf } from './validation.js';
 
-/**
- * Properties of a {@link CallbackTask}.
- *
- * Every state option of aws-cdk-lib tasks is accepted (`comment`, `stateName`, `inputPath`,
- * `outputPath`, `resultPath`, `resultSelector`, `outputs`, `assign`, `credentials`) except the
- * integration pattern (always `WAIT_FOR_TASK_TOKEN`) and the timeouts, which this interface
- * replaces with `timeout` and `heartbeat`.
- */
-export interface CallbackTaskProps
-  extends Omit<
-    sfn.TaskStateBaseProps,
-    'integrationPattern' | 'taskTimeout' | 'heartbeatTimeout' | 'timeout' | 'heartbeat'
-  > {
+/** The task fields a {@link CallbackTask} owns: the integration pattern and the timeouts it sets itself. */
+type OwnedTaskFields =
+  | 'integrationPattern'
+  | 'taskTimeout'
+  | 'heartbeatTimeout'
+  | 'timeout'
+  | 'heartbeat';
+
+/** What a {@link CallbackTask} takes on top of a task's state options, whatever its query language. */
+export interface CallbackTaskOptions {
   /** The queue the message goes to; a {@link CallbackWorker}'s `queue`, or any SQS queue. */
   readonly queue: sqs.IQueue;
-
-  /**
-   * The query language of this state. The message body is built for it: JSONPath
-   * `Parameters` or JSONata `Arguments`. Use the state machine's query language: a JSONata
-   * state machine does not accept JSONPath states.
-   *
-   * @default sfn.QueryLanguage.JSON_PATH
-   */
-  readonly queryLanguage?: sfn.QueryLanguage;
 
   /**
    * `TimeoutSeconds`: how long the task waits for its callback in all, heartbeats or not.
@@ -83,6 +71,48 @@ export interface CallbackTaskProps
 }
 
 /**
+ * Properties of a {@link CallbackTask}.
+ *
+ * Every state option of aws-cdk-lib tasks is accepted (`comment`, `stateName`, `inputPath`,
+ * `outputPath`, `resultPath`, `resultSelector`, `outputs`, `assign`, `credentials`) except the
+ * integration pattern (always `WAIT_FOR_TASK_TOKEN`) and the timeouts, which this interface
+ * replaces with `timeout` and `heartbeat`. {@link CallbackTask.jsonata} and
+ * {@link CallbackTask.jsonPath} take the narrower {@link CallbackTaskJsonataProps} and
+ * {@link CallbackTaskJsonPathProps}.
+ */
+export interface CallbackTaskProps
+  extends Omit<sfn.TaskStateBaseProps, OwnedTaskFields>,
+    CallbackTaskOptions {
+  /**
+   * The query language of this state. The message body is built for it: JSONPath
+   * `Parameters` or JSONata `Arguments`. Use the state machine's query language: a JSONata
+   * state machine does not accept JSONPath states.
+   *
+   * @default sfn.QueryLanguage.JSON_PATH
+   */
+  readonly queryLanguage?: sfn.QueryLanguage;
+}
+
+/**
+ * Properties of {@link CallbackTask.jsonata}: JSONata state options only (`outputs`,
+ * `assign`, `comment`, `stateName`, `credentials`). The JSONPath-only fields (`inputPath`,
+ * `outputPath`, `resultPath`, `resultSelector`) are not accepted: Step Functions refuses
+ * them in a JSONata state.
+ */
+export interface CallbackTaskJsonataProps
+  extends Omit<sfn.TaskStateJsonataBaseProps, OwnedTaskFields | 'queryLanguage'>,
+    CallbackTaskOptions {}
+
+/**
+ * Properties of {@link CallbackTask.jsonPath}: JSONPath state options only (`inputPath`,
+ * `outputPath`, `resultPath`, `resultSelector`, `assign`, `comment`, `stateName`,
+ * `credentials`); JSONata's `outputs` is not accepted.
+ */
+export interface CallbackTaskJsonPathProps
+  extends Omit<sfn.TaskStateJsonPathBaseProps, OwnedTaskFields | 'queryLanguage'>,
+    CallbackTaskOptions {}
+
+/**
  * A state that sends the callback message `{ TaskToken, Input }` to a queue with the
  * `WAIT_FOR_TASK_TOKEN` integration pattern, with `TimeoutSeconds` and `HeartbeatSeconds` set.
  * It is chainable like any task (`.next()`, `.addCatch()`, `.addRetry()`), for JSONPath and
@@ -110,12 +140,12 @@ export class CallbackTask extends tasks.SqsSendMessage {
    *
    * @param scope - the parent construct.
    * @param id - the construct id, also the state name unless `stateName` is given.
-   * @param props - see {@link CallbackTaskProps}; `queryLanguage` is JSONPath.
+   * @param props - see {@link CallbackTaskJsonPathProps}; `queryLanguage` is JSONPath.
    */
   static override jsonPath(
     scope: Construct,
     id: string,
-    props: Omit<CallbackTaskProps, 'queryLanguage'>,
+    props: CallbackTaskJsonPathProps,
   ): CallbackTask {
     return new CallbackTask(scope, id, { ...props, queryLanguage: sfn.QueryLanguage.JSON_PATH });
   }
@@ -125,12 +155,13 @@ export class CallbackTask extends tasks.SqsSendMessage {
    *
    * @param scope - the parent construct.
    * @param id - the construct id, also the state name unless `stateName` is given.
-   * @param props - see {@link CallbackTaskProps}; `queryLanguage` is JSONata.
+   * @param props - see {@link CallbackTaskJsonataProps}; `queryLanguage` is JSONata, and
+   *   the JSONPath-only fields are not accepted.
    */
   static override jsonata(
     scope: Construct,
     id: string,
-    props: Omit<CallbackTaskProps, 'queryLanguage'>,
+    props: CallbackTaskJsonataProps,
   ): CallbackTask {
     return new CallbackTask(scope, id, { ...props, queryLanguage: sfn.QueryLanguage.JSONATA });
   }
@@ -168,7 +199,7 @@ export class CallbackTask extends tasks.SqsSendMessage {
 }
 
 /** Throws {@link FifoQueueError} when a FIFO queue lacks a message group id or a deduplication source. */
-function assertFifoReady(path: string, props: CallbackTaskProps): void {
+function assertFifoReady(path: string, props: CallbackTaskOptions): void {
   if (!props.queue.fifo) return;
   if (props.messageGroupId === undefined) {
     throw new FifoQueueError(

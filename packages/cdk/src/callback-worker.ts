@@ -6,7 +6,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsEventSource, type SqsEventSourceProps } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -24,7 +24,7 @@ import {
   DEFAULT_RUNTIME,
   VISIBILITY_TIMEOUT_FACTOR,
 } from './defaults.js';
-import { FifoQueueError, MissingPropError } from './errors.js';
+import { ConflictingPropsError, FifoQueueError, MissingPropError } from './errors.js';
 import { WORKER_ACKNOWLEDGEMENTS } from './nag-acknowledgements.js';
 import {
   assertIntegerInRange,
@@ -108,9 +108,20 @@ export interface CallbackWorkerProps {
   readonly encryptionKey?: kms.IKey;
 
   /**
+   * Settings of the event source mapping, passed to `SqsEventSource` as they are (`batchSize`,
+   * `maxBatchingWindow`, `maxConcurrency`, `enabled`, `filters`, `filterEncryption`,
+   * `metricsConfig`, `provisionedPollerConfig`, …). `reportBatchItemFailures` is not among
+   * them: the construct always turns it on, the handler's partial batch response needs it.
+   *
+   * @default `{ batchSize: 10 }`
+   */
+  readonly eventSourceProps?: CallbackEventSourceProps;
+
+  /**
    * Records per invocation, 1 to 10 (up to 10,000 with `maxBatchingWindow`).
    *
    * @default 10
+   * @deprecated use `eventSourceProps.batchSize`.
    */
   readonly batchSize?: number;
 
@@ -119,6 +130,7 @@ export interface CallbackWorkerProps {
    * `SendTask*` call rate too.
    *
    * @default - no cap beyond the function's and account's concurrency
+   * @deprecated use `eventSourceProps.maxConcurrency`.
    */
   readonly maxConcurrency?: number;
 
@@ -126,6 +138,7 @@ export interface CallbackWorkerProps {
    * How long the event source mapping gathers records before invoking.
    *
    * @default - no batching window
+   * @deprecated use `eventSourceProps.maxBatchingWindow`.
    */
   readonly maxBatchingWindow?: Duration;
 
@@ -136,6 +149,12 @@ export interface CallbackWorkerProps {
    */
   readonly logRetention?: logs.RetentionDays;
 }
+
+/**
+ * The event source mapping settings a {@link CallbackWorker} passes through:
+ * `SqsEventSourceProps` without `reportBatchItemFailures`, which the construct owns.
+ */
+export type CallbackEventSourceProps = Omit<SqsEventSourceProps, 'reportBatchItemFailures'>;
 
 /**
  * The worker side of the callback pattern: an encrypted, TLS-only SQS queue with a
@@ -172,8 +191,9 @@ export class CallbackWorker extends Construct {
     assertNotBoth(this, props, 'existingQueueObj', 'queueProps');
     assertNotBoth(this, props, 'existingLambdaObj', 'lambdaFunctionProps');
     assertIntegerInRange(this, 'maxReceiveCount', props.maxReceiveCount, 1, 1000);
-    assertIntegerInRange(this, 'batchSize', props.batchSize, 1, 10_000);
-    assertIntegerInRange(this, 'maxConcurrency', props.maxConcurrency, 2, 1000);
+    const eventSourceProps = mergedEventSourceProps(this, props);
+    assertIntegerInRange(this, 'batchSize', eventSourceProps.batchSize, 1, 10_000);
+    assertIntegerInRange(this, 'maxConcurrency', eventSourceProps.maxConcurrency, 2, 1000);
 
     const functionTimeout = props.existingLambdaObj
       ? existingFunctionTimeout(props.existingLambdaObj)
@@ -202,9 +222,8 @@ export class CallbackWorker extends Construct {
     }
 
     this.eventSource = new SqsEventSource(this.queue, {
-      batchSize: props.batchSize ?? DEFAULT_BATCH_SIZE,
-      maxConcurrency: props.maxConcurrency,
-      maxBatchingWindow: props.maxBatchingWindow,
+      ...eventSourceProps,
+      batchSize: eventSourceProps.batchSize ?? DEFAULT_BATCH_SIZE,
       reportBatchItemFailures: true,
     });
     this.lambdaFunction.addEventSource(this.eventSource);
@@ -352,4 +371,26 @@ function existingFunctionTimeout(fn: lambda.IFunction): Duration | undefined {
     return functionTimeoutOf(fn) ?? Duration.seconds(LAMBDA_DEFAULT_TIMEOUT_SECONDS);
   }
   return undefined;
+}
+
+/**
+ * `eventSourceProps` with the deprecated flat fields folded in.
+ *
+ * @throws ConflictingPropsError when a setting is given both ways.
+ */
+function mergedEventSourceProps(
+  scope: Construct,
+  props: CallbackWorkerProps,
+): CallbackEventSourceProps {
+  const merged: { -readonly [K in keyof CallbackEventSourceProps]: CallbackEventSourceProps[K] } = {
+    ...props.eventSourceProps,
+  };
+  for (const field of ['batchSize', 'maxConcurrency', 'maxBatchingWindow'] as const) {
+    if (props[field] === undefined) continue;
+    if (merged[field] !== undefined) {
+      throw new ConflictingPropsError(scope.node.path, field, `eventSourceProps.${field}`);
+    }
+    Object.assign(merged, { [field]: props[field] });
+  }
+  return merged;
 }

@@ -2,17 +2,16 @@
  * Errors thrown at construct time, when a stack is being defined, so that a misconfigured
  * callback pattern fails `cdk synth` instead of failing (or hanging) in production.
  *
- * Every error extends {@link CallbackConstructError}; each class has a stable `name`, so
- * callers can tell them apart without parsing messages.
+ * Every error extends {@link CallbackConstructError}; each class has a stable `code` to
+ * switch on and a literal `name` (written out: a bundler's minifier renames classes), so
+ * callers can tell them apart without parsing messages. The same convention as the errors
+ * of `@sfn-callback/task-token` and `@sfn-callback/middy-sqs`.
  */
 
 /** Base class of every construct-time error of this package. */
-export class CallbackConstructError extends Error {
-  /** @param message - what is wrong and how to fix it. */
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
+export abstract class CallbackConstructError extends Error {
+  /** Stable identifier of the error kind. */
+  abstract readonly code: string;
 }
 
 /**
@@ -20,6 +19,9 @@ export class CallbackConstructError extends Error {
  * `queueProps` (AWS Solutions Constructs style pairs).
  */
 export class ConflictingPropsError extends CallbackConstructError {
+  override readonly name = 'ConflictingPropsError';
+  readonly code = 'ConflictingProps';
+
   /**
    * @param construct - path of the construct that received the props.
    * @param first - name of the first prop.
@@ -38,13 +40,19 @@ export class ConflictingPropsError extends CallbackConstructError {
 }
 
 /** A prop the construct cannot do without is missing. */
-export class MissingPropError extends CallbackConstructError {}
+export class MissingPropError extends CallbackConstructError {
+  override readonly name = 'MissingPropError';
+  readonly code = 'MissingProp';
+}
 
 /**
  * The state machine is of type EXPRESS. Express workflows do not support the
  * `.waitForTaskToken` integration pattern that the callback task relies on.
  */
 export class ExpressStateMachineError extends CallbackConstructError {
+  override readonly name = 'ExpressStateMachineError';
+  readonly code = 'ExpressStateMachine';
+
   /** @param construct - path of the construct that saw the EXPRESS state machine. */
   constructor(readonly construct: string) {
     super(
@@ -59,6 +67,9 @@ export class ExpressStateMachineError extends CallbackConstructError {
  * heartbeat equal to or above the timeout could never fire anyway.
  */
 export class HeartbeatNotBelowTimeoutError extends CallbackConstructError {
+  override readonly name = 'HeartbeatNotBelowTimeoutError';
+  readonly code = 'HeartbeatNotBelowTimeout';
+
   /**
    * @param construct - path of the callback task.
    * @param heartbeatSeconds - the heartbeat asked for.
@@ -77,13 +88,19 @@ export class HeartbeatNotBelowTimeoutError extends CallbackConstructError {
 }
 
 /** A task timeout or heartbeat that Step Functions does not accept (not a whole, positive number of seconds). */
-export class InvalidTaskTimeoutError extends CallbackConstructError {}
+export class InvalidTaskTimeoutError extends CallbackConstructError {
+  override readonly name = 'InvalidTaskTimeoutError';
+  readonly code = 'InvalidTaskTimeout';
+}
 
 /**
  * The queue's visibility timeout is below 6× the function timeout. SQS could then deliver a
  * message again while the first invocation still works on it (AWS guidance for SQS event sources).
  */
 export class VisibilityTimeoutTooShortError extends CallbackConstructError {
+  override readonly name = 'VisibilityTimeoutTooShortError';
+  readonly code = 'VisibilityTimeoutTooShort';
+
   /**
    * @param construct - path of the worker.
    * @param visibilityTimeoutSeconds - the queue's visibility timeout.
@@ -103,7 +120,13 @@ export class VisibilityTimeoutTooShortError extends CallbackConstructError {
 }
 
 /** A FIFO queue is used without what FIFO needs (message group, deduplication, a FIFO dead-letter queue). */
-export class FifoQueueError extends CallbackConstructError {}
+export class FifoQueueError extends CallbackConstructError {
+  override readonly name = 'FifoQueueError';
+  readonly code = 'FifoQueue';
+}
 
 /** A prop value outside the range the AWS service accepts (batch size, maximum concurrency, …). */
-export class InvalidPropError extends CallbackConstructError {}
+export class InvalidPropError extends CallbackConstructError {
+  override readonly name = 'InvalidPropError';
+  readonly code = 'InvalidProp';
+}

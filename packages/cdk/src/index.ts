@@ -1,3 +1,5 @@
+// The public surface of @sfn-callback/cdk, export by export: anything not listed here is
+// internal. Each export is documented where it is defined.
 export {
   defaultBundlingOptions,
   ESM_REQUIRE_BANNER,
@@ -9,10 +11,43 @@ export {
   CallbackPattern,
   type CallbackPatternProps,
 } from './callback-pattern.js';
-export { CallbackTask, type CallbackTaskProps } from './callback-task.js';
-export { CallbackWorker, type CallbackWorkerProps } from './callback-worker.js';
-export * from './defaults.js';
-export * from './errors.js';
+export {
+  CallbackTask,
+  type CallbackTaskJsonataProps,
+  type CallbackTaskJsonPathProps,
+  type CallbackTaskOptions,
+  type CallbackTaskProps,
+} from './callback-task.js';
+export {
+  type CallbackEventSourceProps,
+  CallbackWorker,
+  type CallbackWorkerProps,
+} from './callback-worker.js';
+export {
+  DEAD_LETTER_RETENTION,
+  DEFAULT_ARCHITECTURE,
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_ESBUILD_TARGET,
+  DEFAULT_FUNCTION_TIMEOUT,
+  DEFAULT_HEARTBEAT,
+  DEFAULT_LOG_RETENTION,
+  DEFAULT_MAX_RECEIVE_COUNT,
+  DEFAULT_MEMORY_SIZE_MB,
+  DEFAULT_RUNTIME,
+  DEFAULT_TASK_TIMEOUT,
+  VISIBILITY_TIMEOUT_FACTOR,
+} from './defaults.js';
+export {
+  CallbackConstructError,
+  ConflictingPropsError,
+  ExpressStateMachineError,
+  FifoQueueError,
+  HeartbeatNotBelowTimeoutError,
+  InvalidPropError,
+  InvalidTaskTimeoutError,
+  MissingPropError,
+  VisibilityTimeoutTooShortError,
+} from './errors.js';
 export {
   ALL_NAG_ACKNOWLEDGEMENTS,
   type NagAcknowledgement,

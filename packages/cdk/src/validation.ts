@@ -2,6 +2,8 @@
  * Construct-time checks shared by the constructs. Each throws one of the errors of
  * `errors.ts` with a message that says what to change.
  */
+
+import { TASK_TIMEOUT_MAX_SECONDS } from '@sfn-callback/task-token/contract';
 import { type Duration, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -30,8 +32,8 @@ export function assertNotBoth(
   }
 }
 
-/** Step Functions accepts `TimeoutSeconds` and `HeartbeatSeconds` from 1 to 99999999. */
-const MAX_TASK_SECONDS = 99_999_999;
+/** Step Functions accepts `TimeoutSeconds` and `HeartbeatSeconds` from 1 to this. */
+const MAX_TASK_SECONDS = TASK_TIMEOUT_MAX_SECONDS;
 
 /** A construct, or the path a construct is about to get: where an error is reported. */
 export type Where = IConstruct | string;

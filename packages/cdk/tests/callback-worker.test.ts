@@ -36,7 +36,7 @@ const inlineFunction = (stack: Stack, timeout?: Duration) =>
   });
 
 describe('CallbackWorker defaults', () => {
-  const { template, worker } = synthWorker();
+  const { stack, template, worker } = synthWorker();
 
   test('queue: SSE-SQS, visibility timeout 6 × 30 s, DLQ after 3 receives', () => {
     template.resourceCountIs('AWS::SQS::Queue', 2);
@@ -57,7 +57,16 @@ describe('CallbackWorker defaults', () => {
       MessageRetentionPeriod: 1_209_600,
       RedrivePolicy: Match.absent(),
     });
-    expect(worker.deadLetterQueue).toBeDefined();
+    // The exposed dead-letter queue is the one the queue redrives to, and the one kept 14 days.
+    const dlq = worker.deadLetterQueue;
+    expect(dlq).toBeInstanceOf(sqs.Queue);
+    const dlqId = stack.getLogicalId((dlq as sqs.Queue).node.defaultChild as sqs.CfnQueue);
+    expect(template.findResources('AWS::SQS::Queue')[dlqId]?.Properties).toMatchObject({
+      MessageRetentionPeriod: 1_209_600,
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] } },
+    });
   });
 
   test('both queues deny requests without TLS (enforceSSL)', () => {
@@ -138,7 +147,10 @@ describe('CallbackWorker defaults', () => {
     expect(worker.queue).toBeInstanceOf(sqs.Queue);
     expect(worker.lambdaFunction).toBeInstanceOf(lambda.Function);
     expect(worker.functionLogGroup).toBeInstanceOf(logs.LogGroup);
-    expect(worker.eventSource.eventSourceMappingId).toBeDefined();
+    // The exposed event source is the template's one mapping.
+    const mappings = Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'));
+    expect(mappings).toHaveLength(1);
+    expect(stack.resolve(worker.eventSource.eventSourceMappingId)).toEqual({ Ref: mappings[0] });
   });
 });
 

@@ -1,10 +1,10 @@
-// Cold start: the example handler and a bare handler (only the SDK command it uses), each
-// bundled by esbuild as Lambda would get it (ESM, minified, platform node, SDK bundled,
-// mainFields module,main): bundle bytes, and module init time in fresh Node processes
-// (median of many, alternating). Both with everything the SDK pulls in, and with the
-// credential providers Lambda never uses left out (external: they are only reached by
-// dynamic imports that run when no environment credentials exist, and Lambda always sets
-// them). Each bundle is also invoked once against a local endpoint, to show it works.
+// Cold start, as deployed: the example handler and a bare handler (only the SDK command it
+// uses), each bundled exactly as the @sfn-callback/cdk construct bundles a worker
+// (`defaultBundlingOptions()` from the built package: ESM, minified, SDK bundled, mainFields
+// module,main, the construct's one list of unused credential providers left out, its
+// banner): bundle bytes, and module init time in fresh Node processes (median of many,
+// alternating, and the median of the paired ratios). Each bundle is also invoked once
+// against the fake endpoint, to show it works.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,53 +12,43 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { defaultBundlingOptions, UNUSED_CREDENTIAL_PROVIDERS } from '@sfn-callback/cdk';
+import { FakeStepFunctions } from '@sfn-callback/test-support';
 import { build } from 'esbuild';
-import { LocalStepFunctions } from '../tests/support/local-step-functions.ts';
 import { makeCallbackEvent, median } from './shared.mjs';
 
-/** Packages only the non-environment credential sources need (all dynamic imports). */
-export const UNUSED_ON_LAMBDA = [
-  '@aws-sdk/credential-provider-ini',
-  '@aws-sdk/credential-provider-sso',
-  '@aws-sdk/credential-provider-process',
-  '@aws-sdk/credential-provider-web-identity',
-  '@aws-sdk/credential-provider-http',
-  '@aws-sdk/credential-provider-login',
-  '@aws-sdk/token-providers',
-  '@smithy/credential-provider-imds',
-];
+/** The targets of the issue: added weight and import time over the bare handler. */
+export const COLD_START_TARGETS = { addedBytes: 12_000, importRatio: 1.05 };
 
 const fixture = (name) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-async function bundle(entry, outfile, leaveOutUnused) {
-  const result = await build({
-    entryPoints: [entry],
-    outfile,
+/** The construct's NodejsFunction bundling options, as esbuild options. */
+function constructEsbuildOptions() {
+  const bundling = defaultBundlingOptions();
+  return {
     bundle: true,
-    format: 'esm',
-    minify: true,
     platform: 'node',
-    target: 'node24',
-    mainFields: ['module', 'main'],
-    external: leaveOutUnused ? UNUSED_ON_LAMBDA : [],
-    // CommonJS code in an ESM bundle needs `require` for node: built-ins.
-    banner: {
-      js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-    },
+    format: bundling.format,
+    mainFields: bundling.mainFields,
+    minify: bundling.minify,
+    sourcemap: bundling.sourceMap ? 'external' : false,
+    sourcesContent: bundling.sourcesContent,
+    target: bundling.target,
+    external: bundling.externalModules,
+    banner: { js: bundling.banner },
     metafile: true,
     logLevel: 'error',
-  });
+  };
+}
+
+async function bundle(entry, outfile) {
+  const result = await build({ ...constructEsbuildOptions(), entryPoints: [entry], outfile });
   const inputs = Object.keys(result.metafile.inputs);
-  const stillIn = UNUSED_ON_LAMBDA.filter((name) =>
+  const stillIn = UNUSED_CREDENTIAL_PROVIDERS.filter((name) =>
     inputs.some((path) => path.includes(`/${name}/`)),
   );
-  if (leaveOutUnused && stillIn.length > 0) throw new Error(`still bundled: ${stillIn.join(', ')}`);
-  const bytes = statSync(outfile).size;
-  return {
-    bytes,
-    gzipBytes: gzipSync(readFileSync(outfile)).length,
-    providersBundled: stillIn.length === 0 ? 'none' : undefined,
-  };
+  if (stillIn.length > 0) throw new Error(`still bundled: ${stillIn.join(', ')}`);
+  return { bytes: statSync(outfile).size, gzipBytes: gzipSync(readFileSync(outfile)).length };
 }
 
 const LAMBDA_ENV = {
@@ -97,52 +87,39 @@ async function invokeOnce(file, endpointUrl) {
 
 export async function measureColdStart({ runs = 41 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'middy-sqs-cold-start-'));
-  const endpoint = await LocalStepFunctions.start({ acceptAnyToken: true });
+  const endpoint = await FakeStepFunctions.start({ acceptAnyToken: true });
   try {
-    const variants = [];
-    for (const leaveOutUnused of [false, true]) {
-      const suffix = leaveOutUnused ? '-lean' : '-full';
-      const example = join(dir, `example${suffix}.mjs`);
-      const bare = join(dir, `bare${suffix}.mjs`);
-      const exampleSize = await bundle(fixture('example-handler.mjs'), example, leaveOutUnused);
-      const bareSize = await bundle(fixture('bare-handler.mjs'), bare, leaveOutUnused);
-      for (const file of [example, bare]) {
-        const response = await invokeOnce(file, endpoint.url);
-        if (JSON.stringify(response) !== '{"batchItemFailures":[]}') {
-          throw new Error(`${file} answered ${JSON.stringify(response)}`);
-        }
+    const example = join(dir, 'example.mjs');
+    const bare = join(dir, 'bare.mjs');
+    const exampleSize = await bundle(fixture('example-handler.mjs'), example);
+    const bareSize = await bundle(fixture('bare-handler.mjs'), bare);
+    for (const file of [example, bare]) {
+      const response = await invokeOnce(file, endpoint.url);
+      if (JSON.stringify(response) !== '{"batchItemFailures":[]}') {
+        throw new Error(`${file} answered ${JSON.stringify(response)}`);
       }
-      await initTime(example); // warm the file cache
-      await initTime(bare);
-      const exampleTimes = [];
-      const bareTimes = [];
-      for (let i = 0; i < runs; i++) {
-        exampleTimes.push(await initTime(example));
-        bareTimes.push(await initTime(bare));
-      }
-      variants.push({
-        credentialProviders: leaveOutUnused ? 'left out (external)' : 'bundled',
-        exampleBytes: exampleSize.bytes,
-        bareBytes: bareSize.bytes,
-        bytesRatio: exampleSize.bytes / bareSize.bytes,
-        exampleGzipBytes: exampleSize.gzipBytes,
-        bareGzipBytes: bareSize.gzipBytes,
-        gzipRatio: exampleSize.gzipBytes / bareSize.gzipBytes,
-        exampleInitMs: median(exampleTimes.map((t) => t.wall)),
-        bareInitMs: median(bareTimes.map((t) => t.wall)),
-        initRatio: median(exampleTimes.map((t) => t.wall)) / median(bareTimes.map((t) => t.wall)),
-        // Runs alternate example/bare, so each pair saw about the same machine load: the
-        // median of the pairs' ratios is the figure least moved by other jobs.
-        pairedInitRatio: median(exampleTimes.map((t, i) => t.wall / bareTimes[i].wall)),
-        pairedInitCpuRatio: median(exampleTimes.map((t, i) => t.cpu / bareTimes[i].cpu)),
-        exampleInitMinMs: Math.min(...exampleTimes.map((t) => t.wall)),
-        bareInitMinMs: Math.min(...bareTimes.map((t) => t.wall)),
-        exampleInitCpuMs: median(exampleTimes.map((t) => t.cpu)),
-        bareInitCpuMs: median(bareTimes.map((t) => t.cpu)),
-        initCpuRatio: median(exampleTimes.map((t) => t.cpu)) / median(bareTimes.map((t) => t.cpu)),
-      });
     }
-    return variants;
+    await initTime(example); // warm the file cache
+    await initTime(bare);
+    const exampleTimes = [];
+    const bareTimes = [];
+    for (let i = 0; i < runs; i++) {
+      exampleTimes.push(await initTime(example));
+      bareTimes.push(await initTime(bare));
+    }
+    return {
+      exampleBytes: exampleSize.bytes,
+      bareBytes: bareSize.bytes,
+      addedBytes: exampleSize.bytes - bareSize.bytes,
+      bytesRatio: exampleSize.bytes / bareSize.bytes,
+      addedGzipBytes: exampleSize.gzipBytes - bareSize.gzipBytes,
+      exampleInitMs: median(exampleTimes.map((t) => t.wall)),
+      bareInitMs: median(bareTimes.map((t) => t.wall)),
+      // Runs alternate example/bare, so each pair saw about the same machine load: the
+      // median of the pairs' ratios is the figure least moved by other jobs.
+      pairedInitRatio: median(exampleTimes.map((t, i) => t.wall / bareTimes[i].wall)),
+      pairedInitCpuRatio: median(exampleTimes.map((t, i) => t.cpu / bareTimes[i].cpu)),
+    };
   } finally {
     await endpoint.stop();
     rmSync(dir, { recursive: true, force: true });

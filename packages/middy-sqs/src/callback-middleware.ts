@@ -1,22 +1,8 @@
 import type { MiddlewareObj, Request } from '@middy/core';
 import sqsPartialBatchFailure from '@middy/sqs-partial-batch-failure';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { InvalidSqsEventError } from './errors.js';
+import { InvalidHandlerResponseError, InvalidSqsEventError } from './errors.js';
 import { checkSqsEventOnce } from './sqs-event.js';
-
-/**
- * The handler of a middy chain using {@link sqsCallbackMiddleware} did not return one
- * settled result per record. A programming error: it fails the invocation instead of
- * being answered as "every record failed".
- */
-export class InvalidHandlerResponseError extends Error {
-  readonly code = 'InvalidHandlerResponse';
-
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidHandlerResponseError';
-  }
-}
 
 // The partial-batch middleware's default logger is `console.error(reason, record)`: the
 // record's body holds the task token. The record processor logs every outcome itself

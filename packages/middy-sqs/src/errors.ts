@@ -1,7 +1,16 @@
 /**
- * Typed errors of @sfn-callback/middy-sqs. None of their messages or properties holds a
+ * Typed errors of @sfn-callback/middy-sqs. Every one extends {@link SqsCallbackError}: a
+ * stable `code` to switch on and a literal `name` (written out: a bundler's minifier
+ * renames classes, and a workflow's Catch matches on names), the convention of
+ * `@sfn-callback/task-token`'s errors too. None of their messages or properties holds a
  * task token or a message body.
  */
+
+/** Base class of every error this package throws. */
+export abstract class SqsCallbackError extends Error {
+  /** Stable identifier of the error kind. */
+  abstract readonly code: string;
+}
 
 const RETRYABLE = Symbol.for('@sfn-callback/middy-sqs.retryable');
 
@@ -20,14 +29,11 @@ const RETRYABLE = Symbol.for('@sfn-callback/middy-sqs.retryable');
  * if (response.status === 503) throw new RetryableError('inventory service unavailable');
  * ```
  */
-export class RetryableError extends Error {
+export class RetryableError extends SqsCallbackError {
+  override readonly name = 'RetryableError';
+  readonly code = 'Retryable';
   /** Always `true`. */
   readonly retryable = true;
-
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'RetryableError';
-  }
 }
 
 /**
@@ -55,13 +61,19 @@ export function isRetryableError(value: unknown): boolean {
  * turned into a partial batch response: the invocation fails with this error, so a wrong
  * trigger shows up at once instead of as "every record failed".
  */
-export class InvalidSqsEventError extends Error {
+export class InvalidSqsEventError extends SqsCallbackError {
+  override readonly name = 'InvalidSqsEventError';
   readonly code = 'InvalidSqsEvent';
+}
 
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidSqsEventError';
-  }
+/**
+ * The handler of a middy chain using {@link sqsCallbackMiddleware} did not return one
+ * settled result per record. A programming error: it fails the invocation instead of
+ * being answered as "every record failed".
+ */
+export class InvalidHandlerResponseError extends SqsCallbackError {
+  override readonly name = 'InvalidHandlerResponseError';
+  readonly code = 'InvalidHandlerResponse';
 }
 
 /** Why a record was reported as a batch item failure. */
@@ -89,7 +101,8 @@ export type RecordNotProcessedReason =
  * dead-letter queue after `maxReceiveCount`). The cause, when there is one, is the
  * original error.
  */
-export class RecordNotProcessedError extends Error {
+export class RecordNotProcessedError extends SqsCallbackError {
+  override readonly name = 'RecordNotProcessedError';
   readonly code = 'RecordNotProcessed';
 
   constructor(
@@ -101,7 +114,6 @@ export class RecordNotProcessedError extends Error {
     options?: ErrorOptions,
   ) {
     super(message, options);
-    this.name = 'RecordNotProcessedError';
   }
 }
 
@@ -109,7 +121,8 @@ export class RecordNotProcessedError extends Error {
  * The reason of the record's `AbortSignal` when the Lambda invocation has less time left
  * than the configured margin. Work should stop: the record will be redelivered.
  */
-export class TimeRunningOutError extends Error {
+export class TimeRunningOutError extends SqsCallbackError {
+  override readonly name = 'TimeRunningOutError';
   readonly code = 'TimeRunningOut';
 
   constructor(
@@ -120,6 +133,5 @@ export class TimeRunningOutError extends Error {
       `The Lambda invocation has ${remainingTimeMs} ms left, below the safety margin: ` +
         'stop the work; the record will be delivered again.',
     );
-    this.name = 'TimeRunningOutError';
   }
 }

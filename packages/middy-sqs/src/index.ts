@@ -1,12 +1,16 @@
-export { InvalidHandlerResponseError, sqsCallbackMiddleware } from './callback-middleware.js';
+// The public surface of @sfn-callback/middy-sqs, export by export: anything not listed here
+// is internal. Each export is documented where it is defined.
+export { sqsCallbackMiddleware } from './callback-middleware.js';
 export { type CallbackRecordHandler, callbackRecordHandler } from './callback-record-handler.js';
 export {
+  InvalidHandlerResponseError,
   InvalidSqsEventError,
   isRetryableError,
   RecordNotProcessedError,
   type RecordNotProcessedReason,
   RetryableError,
   retryable,
+  SqsCallbackError,
   TimeRunningOutError,
 } from './errors.js';
 export {

@@ -1,10 +1,9 @@
 import {
-  assertTaskToken,
-  InvalidCallbackMessageError,
+  type CallbackMessageParseResult,
   InvalidTaskOutputError,
+  parseAttributeCallbackMessage,
   parseCallbackMessage,
-  redactToken,
-  scrubToken,
+  TASK_OUTPUT_MAX_BYTES,
   TaskClosedError,
   TaskResponseRejectedError,
   type TaskResponseResult,
@@ -22,11 +21,13 @@ import {
   type RecordNotProcessedReason,
   TimeRunningOutError,
 } from './errors.js';
-import { isLevelEnabled, type LogAttributes } from './logger.js';
+import { describeError, logAttributes, safeMessage } from './log-attributes.js';
+import { isLevelEnabled } from './logger.js';
 import type { ResolvedOptions } from './options.js';
+import { RecordContext } from './record-context.js';
 import { type RecordOutcome, SUCCEEDED } from './record-outcome.js';
 import type { TimeGuard } from './time-guard.js';
-import type { CallbackContext, CallbackFunction } from './types.js';
+import type { CallbackFunction } from './types.js';
 
 /** Processes one record: parse, validate, run the function, answer Step Functions. */
 export type RecordProcessor = (
@@ -34,10 +35,6 @@ export type RecordProcessor = (
   lambdaContext: Context,
   guard: TimeGuard,
 ) => Promise<RecordOutcome>;
-
-type Extracted =
-  | { readonly ok: true; readonly token: string; readonly input: unknown }
-  | { readonly ok: false; readonly error: InvalidCallbackMessageError; readonly token?: string };
 
 const DROPPED: RecordOutcome = Object.freeze({ status: 'dropped' });
 const EMPTY_OUTPUT = Object.freeze({});
@@ -64,33 +61,10 @@ export function createRecordProcessor(
   const { logger, tokenLocation, schema, heartbeatIntervalSeconds, includeStack } = options;
   const logSuccess = isLevelEnabled(logger, 'debug');
 
-  const extract = (record: SQSRecord): Extracted => {
-    if (tokenLocation.from === 'body') return parseCallbackMessage(record.body, tokenLocation);
-    const token = record.messageAttributes?.[tokenLocation.attributeName]?.stringValue;
-    try {
-      assertTaskToken(token);
-    } catch (error) {
-      return {
-        ok: false,
-        error: new InvalidCallbackMessageError(
-          `The message attribute "${tokenLocation.attributeName}" is not a task token: ${(error as Error).message}`,
-          token === undefined ? 'token-missing' : 'token-invalid',
-        ),
-      };
-    }
-    try {
-      return { ok: true, token, input: JSON.parse(record.body) };
-    } catch (cause) {
-      return {
-        ok: false,
-        token,
-        error: new InvalidCallbackMessageError(
-          `The message body is not JSON (${(cause as Error).message}); with the token in a message attribute the body is the input.`,
-          'not-json',
-        ),
-      };
-    }
-  };
+  const extract = (record: SQSRecord): CallbackMessageParseResult =>
+    tokenLocation.from === 'body'
+      ? parseCallbackMessage(record.body, tokenLocation)
+      : parseAttributeCallbackMessage(record, tokenLocation);
 
   const notProcessed = (
     record: SQSRecord,
@@ -195,7 +169,7 @@ export function createRecordProcessor(
           record,
           token,
           error,
-          'the output cannot be sent (not JSON or over 262,144 bytes); task failed',
+          `the output cannot be sent (not JSON or over ${TASK_OUTPUT_MAX_BYTES.toLocaleString('en-US')} bytes); task failed`,
         );
       }
       return fromSendError(record, token, 'SendTaskSuccess', error);
@@ -336,118 +310,4 @@ export function createRecordProcessor(
       return notProcessed(record, 'unexpected', 'the record could not be processed', error);
     }
   };
-}
-
-/**
- * The {@link CallbackContext} given to the function. Its abort signal, the heartbeat
- * function and the redacted token are created on first use: most functions read none of
- * them, and the allocations are a measurable share of the per-record cost.
- */
-class RecordContext implements CallbackContext {
-  readonly record: SQSRecord;
-  readonly lambdaContext: Context;
-  readonly #token: string;
-  readonly #client: TaskTokenClient;
-  readonly #guard: TimeGuard;
-  #controller: AbortController | undefined;
-  #unlink: (() => void) | undefined;
-  #signalOverride: AbortSignal | undefined;
-  #heartbeat: (() => Promise<TaskResponseResult>) | undefined;
-  #redacted: string | undefined;
-
-  constructor(
-    record: SQSRecord,
-    lambdaContext: Context,
-    token: string,
-    client: TaskTokenClient,
-    guard: TimeGuard,
-  ) {
-    this.record = record;
-    this.lambdaContext = lambdaContext;
-    this.#token = token;
-    this.#client = client;
-    this.#guard = guard;
-  }
-
-  get messageId(): string {
-    return this.record.messageId;
-  }
-
-  get redactedToken(): string {
-    this.#redacted ??= redactToken(this.#token);
-    return this.#redacted;
-  }
-
-  get heartbeat(): () => Promise<TaskResponseResult> {
-    this.#heartbeat ??= async () => {
-      const result = await this.#client.heartbeat(this.#token);
-      if (result.status === 'already-closed') {
-        this.#ownController().abort(new TaskClosedError(result.reason));
-      }
-      return result;
-    };
-    return this.#heartbeat;
-  }
-
-  get signal(): AbortSignal {
-    return this.#signalOverride ?? this.ownSignal;
-  }
-
-  /** This record's own signal: aborted by a closed-task heartbeat or by the time guard. */
-  get ownSignal(): AbortSignal {
-    return this.#ownController().signal;
-  }
-
-  /** Gives the function another signal (the heartbeat helper's, which follows ours). */
-  useSignal(signal: AbortSignal): void {
-    this.#signalOverride = signal;
-  }
-
-  /** Why the function's signal aborted, if it was created and did. */
-  get abortReason(): unknown {
-    const signal = this.#signalOverride ?? this.#controller?.signal;
-    return signal?.aborted ? signal.reason : undefined;
-  }
-
-  dispose(): void {
-    this.#unlink?.();
-  }
-
-  #ownController(): AbortController {
-    if (this.#controller === undefined) {
-      const controller = new AbortController();
-      this.#controller = controller;
-      const parent = this.#guard.signal;
-      if (parent.aborted) controller.abort(parent.reason);
-      else {
-        const forward = () => controller.abort(parent.reason);
-        parent.addEventListener('abort', forward, { once: true });
-        this.#unlink = () => parent.removeEventListener('abort', forward);
-      }
-    }
-    return this.#controller;
-  }
-}
-
-function logAttributes(record: SQSRecord, token: string, error?: unknown): LogAttributes {
-  const attributes: LogAttributes = { messageId: record.messageId, token: redactToken(token) };
-  if (error !== undefined) attributes.error = describeError(error, token);
-  return attributes;
-}
-
-/** An error as a plain object for logs: name, message (token scrubbed), code; no stack. */
-function describeError(error: unknown, token: string | undefined): LogAttributes {
-  if (error instanceof Error) {
-    const described: LogAttributes = { name: error.name, message: safeMessage(error, token) };
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string') described.code = code;
-    if (error instanceof TaskTokenError) described.retryable = error.retryable;
-    return described;
-  }
-  return { name: 'NonError', message: safeMessage(error, token) };
-}
-
-function safeMessage(error: unknown, token: string | undefined): string {
-  const text = error instanceof Error ? error.message : toTaskFailure(error).cause;
-  return token ? scrubToken(text, token) : text;
 }

@@ -1,12 +1,55 @@
-export * from './envelope.js';
-export * from './errors.js';
-export * from './invalid-message-error.js';
-export * from './limits.js';
-export * from './parse-callback-message.js';
-export * from './redact-token.js';
-export * from './serialize-output.js';
-export * from './task-failure.js';
-export * from './task-token-client.js';
-export * from './validate-input.js';
-export * from './validate-token.js';
-export * from './with-heartbeat.js';
+// The public surface of @sfn-callback/task-token, export by export: anything not listed
+// here is internal. Each export is documented where it is defined.
+export {
+  CALLBACK_MESSAGE_JSONATA,
+  CALLBACK_MESSAGE_JSONPATH,
+  type CallbackMessage,
+  INPUT_FIELD,
+  TASK_TOKEN_FIELD,
+} from './envelope.js';
+export {
+  InvalidCallbackMessageError,
+  type InvalidCallbackMessageReason,
+  InvalidTaskOutputError,
+  type InvalidTaskOutputReason,
+  InvalidTaskTokenError,
+  type InvalidTaskTokenReason,
+  TaskClosedError,
+  type TaskClosedReason,
+  TaskResponseRejectedError,
+  TaskResponseTransientError,
+  TaskTokenError,
+} from './errors.js';
+export {
+  TASK_FAILURE_CAUSE_MAX_LENGTH,
+  TASK_FAILURE_ERROR_MAX_LENGTH,
+  TASK_OUTPUT_MAX_BYTES,
+  TASK_TIMEOUT_MAX_SECONDS,
+  TASK_TOKEN_MAX_LENGTH,
+} from './limits.js';
+export {
+  type AttributeCallbackMessage,
+  type AttributeCallbackMessageOptions,
+  parseAttributeCallbackMessage,
+} from './parse-attribute-callback-message.js';
+export {
+  type CallbackMessageFields,
+  type CallbackMessageParseResult,
+  parseCallbackMessage,
+} from './parse-callback-message.js';
+export { redactToken, scrubToken } from './redact-token.js';
+export { serializeTaskOutput } from './serialize-output.js';
+export {
+  type TaskFailure,
+  type ToTaskFailureOptions,
+  toTaskFailure,
+  truncateText,
+} from './task-failure.js';
+export {
+  type TaskResponseResult,
+  TaskTokenClient,
+  type TaskTokenClientOptions,
+} from './task-token-client.js';
+export { type InputValidationResult, validateCallbackInput } from './validate-input.js';
+export { assertTaskToken } from './validate-token.js';
+export { type WithHeartbeatOptions, withHeartbeat } from './with-heartbeat.js';

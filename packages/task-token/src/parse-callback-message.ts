@@ -1,6 +1,5 @@
 import { INPUT_FIELD, TASK_TOKEN_FIELD } from './envelope.js';
-import { TaskTokenError } from './errors.js';
-import { InvalidCallbackMessageError } from './invalid-message-error.js';
+import { InvalidCallbackMessageError, TaskTokenError } from './errors.js';
 import { assertTaskToken } from './validate-token.js';
 
 /** Where the token and the input are in a message body. */

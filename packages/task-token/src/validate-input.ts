@@ -1,5 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { InvalidCallbackMessageError } from './invalid-message-error.js';
+import { InvalidCallbackMessageError } from './errors.js';
 
 /** The result of {@link validateCallbackInput}. */
 export type InputValidationResult<TOutput> =

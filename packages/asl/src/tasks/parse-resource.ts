@@ -18,6 +18,16 @@ const PATTERNS: Readonly<Record<string, IntegrationPattern>> = {
  * Returns undefined for a resource that is not an ARN AWS accepts.
  */
 export function parseTaskResource(arn: string): TaskResource | undefined {
+  // A definition names few resources, and every Task attempt asks again: parse each once.
+  if (parsed.has(arn)) return parsed.get(arn);
+  const resource = parse(arn);
+  if (parsed.size < 10_000) parsed.set(arn, resource);
+  return resource;
+}
+
+const parsed = new Map<string, TaskResource | undefined>();
+
+function parse(arn: string): TaskResource | undefined {
   if (LAMBDA_FUNCTION.test(arn)) {
     return {
       arn,

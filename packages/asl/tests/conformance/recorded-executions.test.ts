@@ -25,5 +25,5 @@ describe.skipIf(!existsSync(cases))('executions recorded on AWS', () => {
     expect(summary).toMatch(/^\d+ passed, 0 failed$/);
     expect(Number(summary?.split(' ')[0])).toBeGreaterThanOrEqual(833);
     expect(run.status).toBe(0);
-  });
+  }, 120_000);
 });

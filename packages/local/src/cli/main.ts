@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
-import { MockConfigError } from '../mocks/mock-config-error.js';
+import { checkAssembly } from './check-assembly.js';
+import { defaultAssembly } from './default-assembly.js';
+import { describeCliError } from './describe-cli-error.js';
 import { parseCliArgs, USAGE } from './parse-args.js';
-import { CliUsageError } from './read-input.js';
 import { type CliIo, runCommand } from './run-command.js';
 import { serveCommand } from './serve-command.js';
 
@@ -17,7 +18,9 @@ function version(): string {
 
 /**
  * The CLI: parses `argv`, runs the command, returns the exit status (0 as expected, 1 an
- * execution ended otherwise, 2 the app (or the mock config) could not be run). `stop` ends `serve`.
+ * execution ended otherwise, 2 the app could not be run). `stop` ends `serve`. Whatever
+ * stops it is reported as one line on stderr (see {@link describeCliError}), never with a
+ * stack trace.
  */
 export async function main(
   argv: readonly string[],
@@ -28,7 +31,7 @@ export async function main(
   try {
     options = parseCliArgs(argv);
   } catch (error) {
-    io.err(`sfn-callback-local: ${(error as Error).message}\n\n${USAGE}`);
+    io.err(`sfn-callback-local: ${describeCliError(error)} (see --help)`);
     return 2;
   }
   if (options.command === 'help') {
@@ -40,18 +43,16 @@ export async function main(
     return 0;
   }
   try {
+    const app = options.app ?? defaultAssembly();
+    // serve without --app and without ./cdk.out: no app, state machines come from the API.
+    const withoutApp = options.command === 'serve' && options.app === undefined && !existsSync(app);
+    if (!withoutApp) checkAssembly(app);
+    const resolved = withoutApp ? options : { ...options, app };
     return options.command === 'serve'
-      ? await serveCommand(options, io, stop)
-      : await runCommand(options, io);
+      ? await serveCommand(resolved, io, stop)
+      : await runCommand(resolved, io);
   } catch (error) {
-    const known =
-      error instanceof AssemblyError ||
-      error instanceof UnsupportedFeatureError ||
-      error instanceof MockConfigError ||
-      error instanceof CliUsageError;
-    io.err(
-      `sfn-callback-local: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}`,
-    );
+    io.err(`sfn-callback-local: ${describeCliError(error, { port: options.port })}`);
     return 2;
   }
 }

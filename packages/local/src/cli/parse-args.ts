@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CliUsageError } from './cli-usage-error.js';
 
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
@@ -11,16 +12,12 @@ its queue, the queue's worker function (its bundled asset, its real SDK calls an
 a local Step Functions endpoint) and its SNS notifications.
 
 Options:
-  --app <dir>                 cloud assembly directory, the output of \`cdk synth\` (default:
-                              ./cdk.out, or from the sfn-callback repository's root the example
-                              app's apps/callback-example/cdk.out)
+  --app <dir>                 cloud assembly directory, the output of \`cdk synth\`
+                              (default: ./cdk.out)
   --stack <name>              stack to run (default: the only stack with a state machine)
   --state-machine <name>      state machine to run (default: the only one)
   --input <json|file>         execution input, JSON text or a JSON file (default: {})
-  --fail                      make the worker fail: adds "fail": true to the input, which the
-                              worker answers with SendTaskFailure (the failure path shows)
-  --expect <status>           status every execution must end with
-                              (default: SUCCEEDED, or FAILED with --fail)
+  --expect <status>           status every execution must end with (default: SUCCEEDED)
   --count <n>                 run n executions and report throughput (default: 1)
   --concurrency <n>           executions in flight with --count (default: 64)
   --function-concurrency <n>  execution environments per function (default: 1)
@@ -40,15 +37,14 @@ execution's event history as it ends, until Ctrl-C or SIGTERM.
                               <stateMachineArn>#<TestCase> runs that test case
   --data-dir <dir>            keep state machines, executions and histories in <dir>, so that
                               a restarted serve still answers for them (default: in memory)
-
   --region <name>             without an app: the region of ARNs (default: us-east-1)
   --account <id>              without an app: the account of ARNs (default: 000000000000)
 
-Without --app and without a cdk.out, serve starts with no app: create state machines with
+Without --app and without a ./cdk.out, serve starts with no app: create state machines with
 CreateStateMachine (the AWS CLI's create-state-machine, the SDK, ...).
 
 Exit status: 0 when every execution ended with the expected status, 1 when one did not,
-2 when the app could not be run (usage, assembly or unsupported feature).`;
+2 when the app could not be run (usage, assembly, unsupported feature or mock config).`;
 
 /** Parsed CLI options. */
 export interface CliOptions {
@@ -62,7 +58,6 @@ export interface CliOptions {
   readonly stack?: string;
   readonly stateMachine?: string;
   readonly input?: string;
-  readonly fail: boolean;
   readonly expect?: string;
   readonly count: number;
   readonly concurrency: number;
@@ -81,26 +76,98 @@ export interface CliOptions {
 
 const STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
+/** Largest TCP port. */
+const MAX_PORT = 65_535;
+
 function positiveInteger(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1)
-    throw new Error(`--${name} must be a positive integer, got ${value}`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(parsed) || parsed < 1)
+    throw new CliUsageError(`--${name} must be a positive integer, got ${value}`);
+  return parsed;
+}
+
+function port(value: string | undefined): number {
+  if (value === undefined) return 0;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value.trim()) || parsed > MAX_PORT) {
+    throw new CliUsageError(
+      `--port must be a TCP port, an integer from 1 to ${MAX_PORT} (or 0 for a free one), got ${value}`,
+    );
+  }
   return parsed;
 }
 
 function accountId(value: string): string {
-  if (!/^\d{12}$/.test(value)) throw new Error(`--account must be 12 digits, got ${value}`);
+  if (!/^\d{12}$/.test(value)) throw new CliUsageError(`--account must be 12 digits, got ${value}`);
   return value;
+}
+
+/** `node:util` parseArgs' errors, in the CLI's words (its own name a long hint about `--`). */
+function parseArgsProblem(error: unknown): CliUsageError {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-[^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined)
+    return new CliUsageError(`unknown option ${option}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+    const name = option.replace(/ <value>$/, '');
+    if (message.includes('argument missing')) return new CliUsageError(`${name} needs a value`);
+    if (message.includes('ambiguous')) {
+      return new CliUsageError(
+        `${name} needs a value (one that starts with "-" is written ${name}=<value>)`,
+      );
+    }
+    if (message.includes('does not take an argument'))
+      return new CliUsageError(`${name} takes no value`);
+  }
+  return new CliUsageError(message.split('\n', 1)[0] ?? message);
 }
 
 /**
  * Parses the command line (without `node` and the script).
  *
- * @throws Error with a message for the user on a bad option.
+ * @throws CliUsageError with one line for the user on a bad option or command.
  */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const { values, positionals } = parseArgs({
+  let parsed: ReturnType<typeof parseKnownArgs>;
+  try {
+    parsed = parseKnownArgs(argv);
+  } catch (error) {
+    throw parseArgsProblem(error);
+  }
+  const { values, positionals } = parsed;
+  const [command = 'run', ...rest] = positionals;
+  if (command !== 'run' && command !== 'serve')
+    throw new CliUsageError(`unknown command "${command}"`);
+  if (rest.length > 0) throw new CliUsageError(`unexpected argument "${rest[0]}"`);
+  const expect = values.expect?.toUpperCase();
+  if (expect !== undefined && !STATUSES.includes(expect)) {
+    throw new CliUsageError(`--expect must be one of ${STATUSES.join(', ')}, got ${values.expect}`);
+  }
+  return {
+    command: values.help ? 'help' : values.version ? 'version' : command,
+    port: port(values.port),
+    workers: values.workers !== false,
+    ...(values.app !== undefined ? { app: values.app } : {}),
+    ...(values.stack !== undefined ? { stack: values.stack } : {}),
+    ...(values['state-machine'] !== undefined ? { stateMachine: values['state-machine'] } : {}),
+    ...(values.input !== undefined ? { input: values.input } : {}),
+    ...(expect !== undefined ? { expect } : {}),
+    count: positiveInteger('count', values.count, 1),
+    concurrency: positiveInteger('concurrency', values.concurrency, 64),
+    functionConcurrency: positiveInteger('function-concurrency', values['function-concurrency'], 1),
+    json: values.json === true,
+    verbose: values.verbose === true,
+    ...(values['mock-config'] !== undefined ? { mockConfig: values['mock-config'] } : {}),
+    ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    ...(values.region !== undefined ? { region: values.region } : {}),
+    ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
+  };
+}
+
+/** `node:util` parseArgs with the CLI's options (strict: an unknown option throws). */
+function parseKnownArgs(argv: readonly string[]) {
+  return parseArgs({
     args: [...argv],
     allowPositionals: true,
     allowNegative: true,
@@ -110,7 +177,6 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       stack: { type: 'string' },
       'state-machine': { type: 'string' },
       input: { type: 'string' },
-      fail: { type: 'boolean', default: false },
       expect: { type: 'string' },
       count: { type: 'string' },
       concurrency: { type: 'string' },
@@ -127,32 +193,4 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       version: { type: 'boolean', short: 'v', default: false },
     },
   });
-  const [command = 'run', ...rest] = positionals;
-  if (command !== 'run' && command !== 'serve')
-    throw new Error(`unknown command "${command}" (try --help)`);
-  if (rest.length > 0) throw new Error(`unexpected argument "${rest[0]}"`);
-  const expect = values.expect?.toUpperCase();
-  if (expect !== undefined && !STATUSES.includes(expect)) {
-    throw new Error(`--expect must be one of ${STATUSES.join(', ')}, got ${values.expect}`);
-  }
-  return {
-    command: values.help ? 'help' : values.version ? 'version' : command,
-    port: values.port === undefined ? 0 : positiveInteger('port', values.port, 0),
-    workers: values.workers !== false,
-    ...(values.app !== undefined ? { app: values.app } : {}),
-    ...(values.stack !== undefined ? { stack: values.stack } : {}),
-    ...(values['state-machine'] !== undefined ? { stateMachine: values['state-machine'] } : {}),
-    ...(values.input !== undefined ? { input: values.input } : {}),
-    fail: values.fail === true,
-    ...(expect !== undefined ? { expect } : {}),
-    count: positiveInteger('count', values.count, 1),
-    concurrency: positiveInteger('concurrency', values.concurrency, 64),
-    functionConcurrency: positiveInteger('function-concurrency', values['function-concurrency'], 1),
-    json: values.json === true,
-    verbose: values.verbose === true,
-    ...(values['mock-config'] !== undefined ? { mockConfig: values['mock-config'] } : {}),
-    ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
-    ...(values.region !== undefined ? { region: values.region } : {}),
-    ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
-  };
 }

@@ -1,41 +1,48 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { CliUsageError } from './cli-usage-error.js';
 
-/** A mistake in the command line or its input: reported without a stack trace. */
-export class CliUsageError extends Error {
-  override readonly name = 'CliUsageError';
-}
-
-/** The field `--fail` sets to `true` in the execution input. */
-export const FAIL_FIELD = 'fail';
+/** Text that can only have been meant as JSON, not as a file name. */
+const LOOKS_LIKE_JSON = /^\s*[[{"]/;
 
 /**
- * Reads `--input`: JSON text, or the path of a JSON file (`@path` forces a file).
+ * Reads `--input`: JSON text, or the path of a JSON file (`@path` forces a file). Text
+ * that is not JSON is a file name, unless it starts like JSON (`{`, `[`, `"`): then its
+ * JSON error is reported.
  *
- * @throws Error when it is neither valid JSON nor a readable JSON file.
+ * @throws CliUsageError with one line: the JSON error, "no such file", or the file's
+ *   JSON error.
  */
 export function readInput(value: string | undefined): unknown {
   if (value === undefined) return {};
-  const path = value.startsWith('@') ? value.slice(1) : undefined;
-  if (path === undefined) {
+  const forcedFile = value.startsWith('@');
+  if (!forcedFile) {
     try {
       return JSON.parse(value);
-    } catch {
-      if (!existsSync(value))
-        throw new CliUsageError(`--input is neither JSON nor a file: ${value}`);
+    } catch (error) {
+      if (LOOKS_LIKE_JSON.test(value)) {
+        throw new CliUsageError(`--input is not valid JSON: ${(error as Error).message}`);
+      }
     }
   }
-  const file = path ?? value;
+  const file = forcedFile ? value.slice(1) : value;
+  let text: string;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliUsageError(`--input file ${file}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a JSON file'
+          : code === 'EACCES'
+            ? 'cannot be read (permission denied)'
+            : `cannot be read (${code ?? (error as Error).message})`;
+    throw new CliUsageError(`--input ${file}: ${why}`);
   }
-}
-
-/** Applies `--fail`: the input must be a JSON object; it gets `"fail": true`. */
-export function withFailSwitch(input: unknown): Record<string, unknown> {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new CliUsageError('--fail needs the execution input to be a JSON object');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliUsageError(`--input ${file} is not JSON: ${(error as Error).message}`);
   }
-  return { ...(input as Record<string, unknown>), [FAIL_FIELD]: true };
 }

@@ -4,7 +4,7 @@ import { LocalRunner } from '../runner/local-runner.js';
 import { defaultAssembly } from './default-assembly.js';
 import { executionToJson, formatExecution } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
-import { readInput, withFailSwitch } from './read-input.js';
+import { readInput } from './read-input.js';
 
 /** Where the CLI writes: injectable for tests. */
 export interface CliIo {
@@ -27,9 +27,8 @@ function percentile(sorted: readonly number[], p: number): number {
  * and returns the exit status: 0 when every execution ended as expected, else 1.
  */
 export async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
-  const baseInput = readInput(options.input);
-  const input = options.fail ? withFailSwitch(baseInput) : baseInput;
-  const expected = (options.expect ?? (options.fail ? 'FAILED' : 'SUCCEEDED')) as ExecutionStatus;
+  const input = readInput(options.input);
+  const expected = (options.expect ?? 'SUCCEEDED') as ExecutionStatus;
   const runner = await LocalRunner.start({
     assembly: options.app ?? defaultAssembly(),
     ...(options.stack !== undefined ? { stack: options.stack } : {}),

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { MockConfig } from '../mocks/mock-config.js';
 import { redactToken } from '../redact.js';
 import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
-import { defaultAssembly } from './default-assembly.js';
 import { formatBusEvents } from './format-bus-events.js';
 import { formatHistory } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
@@ -52,7 +50,8 @@ export async function serveCommand(
   io: CliIo,
   stop: AbortSignal,
 ): Promise<number> {
-  const assembly = options.app ?? withoutApp(defaultAssembly());
+  // main() resolved the default assembly; none here means serve without an app.
+  const assembly = options.app;
   const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
   const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
   const report = (execution: LocalExecution) => {
@@ -99,9 +98,4 @@ export async function serveCommand(
   } finally {
     await runner.close();
   }
-}
-
-/** The default assembly when it exists; undefined (serve with no app) when it does not. */
-function withoutApp(assembly: string): string | undefined {
-  return existsSync(join(assembly, 'manifest.json')) ? assembly : undefined;
 }

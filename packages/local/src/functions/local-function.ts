@@ -25,14 +25,21 @@ export interface LocalFunctionOptions {
   readonly onLog?: (functionName: string, line: string) => void;
 }
 
+// The NUL that opens WORKER_SOURCE's end marks: no log line of a function has one.
+const END_MARK = new RegExp(`${String.fromCharCode(0)}end (\\d+)$`);
+
 interface Environment {
   worker: Worker;
   busy: boolean;
+  /** The last invocation whose end mark each stream has shown (see WORKER_SOURCE). */
+  readonly marks: { stdout: number; stderr: number };
   pending?: {
     id: number;
     resolve: (result: InvokeResult) => void;
     started: number;
     timer: NodeJS.Timeout;
+    /** The handler's answer, held until both streams have shown everything it printed. */
+    result?: InvokeResult;
   };
 }
 
@@ -178,21 +185,38 @@ export class LocalFunction {
         memorySize: this.spec.memorySize,
       },
     });
-    const environment: Environment = { worker, busy: false };
+    const environment: Environment = { worker, busy: false, marks: { stdout: 0, stderr: 0 } };
     this.#environments.push(environment);
     const onLog = this.#options.onLog;
-    for (const stream of [worker.stdout, worker.stderr]) {
+    for (const [name, stream] of [
+      ['stdout', worker.stdout],
+      ['stderr', worker.stderr],
+    ] as const) {
       let buffered = '';
+      const line = (text: string) => {
+        // The end mark follows whatever the invocation printed last, newline or not.
+        const mark = END_MARK.exec(text);
+        const printed = mark ? text.slice(0, mark.index) : text;
+        if (printed !== '' || !mark) onLog?.(this.spec.name, printed);
+        if (mark) {
+          environment.marks[name] = Number(mark[1]);
+          this.#finish(environment);
+        }
+      };
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
-        if (!onLog) return;
         buffered += chunk;
         let newline = buffered.indexOf('\n');
         while (newline !== -1) {
-          onLog(this.spec.name, buffered.slice(0, newline));
+          line(buffered.slice(0, newline));
           buffered = buffered.slice(newline + 1);
           newline = buffered.indexOf('\n');
         }
+      });
+      // A last line without its newline is still a line.
+      stream.on('end', () => {
+        if (buffered !== '') line(buffered);
+        buffered = '';
       });
     }
     worker.on(
@@ -208,17 +232,15 @@ export class LocalFunction {
         if (!pending || pending.id !== message.id) return;
         clearTimeout(pending.timer);
         const durationMs = Date.now() - pending.started;
-        this.#release(environment);
-        pending.resolve(
-          message.ok
-            ? { ok: true, payload: message.result ?? null, durationMs }
-            : {
-                ok: false,
-                errorType: message.errorType ?? 'Error',
-                errorMessage: message.errorMessage ?? '',
-                durationMs,
-              },
-        );
+        pending.result = message.ok
+          ? { ok: true, payload: message.result ?? null, durationMs }
+          : {
+              ok: false,
+              errorType: message.errorType ?? 'Error',
+              errorMessage: message.errorMessage ?? '',
+              durationMs,
+            };
+        this.#finish(environment);
       },
     );
     worker.on('error', (error) => {
@@ -232,6 +254,18 @@ export class LocalFunction {
     });
     worker.unref();
     return environment;
+  }
+
+  /**
+   * Ends the pending invocation once its answer has come and both streams have shown what
+   * it printed: every log line of an invocation reaches `onLog` before the invocation ends.
+   */
+  #finish(environment: Environment): void {
+    const pending = environment.pending;
+    if (!pending?.result) return;
+    if (environment.marks.stdout < pending.id || environment.marks.stderr < pending.id) return;
+    this.#release(environment);
+    pending.resolve(pending.result);
   }
 
   /** Drops a broken or timed-out environment; its invocation fails with `error`. */

@@ -5,6 +5,9 @@
  * `.mjs` then `.cjs` — once (the cold start), then answers one invocation at a time with a
  * Lambda-like context. Only promise-returning (async) handlers are supported, as on nodejs24.x.
  */
+/** The line a worker writes on stdout and stderr after invocation `id`'s output. */
+export const endOfInvocationMark = (id: number): string => `\u0000end ${id}`;
+
 export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { existsSync } = require('node:fs');
@@ -55,18 +58,23 @@ parentPort.on('message', async (message) => {
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
+  let reply;
   try {
     loaded ??= load();
     const fn = await loaded;
-    const result = await fn(event, context);
-    parentPort.postMessage({ id, ok: true, result });
+    reply = { id, ok: true, result: await fn(event, context) };
   } catch (error) {
-    parentPort.postMessage({
+    reply = {
       id,
       ok: false,
       errorType: (error && error.name) || 'Error',
       errorMessage: (error && error.message) || String(error),
-    });
+    };
   }
+  // After everything the invocation printed: the main thread ends the invocation once it has
+  // read up to these marks on both streams, so that no log line is lost.
+  process.stdout.write('\\u0000end ' + id + '\\n');
+  process.stderr.write('\\u0000end ' + id + '\\n');
+  parentPort.postMessage(reply);
 });
 `;

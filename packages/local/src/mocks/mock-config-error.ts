@@ -1,9 +1,12 @@
+import { LocalRunnerError } from '../errors.js';
+
 /**
  * A mock configuration file `serve` refuses to start with: where (file, line, JSON
  * Pointer of the member) and why.
  */
-export class MockConfigError extends Error {
+export class MockConfigError extends LocalRunnerError {
   override readonly name = 'MockConfigError';
+  readonly code = 'MockConfig';
   readonly file: string;
   readonly line: number | undefined;
   /** JSON Pointer of the member at fault, e.g. `/MockedResponses/Retry/1-2`. */

@@ -1,4 +1,5 @@
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { FakeStepFunctions } from '@sfn-callback/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   TaskClosedError,
@@ -7,10 +8,9 @@ import {
   TaskTokenClient,
   withHeartbeat,
 } from '../../src/index.js';
-import { FakeSfnEndpoint } from './fake-sfn-endpoint.js';
 
 const TOKEN = `AQCEAAAAKgAAAAMAAAAAAAAAA${'k'.repeat(300)}`;
-let endpoint: FakeSfnEndpoint;
+let endpoint: FakeStepFunctions;
 
 function sfnClient(options: { maxAttempts?: number; url?: string } = {}): SFNClient {
   return new SFNClient({
@@ -22,10 +22,13 @@ function sfnClient(options: { maxAttempts?: number; url?: string } = {}): SFNCli
 }
 
 beforeAll(async () => {
-  endpoint = await FakeSfnEndpoint.start();
+  endpoint = await FakeStepFunctions.start();
 });
 afterAll(() => endpoint.stop());
-beforeEach(() => endpoint.reset());
+beforeEach(() => {
+  endpoint.reset();
+  endpoint.openTask(TOKEN);
+});
 
 describe('TaskTokenClient over HTTP with the real SDK', () => {
   it('sends SendTaskSuccess in the JSON 1.0 protocol', async () => {
@@ -43,7 +46,11 @@ describe('TaskTokenClient over HTTP with the real SDK', () => {
   });
 
   it('lets the SDK retry a ThrottlingException, then succeeds', async () => {
-    endpoint.answer({ status: 400, errorType: 'ThrottlingException', message: 'Rate exceeded' });
+    endpoint.answerNext({
+      status: 400,
+      errorType: 'ThrottlingException',
+      message: 'Rate exceeded',
+    });
     const tasks = new TaskTokenClient({ client: sfnClient() });
     await expect(tasks.fail(TOKEN, new Error('no'))).resolves.toEqual({ status: 'delivered' });
     expect(endpoint.requests.map((r) => r.operation)).toEqual([
@@ -54,7 +61,11 @@ describe('TaskTokenClient over HTTP with the real SDK', () => {
 
   it('retries KmsThrottlingException, which the SDK alone does not', async () => {
     // Control: the bare SDK gives up on the first KmsThrottlingException.
-    endpoint.answer({ status: 400, errorType: 'KmsThrottlingException', message: 'KMS throttled' });
+    endpoint.answerNext({
+      status: 400,
+      errorType: 'KmsThrottlingException',
+      message: 'KMS throttled',
+    });
     const bare = sfnClient();
     await expect(
       bare.send(new SendTaskSuccessCommand({ taskToken: TOKEN, output: '{}' })),
@@ -62,7 +73,8 @@ describe('TaskTokenClient over HTTP with the real SDK', () => {
     expect(endpoint.requests).toHaveLength(1);
 
     endpoint.reset();
-    endpoint.answer(
+    endpoint.openTask(TOKEN);
+    endpoint.answerNext(
       { status: 400, errorType: 'KmsThrottlingException', message: 'KMS throttled' },
       { status: 400, errorType: 'KmsThrottlingException', message: 'KMS throttled' },
     );
@@ -75,7 +87,12 @@ describe('TaskTokenClient over HTTP with the real SDK', () => {
     const client = sfnClient();
     await new TaskTokenClient({ client }).heartbeat(TOKEN);
     endpoint.reset();
-    endpoint.answer({ status: 400, errorType: 'KmsThrottlingException', message: 'KMS throttled' });
+    endpoint.openTask(TOKEN);
+    endpoint.answerNext({
+      status: 400,
+      errorType: 'KmsThrottlingException',
+      message: 'KMS throttled',
+    });
     await expect(
       client.send(new SendTaskSuccessCommand({ taskToken: TOKEN, output: '{}' })),
     ).rejects.toThrow();
@@ -83,7 +100,11 @@ describe('TaskTokenClient over HTTP with the real SDK', () => {
   });
 
   it('retries KmsThrottlingException with the client it builds itself', async () => {
-    endpoint.answer({ status: 400, errorType: 'KmsThrottlingException', message: 'KMS throttled' });
+    endpoint.answerNext({
+      status: 400,
+      errorType: 'KmsThrottlingException',
+      message: 'KMS throttled',
+    });
     const tasks = new TaskTokenClient({
       clientConfig: {
         endpoint: endpoint.url,
@@ -101,7 +122,7 @@ describe('TaskTokenClient over HTTP with the real SDK', () => {
       errorType: 'KmsThrottlingException',
       message: 'KMS throttled',
     } as const;
-    endpoint.answer(kms, kms);
+    endpoint.answerNext(kms, kms);
     const tasks = new TaskTokenClient({ client: sfnClient({ maxAttempts: 2 }) });
     const error = await tasks.succeed(TOKEN, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TaskResponseTransientError);
@@ -110,32 +131,36 @@ describe('TaskTokenClient over HTTP with the real SDK', () => {
   });
 
   it('reports a duplicate completion (TaskTimedOut) as already closed, without retrying', async () => {
-    endpoint.answer({ status: 400, errorType: 'TaskTimedOut', message: 'Task Timed Out' });
     const tasks = new TaskTokenClient({ client: sfnClient() });
+    await expect(tasks.succeed(TOKEN, {})).resolves.toEqual({ status: 'delivered' });
+    // The second delivery of the same message: the service answers TaskTimedOut.
     await expect(tasks.succeed(TOKEN, {})).resolves.toEqual({
       status: 'already-closed',
       reason: 'TaskTimedOut',
     });
-    expect(endpoint.requests).toHaveLength(1);
+    expect(endpoint.requests).toHaveLength(2);
   });
 
   it('throws InvalidToken as a permanent refusal, without retrying', async () => {
-    endpoint.answer({ status: 400, errorType: 'InvalidToken', message: 'Invalid Token' });
+    // A token the service never issued.
     const tasks = new TaskTokenClient({ client: sfnClient() });
-    await expect(tasks.succeed(TOKEN, {})).rejects.toBeInstanceOf(TaskResponseRejectedError);
+    await expect(tasks.succeed(`${TOKEN}x`, {})).rejects.toMatchObject({
+      constructor: TaskResponseRejectedError,
+      awsErrorName: 'InvalidToken',
+    });
     expect(endpoint.requests).toHaveLength(1);
   });
 
   it('retries a 5xx and then reports it as transient', async () => {
     const fault = { status: 500, errorType: 'ServiceUnavailable', message: 'down' } as const;
-    endpoint.answer(fault, fault, fault);
+    endpoint.answerNext(fault, fault, fault);
     const tasks = new TaskTokenClient({ client: sfnClient({ maxAttempts: 3 }) });
     await expect(tasks.heartbeat(TOKEN)).rejects.toMatchObject({ retryable: true });
     expect(endpoint.requests).toHaveLength(3);
   });
 
   it('reports a refused connection as transient', async () => {
-    const closed = await FakeSfnEndpoint.start();
+    const closed = await FakeStepFunctions.start();
     const url = closed.url;
     await closed.stop();
     const tasks = new TaskTokenClient({ client: sfnClient({ url, maxAttempts: 1 }) });
@@ -145,7 +170,7 @@ describe('TaskTokenClient over HTTP with the real SDK', () => {
   });
 
   it('withHeartbeat aborts the work when a heartbeat finds the task closed', async () => {
-    endpoint.answer(
+    endpoint.answerNext(
       { status: 200 },
       { status: 400, errorType: 'TaskTimedOut', message: 'Task Timed Out' },
     );

@@ -123,7 +123,8 @@ describe('transitions and graph', () => {
     expect(errors(dup)).toEqual(['DUPLICATE_STATE_NAME@/States/P/Branches[0]/States/P']);
   });
 
-  it('validates a 500-state machine in well under 50 ms', () => {
+  // Speed is measured by `pnpm bench`, never asserted in a unit test.
+  it('accepts a 500-state machine', () => {
     const states: Record<string, unknown> = {};
     for (let i = 0; i < 500; i++) {
       states[`S${i}`] =
@@ -139,10 +140,6 @@ describe('transitions and graph', () => {
             };
     }
     const def = { StartAt: 'S0', States: states };
-    validateDefinition(def); // warm up
-    const start = performance.now();
     expect(validateDefinition(def)).toEqual([]);
-    const elapsed = performance.now() - start;
-    expect(elapsed).toBeLessThan(50);
   });
 });

@@ -1,11 +1,11 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { redactToken } from '@sfn-callback/task-token';
+import { FakeStepFunctions } from '@sfn-callback/test-support';
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createJsonLogger, RetryableError, sqsCallbackHandler } from '../../src/index.js';
 import { makeContext } from '../support/lambda-context.js';
-import { LocalStepFunctions } from '../support/local-step-functions.js';
 import {
   makeCallbackRecord,
   makeFifoRecord,
@@ -13,7 +13,7 @@ import {
   makeToken,
 } from '../support/sqs-records.js';
 
-let endpoint: LocalStepFunctions;
+let endpoint: FakeStepFunctions;
 const logLines: string[] = [];
 const logger = createJsonLogger({ level: 'debug', write: (line) => logLines.push(line) });
 
@@ -34,7 +34,7 @@ function openTasks(...tokens: string[]) {
 }
 
 beforeAll(async () => {
-  endpoint = await LocalStepFunctions.start();
+  endpoint = await FakeStepFunctions.start();
 });
 afterAll(() => endpoint.stop());
 beforeEach(() => {
@@ -148,7 +148,7 @@ describe('the wrapped handler against a local Step Functions endpoint, through t
   });
 
   it('a network failure (nothing listening) → batch item failure', async () => {
-    const closed = await LocalStepFunctions.start();
+    const closed = await FakeStepFunctions.start();
     const url = closed.url;
     await closed.stop();
     const record = makeCallbackRecord(makeToken(), 1);

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SfnApiServer } from '../../src/http/sfn-api-server.js';
+
+// The README's limit: a request body of at most 1 MiB; a larger one is answered 413.
+
+describe('the endpoint request size limit (README: 1 MiB)', () => {
+  const server = new SfnApiServer({ Echo: (input) => ({ size: JSON.stringify(input).length }) });
+  let url: string;
+
+  beforeAll(async () => {
+    url = await server.listen();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  /** A JSON body of exactly `bytes` bytes. */
+  const bodyOf = (bytes: number) => `{"a":"${'x'.repeat(bytes - 8)}"}`;
+  const call = (body: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.0',
+        'X-Amz-Target': 'AWSStepFunctions.Echo',
+      },
+      body,
+    });
+
+  it('answers a body of 1,048,576 bytes', async () => {
+    const body = bodyOf(1_048_576);
+    expect(Buffer.byteLength(body)).toBe(1_048_576);
+    expect((await call(body)).status).toBe(200);
+  });
+
+  it('answers one byte more with HTTP 413 SerializationException', async () => {
+    const response = await call(bodyOf(1_048_577));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      __type: 'com.amazon.coral.service#SerializationException',
+      message: 'Request body too large',
+    });
+  });
+});
