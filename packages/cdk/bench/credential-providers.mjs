@@ -7,6 +7,11 @@
 // are reported as ratios to the baseline measured in the same run (the construct's settings
 // without the exclusion), so they compare across machines.
 //
+// A last variant bundles a @sfn-callback/middy-sqs worker (outcome metrics on) with the
+// construct's settings: the wrapper's and its metrics' share of a real worker's bundle and
+// init, against the same baseline. (What the metrics alone add is measured by the
+// middy-sqs bench, against the commit before them.)
+//
 // Run: pnpm --filter @sfn-callback/cdk bench   (or `pnpm bench` at the root; needs a build)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -59,12 +64,19 @@ const variants = [
     name: 'for reference: providers left out, but mainFields main (the SDK CommonJS build)',
     options: esbuildOptions(construct, { mainFields: ['main'] }),
   },
+  {
+    name: 'construct default, a @sfn-callback/middy-sqs worker with its outcome metrics on (the default)',
+    options: esbuildOptions(construct, {
+      entryPoints: [fileURLToPath(new URL('./fixtures/middy-worker.mjs', import.meta.url))],
+    }),
+    file: 'middy-worker.mjs',
+  },
 ];
 
 for (const [index, variant] of variants.entries()) {
   const outdir = join(outRoot, String(index));
   await esbuild.build({ ...variant.options, outdir });
-  variant.file = join(outdir, 'handler.mjs');
+  variant.file = join(outdir, variant.file ?? 'handler.mjs');
   variant.bytes = statSync(variant.file).size;
   variant.samples = [];
 }

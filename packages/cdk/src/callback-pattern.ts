@@ -4,6 +4,7 @@
  * an SNS topic, then Fail.
  */
 import { Annotations, Validations } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -12,12 +13,20 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import type { PatternAlarmOptions } from './alarm-options.js';
+import { resolveAlarmTopic } from './alarm-topic.js';
+import { type CallbackDashboardOptions, createCallbackDashboard } from './callback-dashboard.js';
 import { CallbackTask, type CallbackTaskProps } from './callback-task.js';
 import { CallbackWorker, type CallbackWorkerProps } from './callback-worker.js';
-import { DEFAULT_LOG_RETENTION } from './defaults.js';
+import { DEFAULT_HEARTBEAT, DEFAULT_LOG_RETENTION } from './defaults.js';
 import { ExpressStateMachineError } from './errors.js';
+import { createExecutionAlarms, type ExecutionAlarms } from './execution-alarms.js';
 import { PATTERN_ACKNOWLEDGEMENTS } from './nag-acknowledgements.js';
 import { assertNotBoth } from './validation.js';
+import type { WorkerAlarms } from './worker-alarms.js';
+
+/** Every alarm of a {@link CallbackPattern}: the worker's and the state machine's. */
+export interface PatternAlarms extends WorkerAlarms, ExecutionAlarms {}
 
 /** State names of the pattern's state machine (those of the AWS sample, plus the Fail state). */
 export const CALLBACK_PATTERN_STATE_NAMES = {
@@ -39,7 +48,7 @@ const FAIL_CAUSE =
  * machine's log group).
  */
 export interface CallbackPatternProps
-  extends Omit<CallbackWorkerProps, 'encryptionKey' | 'logRetention'> {
+  extends Omit<CallbackWorkerProps, 'encryptionKey' | 'logRetention' | 'alarms' | 'taskHeartbeat'> {
   /**
    * An SNS topic you already have for the notifications. When it has a `masterKey`, the state
    * machine is granted `kms:GenerateDataKey` and `kms:Decrypt` on it. Mutually exclusive with
@@ -107,6 +116,26 @@ export interface CallbackPatternProps
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * The pattern's alarms: the worker's (dead-letter queue depth, oldest message age
+   * derived from the callback task's heartbeat, function errors, throttles and duration,
+   * the wrapper's poison messages and already-closed rate) and the state machine's
+   * (executions failed, timed out, throttled, aborted). Each is overridable or dropped
+   * with `false`; `false` here creates none. The README's alarm table has each default
+   * and why.
+   *
+   * @default - every alarm, with its defaults
+   */
+  readonly alarms?: false | PatternAlarmOptions;
+
+  /**
+   * A CloudWatch dashboard of the pattern (executions, callback latency, queue depth and
+   * age, the DLQ, the worker's outcomes and function, the alarms): `true`, or its options.
+   *
+   * @default false
+   */
+  readonly dashboard?: boolean | CallbackDashboardOptions;
 }
 
 /**
@@ -138,6 +167,12 @@ export class CallbackPattern extends Construct {
   readonly topicEncryptionKey?: kms.IKey;
   /** The state machine's log group. */
   readonly stateMachineLogGroup: logs.ILogGroupRef;
+  /** Every alarm (each a property, absent when dropped); empty with `alarms: false`. */
+  readonly alarms: PatternAlarms;
+  /** The topic the alarms notify, when `alarmTopic` was given. */
+  readonly alarmTopic?: sns.ITopic;
+  /** The dashboard, when `dashboard` was set. */
+  readonly dashboard?: cloudwatch.Dashboard;
 
   /**
    * @param scope - the parent construct.
@@ -158,8 +193,19 @@ export class CallbackPattern extends Construct {
     const jsonata = queryLanguage === sfn.QueryLanguage.JSONATA;
     const logRetention = props.logRetention ?? DEFAULT_LOG_RETENTION;
 
+    const alarmOptions = props.alarms;
+    this.alarmTopic =
+      alarmOptions === false
+        ? undefined
+        : resolveAlarmTopic(this, props.alarmTopic, props.encryptionKey);
     // The pattern's props are the worker's and more; the worker reads only its own.
-    this.worker = new CallbackWorker(this, 'Worker', { ...props, logRetention });
+    this.worker = new CallbackWorker(this, 'Worker', {
+      ...props,
+      logRetention,
+      alarms: alarmOptions,
+      alarmTopic: this.alarmTopic,
+      taskHeartbeat: props.callbackTaskProps?.heartbeat ?? DEFAULT_HEARTBEAT,
+    });
     this.queue = this.worker.queue;
     this.deadLetterQueue = this.worker.deadLetterQueue;
     this.lambdaFunction = this.worker.lambdaFunction;
@@ -260,6 +306,38 @@ export class CallbackPattern extends Construct {
           Validations.of(this.stateMachine.role).acknowledge({ id: ruleId, reason });
         }
       }
+    }
+
+    const actions = {
+      ...(this.alarmTopic ? { topic: this.alarmTopic } : {}),
+      okActions: props.alarmOkActions ?? true,
+    };
+    this.alarms =
+      alarmOptions === false
+        ? {}
+        : {
+            ...this.worker.alarms,
+            ...createExecutionAlarms(
+              new Construct(this, 'Alarms'),
+              this.stateMachine,
+              alarmOptions ?? {},
+              actions,
+            ),
+          };
+    if (props.dashboard) {
+      this.dashboard = createCallbackDashboard(
+        this,
+        'Dashboard',
+        {
+          stateMachine: this.stateMachine,
+          queue: this.queue,
+          ...(this.deadLetterQueue ? { deadLetterQueue: this.deadLetterQueue } : {}),
+          lambdaFunction: this.lambdaFunction,
+          ...(props.outcomeMetrics ? { outcomeMetrics: props.outcomeMetrics } : {}),
+          alarms: Object.values(this.alarms),
+        },
+        props.dashboard === true ? {} : props.dashboard,
+      );
     }
 
     const visibility = this.worker.visibilityTimeoutSeconds;

@@ -9,15 +9,19 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource, type SqsEventSourceProps } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { AlarmProps, WorkerAlarmOptions } from './alarm-options.js';
+import { resolveAlarmTopic } from './alarm-topic.js';
 import { defaultBundlingOptions } from './bundling.js';
 import {
   DEAD_LETTER_RETENTION,
   DEFAULT_ARCHITECTURE,
   DEFAULT_BATCH_SIZE,
   DEFAULT_FUNCTION_TIMEOUT,
+  DEFAULT_HEARTBEAT,
   DEFAULT_LOG_RETENTION,
   DEFAULT_MAX_RECEIVE_COUNT,
   DEFAULT_MEMORY_SIZE_MB,
@@ -34,12 +38,13 @@ import {
   functionTimeoutOf,
   visibilityTimeoutSecondsOf,
 } from './validation.js';
+import { createWorkerAlarms, type WorkerAlarms } from './worker-alarms.js';
 
 /** Lambda's own default timeout, for functions created without one. */
 const LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
 
 /** Properties of a {@link CallbackWorker}. */
-export interface CallbackWorkerProps {
+export interface CallbackWorkerProps extends AlarmProps {
   /**
    * A queue you already have. Its visibility timeout is checked against the function timeout
    * when both are known; its encryption, TLS policy and dead-letter queue are yours to set.
@@ -148,6 +153,25 @@ export interface CallbackWorkerProps {
    * @default logs.RetentionDays.ONE_MONTH
    */
   readonly logRetention?: logs.RetentionDays;
+
+  /**
+   * The worker's alarms (dead-letter queue depth, oldest message age, function errors,
+   * throttles and duration, the wrapper's poison messages and already-closed rate): each
+   * overridable, or dropped with `false`; `false` here creates none. See the README's
+   * alarm table for each default and why.
+   *
+   * @default - every alarm, with its defaults
+   */
+  readonly alarms?: false | WorkerAlarmOptions;
+
+  /**
+   * `HeartbeatSeconds` of the callback task that sends to this queue: the default
+   * threshold of the `queueAge` alarm is derived from it ({@link CallbackPattern} passes
+   * its callback task's).
+   *
+   * @default Duration.minutes(5), the callback task's default heartbeat
+   */
+  readonly taskHeartbeat?: Duration;
 }
 
 /**
@@ -176,6 +200,12 @@ export class CallbackWorker extends Construct {
   readonly eventSource: SqsEventSource;
   /** The queue's visibility timeout in seconds, when known at synthesis. */
   readonly visibilityTimeoutSeconds?: number;
+  /**
+   * The worker's alarms (each a property, absent when dropped); empty with `alarms: false`.
+   */
+  readonly alarms: WorkerAlarms;
+  /** The topic the alarms notify, when `alarmTopic` was given. */
+  readonly alarmTopic?: sns.ITopic;
 
   /**
    * @param scope - the parent construct.
@@ -235,6 +265,27 @@ export class CallbackWorker extends Construct {
         Validations.of(mapping).acknowledge({ id: ruleId, reason });
       }
     }
+
+    this.alarmTopic = resolveAlarmTopic(this, props.alarmTopic, props.encryptionKey);
+    this.alarms =
+      props.alarms === false
+        ? {}
+        : createWorkerAlarms(
+            new Construct(this, 'Alarms'),
+            {
+              queue: this.queue,
+              ...(this.deadLetterQueue ? { deadLetterQueue: this.deadLetterQueue } : {}),
+              lambdaFunction: this.lambdaFunction,
+              ...(functionTimeout ? { functionTimeout } : {}),
+              heartbeat: props.taskHeartbeat ?? DEFAULT_HEARTBEAT,
+            },
+            props.alarms ?? {},
+            props.outcomeMetrics,
+            {
+              ...(this.alarmTopic ? { topic: this.alarmTopic } : {}),
+              okActions: props.alarmOkActions ?? true,
+            },
+          );
   }
 
   /**

@@ -50,6 +50,21 @@ describe('CallbackTask defaults', () => {
     });
   });
 
+  test('the envelope names the execution and the state, from the context object', () => {
+    const { state } = synthTask();
+    expect((state.Parameters as { MessageBody: unknown }).MessageBody).toEqual({
+      'TaskToken.$': '$$.Task.Token',
+      'Input.$': '$',
+      'ExecutionArn.$': '$$.Execution.Id',
+      'StateName.$': '$$.State.Name',
+    });
+    const jsonata = synthTask({ queryLanguage: sfn.QueryLanguage.JSONATA }).state;
+    expect((jsonata.Arguments as { MessageBody: unknown }).MessageBody).toMatchObject({
+      ExecutionArn: '{% $states.context.Execution.Id %}',
+      StateName: '{% $states.context.State.Name %}',
+    });
+  });
+
   test('sets TimeoutSeconds 900 and HeartbeatSeconds 300, heartbeat below timeout', () => {
     const { state, task } = synthTask();
     expect(state.TimeoutSeconds).toBe(DEFAULT_TASK_TIMEOUT.toSeconds());

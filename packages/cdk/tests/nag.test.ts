@@ -61,6 +61,24 @@ describe('cdk-nag 3: AwsSolutionsChecks and ServerlessChecks', () => {
     expect(findings(stack.node.root as App)).toEqual([]);
   });
 
+  test('with the alarm topic, OK actions and the dashboard it stays clean, with no new acknowledgement', () => {
+    const app = patternApp({ alarmTopic: 'create', dashboard: true });
+    expect(findings(app)).toEqual([]);
+    // Nothing the alarms, their topic, its key or the dashboard raise is acknowledged.
+    const raw = findings(patternApp({ alarmTopic: 'create', dashboard: true }), {
+      ignoreAcknowledgements: true,
+    });
+    expect(raw.flatMap(([, paths]) => paths).filter((p) => /Alarm|Dashboard/.test(p))).toEqual([]);
+    const stack = testStack();
+    const encryptionKey = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+    new CallbackPattern(stack, 'Pattern', {
+      lambdaFunctionProps: FIXTURE_FUNCTION,
+      encryptionKey,
+      alarmTopic: 'create',
+    });
+    expect(findings(stack.node.root as App)).toEqual([]);
+  });
+
   test('every acknowledgement answers a real finding, on the construct it names', () => {
     expect(findings(patternApp(), { ignoreAcknowledgements: true })).toEqual([
       [

@@ -1,5 +1,18 @@
+// The public surface of @sfn-callback/local: the runner, its options and what it shows, the
+// alarm checks, and the errors. The engine adapter, queues, functions, token registry and
+// HTTP server are internal.
+
 export type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+export {
+  type AlarmEvaluation,
+  type AlarmState,
+  evaluateAlarm,
+} from './alarms/alarm-evaluator.js';
+export { LocalAlarms, type LocalAlarmsOptions } from './alarms/runner-adapter.js';
 export type {
+  AlarmMetric,
+  AlarmMetricQuery,
+  AlarmSpec,
   AppModel,
   EventSourceMappingSpec,
   FunctionSpec,
@@ -7,9 +20,11 @@ export type {
   StateMachineSpec,
   TopicSpec,
 } from './assembly/model.js';
-export { AssemblyError, UnsupportedFeatureError } from './errors.js';
+export { AssemblyError, LocalRunnerError, UnsupportedFeatureError } from './errors.js';
 export type { BatchReport } from './event-sources/sqs-poller.js';
 export type { InvokeResult, LocalFunction } from './functions/local-function.js';
+export { alarmOperations } from './http/alarm-operations.js';
+export type { SfnOperation, SfnOperations } from './http/operation.js';
 export type { BusEvent, LocalEventBus } from './integrations/local-event-bus.js';
 export {
   MockConfig,

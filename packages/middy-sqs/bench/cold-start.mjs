@@ -82,7 +82,8 @@ async function invokeOnce(file, endpointUrl) {
     env: { ...LAMBDA_ENV, AWS_ENDPOINT_URL_SFN: endpointUrl },
     timeout: 30_000,
   });
-  return JSON.parse(stdout);
+  // The handler's own stdout comes first: the example writes its outcome metrics there.
+  return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
 export async function measureColdStart({ runs = 41 } = {}) {

@@ -1,5 +1,6 @@
 // `pnpm bench`: the three measurements of the package README, each beside a baseline
 // measured in the same run, printed as ratios with the target each should meet.
+import { measureBundleGrowth } from './bundle-growth.mjs';
 import { COLD_START_TARGETS, measureColdStart } from './cold-start.mjs';
 import { measureOverhead } from './overhead.mjs';
 import { fmt } from './shared.mjs';
@@ -16,7 +17,10 @@ console.log(
 for (const batchSize of [10, 100]) {
   const r = await measureOverhead({ batchSize });
   console.log(
-    `   batch ${batchSize}: plain loop ${fmt(r.baselineUsPerRecord)} µs/record, wrapper ${fmt(r.wrappedUsPerRecord)} µs/record → overhead ${fmt(r.overheadUsPerRecord)} µs/record (target ≤ 1 µs: ${verdict(r.overheadUsPerRecord <= 1)}); of which @sfn-callback/task-token's parser and client (same loop through them: ${fmt(r.taskTokenLoopUsPerRecord)} µs/record) ${fmt(r.taskTokenShareUsPerRecord)} µs`,
+    `   batch ${batchSize}: plain loop ${fmt(r.baselineUsPerRecord)} µs/record, wrapper (metrics off) ${fmt(r.wrappedUsPerRecord)} µs/record → overhead ${fmt(r.overheadUsPerRecord)} µs/record (target ≤ 1 µs: ${verdict(r.overheadUsPerRecord <= 1)}); of which @sfn-callback/task-token's parser and client (same loop through them: ${fmt(r.taskTokenLoopUsPerRecord)} µs/record) ${fmt(r.taskTokenShareUsPerRecord)} µs`,
+  );
+  console.log(
+    `   batch ${batchSize}, outcome metrics on (the default; EMF document, correlation): wrapper ${fmt(r.withMetricsUsPerRecord)} µs/record → overhead ${fmt(r.withMetricsOverheadUsPerRecord)} µs/record (target ≤ 1 µs: ${verdict(r.withMetricsOverheadUsPerRecord <= 1)}), ${fmt(r.withMetricsUsPerRecord / r.baselineUsPerRecord, 3)}× the plain loop; the metrics' own share ${fmt(r.metricsShareUsPerRecord)} µs/record`,
   );
   rows.push(r);
 }
@@ -31,7 +35,17 @@ for (const r of await measureThroughput()) {
 }
 
 console.log(
-  '\n3. Cold start, as the construct bundles the worker (its defaultBundlingOptions()): the example handler vs a bare SDK handler, bundled the same way, in the same run; init = 41 fresh-process imports each, alternating',
+  '\n3. Bundle growth of the outcome metrics and the correlation: the example handler from the sources of this tree vs the baseline commit (esbuild, ESM, minified, SDK bundled, unused credential providers left out)',
+);
+{
+  const g = await measureBundleGrowth();
+  console.log(
+    `   ${g.afterBytes} B vs ${g.beforeBytes} B at ${g.baseline} = ${fmt(g.ratio, 4)}×: +${g.growthBytes} B minified (target ≤ 2,048 B: ${verdict(g.growthBytes <= 2048)}), +${g.growthGzipBytes} B gzip`,
+  );
+}
+
+console.log(
+  '\n4. Cold start, as the construct bundles the worker (its defaultBundlingOptions()): the example handler vs a bare SDK handler, bundled the same way, in the same run; init = 41 fresh-process imports each, alternating',
 );
 {
   const r = await measureColdStart();

@@ -1,9 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { makeCallbackRecord, makeEvent, makeToken } from '../tests/support/sqs-records.ts';
+import { makeEvent, makeRecord, makeToken } from '../tests/support/sqs-records.ts';
 
-/** An SQS event of `size` records carrying the construct's envelope, each with its own token. */
+/**
+ * An SQS event of `size` records carrying the construct's whole envelope (token, input,
+ * execution ARN, state name), each with its own token.
+ */
 export function makeCallbackEvent(size, input = { orderId: 'o-1', amount: 10 }) {
-  return makeEvent(Array.from({ length: size }, () => makeCallbackRecord(makeToken(), input)));
+  return makeEvent(
+    Array.from({ length: size }, (_, i) =>
+      makeRecord(
+        JSON.stringify({
+          TaskToken: makeToken(),
+          Input: input,
+          ExecutionArn: `arn:aws:states:us-east-1:123456789012:execution:CallbackPattern:run-${i}`,
+          StateName: 'Start Task And Wait For Callback',
+        }),
+      ),
+    ),
+  );
 }
 
 /** A Lambda context with plenty of time left. */

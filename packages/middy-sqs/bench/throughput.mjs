@@ -32,7 +32,8 @@ export async function measureThroughput({
       credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
     });
     const work = async (input) => ({ approved: input.amount < 1000 });
-    const wrapped = sqsCallbackHandler(work, { client, concurrency });
+    // Metrics on, as by default, into a no-op sink instead of the terminal.
+    const wrapped = sqsCallbackHandler(work, { client, concurrency, metrics: { write: () => {} } });
     // The AWS sample's loop, fixed to await each call (it is sequential, one call at a time).
     const sequential = async (event) => {
       for (const record of event.Records) {

@@ -6,6 +6,7 @@ import { runWithConcurrency } from './concurrency.js';
 import { RecordNotProcessedError } from './errors.js';
 import { groupByMessageGroup } from './fifo-groups.js';
 import { type ResolvedOptions, resolveOptions, type SqsCallbackOptions } from './options.js';
+import { OutcomeTally } from './outcome-tally.js';
 import { createRecordProcessor } from './process-record.js';
 import { isBatchItemFailure, type RecordOutcome, toSettledResult } from './record-outcome.js';
 import { assertSqsEvent } from './sqs-event.js';
@@ -53,6 +54,7 @@ export function callbackRecordHandler(
   const resolved = resolveOptions(options);
   const client = toTaskTokenClient(options);
   const processRecord = createRecordProcessor(fn, client, resolved);
+  const publish = resolved.metrics;
 
   return async (event, context) => {
     assertSqsEvent(event);
@@ -61,23 +63,33 @@ export function callbackRecordHandler(
     const results: PromiseSettledResult<RecordOutcome>[] = new Array(count);
     if (count === 0) return results;
     const guard = createTimeGuard(context, resolved.remainingTimeMarginMs);
+    const tally = publish === undefined ? undefined : new OutcomeTally();
     try {
       const groups = groupByMessageGroup(records, resolved.fifo);
       if (groups === undefined) {
         await runWithConcurrency(count, resolved.concurrency, async (index) => {
-          results[index] = toSettledResult(
-            await processRecord(records[index] as SQSRecord, context, guard),
-          );
+          const record = records[index] as SQSRecord;
+          const outcome = await processRecord(record, context, guard, tally);
+          tally?.add(record, outcome);
+          results[index] = toSettledResult(outcome);
         });
       } else {
         await runWithConcurrency(groups.length, resolved.concurrency, (group) =>
-          runGroup(groups[group] as number[], records, results, (record) =>
-            processRecord(record, context, guard),
+          runGroup(groups[group] as number[], records, results, tally, (record) =>
+            processRecord(record, context, guard, tally),
           ),
         );
       }
     } finally {
       guard.dispose();
+      if (tally !== undefined) {
+        try {
+          publish?.(tally);
+        } catch (error) {
+          // A failing metrics library never fails the batch.
+          resolved.logger.warn('metrics not published', { error });
+        }
+      }
     }
     if (!guard.canStart()) warnIfNothingCouldStart(results, resolved);
     return results;
@@ -89,23 +101,24 @@ async function runGroup(
   indexes: readonly number[],
   records: readonly SQSRecord[],
   results: PromiseSettledResult<RecordOutcome>[],
+  tally: OutcomeTally | undefined,
   run: (record: SQSRecord) => Promise<RecordOutcome>,
 ): Promise<void> {
   let blockedBy: string | undefined;
   for (const index of indexes) {
     const record = records[index] as SQSRecord;
     if (blockedBy !== undefined) {
-      results[index] = {
-        status: 'rejected',
-        reason: new RecordNotProcessedError(
-          'fifo-group-blocked',
-          record.messageId,
-          `not started: an earlier record of its FIFO message group (${blockedBy}) was not processed`,
-        ),
-      };
+      const error = new RecordNotProcessedError(
+        'fifo-group-blocked',
+        record.messageId,
+        `not started: an earlier record of its FIFO message group (${blockedBy}) was not processed`,
+      );
+      tally?.add(record, { status: 'not-processed', error });
+      results[index] = { status: 'rejected', reason: error };
       continue;
     }
     const outcome = await run(record);
+    tally?.add(record, outcome);
     results[index] = toSettledResult(outcome);
     if (isBatchItemFailure(outcome)) blockedBy = record.messageId;
   }

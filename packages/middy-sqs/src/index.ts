@@ -2,6 +2,7 @@
 // is internal. Each export is documented where it is defined.
 export { sqsCallbackMiddleware } from './callback-middleware.js';
 export { type CallbackRecordHandler, callbackRecordHandler } from './callback-record-handler.js';
+export { MAX_VALUES_PER_METRIC } from './emf-document.js';
 export {
   InvalidHandlerResponseError,
   InvalidSqsEventError,
@@ -21,6 +22,12 @@ export {
   type LogLevel,
   silentLogger,
 } from './logger.js';
+export type {
+  EmfMetricsOptions,
+  MetricsOption,
+  MetricsPublisher,
+  MetricUnitName,
+} from './metrics-options.js';
 export {
   DEFAULT_CONCURRENCY,
   DEFAULT_REMAINING_TIME_MARGIN_MS,
@@ -29,6 +36,7 @@ export {
   type SqsCallbackOptions,
   type TokenLocation,
 } from './options.js';
+export { MAX_NAMED_RECORDS, type TalliedRecord } from './outcome-tally.js';
 export type { RecordOutcome } from './record-outcome.js';
 export { type SqsCallbackHandler, sqsCallbackHandler } from './sqs-callback-handler.js';
 export { assertSqsEvent } from './sqs-event.js';

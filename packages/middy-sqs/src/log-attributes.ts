@@ -1,10 +1,18 @@
 import { redactToken, scrubToken, TaskTokenError, toTaskFailure } from '@sfn-callback/task-token';
 import type { SQSRecord } from 'aws-lambda';
+import { correlationOf } from './correlation.js';
 import type { LogAttributes } from './logger.js';
 
-/** The attributes of a record's log lines: its message id, the token redacted, the error described. */
+/**
+ * The attributes of a record's log lines: its message id, the token redacted, the execution
+ * and state the token belongs to when the message named them, the error described.
+ */
 export function logAttributes(record: SQSRecord, token: string, error?: unknown): LogAttributes {
-  const attributes: LogAttributes = { messageId: record.messageId, token: redactToken(token) };
+  const attributes: LogAttributes = {
+    messageId: record.messageId,
+    token: redactToken(token),
+    ...correlationOf(record),
+  };
   if (error !== undefined) attributes.error = describeError(error, token);
   return attributes;
 }

@@ -53,7 +53,8 @@ export function isLevelEnabled(logger: CallbackLogger, level: LogLevel): boolean
   return logger[level] !== NOT_WRITTEN;
 }
 
-const writeToStdout = (line: string): void => {
+/** Writes one line to stdout (the default of the logger and of the metrics). */
+export const writeToStdout = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 

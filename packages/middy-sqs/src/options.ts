@@ -2,6 +2,8 @@ import type { SFNClient, SFNClientConfig } from '@aws-sdk/client-sfn';
 import { INPUT_FIELD, TASK_TOKEN_FIELD, type TaskTokenClient } from '@sfn-callback/task-token';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { type CallbackLogger, createJsonLogger } from './logger.js';
+import { type MetricsOption, resolveMetrics } from './metrics-options.js';
+import type { MetricsSink } from './metrics-sink.js';
 
 /**
  * Where the task token and the input are in an SQS message.
@@ -109,6 +111,15 @@ export interface SqsCallbackOptions<TSchema extends StandardSchemaV1 | undefined
    * @default JSON lines on stdout, level from `AWS_LAMBDA_LOG_LEVEL` / `LOG_LEVEL`, else info
    */
   readonly logger?: CallbackLogger;
+  /**
+   * The outcome metrics: one CloudWatch Embedded Metric Format document per invocation on
+   * stdout (counts of succeeded, failed, retried, already closed, poison, deferred by the
+   * time guard and heartbeat failures, and the callback latency), with the execution and
+   * state of each record as a property. Pass options (namespace, service, dimensions), a
+   * Powertools `Metrics` instance to have it publish them instead, or `false` for none.
+   * @default EMF on stdout, namespace 'SfnCallback', dimension Service = the function name
+   */
+  readonly metrics?: MetricsOption;
 }
 
 /** Default of {@link SqsCallbackOptions.concurrency}. */
@@ -132,6 +143,8 @@ export interface ResolvedOptions {
   readonly onInvalidMessage: InvalidMessageAction;
   readonly fifo: 'auto' | boolean;
   readonly logger: CallbackLogger;
+  /** Where each invocation's tally goes; `undefined` when metrics are off. */
+  readonly metrics: MetricsSink | undefined;
 }
 
 /** Fills in defaults and checks the values; throws a `RangeError` or `TypeError` naming the bad option. */
@@ -181,5 +194,6 @@ export function resolveOptions(
     onInvalidMessage: options.onInvalidMessage ?? 'batch-item-failure',
     fifo: options.fifo ?? 'auto',
     logger: options.logger ?? createJsonLogger(),
+    metrics: resolveMetrics(options.metrics),
   };
 }

@@ -15,6 +15,7 @@ import {
   withHeartbeat,
 } from '@sfn-callback/task-token';
 import type { Context, SQSRecord } from 'aws-lambda';
+import { rememberCorrelation } from './correlation.js';
 import {
   isRetryableError,
   RecordNotProcessedError,
@@ -24,6 +25,7 @@ import {
 import { describeError, logAttributes, safeMessage } from './log-attributes.js';
 import { isLevelEnabled } from './logger.js';
 import type { ResolvedOptions } from './options.js';
+import type { OutcomeTally } from './outcome-tally.js';
 import { RecordContext } from './record-context.js';
 import { type RecordOutcome, SUCCEEDED } from './record-outcome.js';
 import type { TimeGuard } from './time-guard.js';
@@ -34,6 +36,7 @@ export type RecordProcessor = (
   record: SQSRecord,
   lambdaContext: Context,
   guard: TimeGuard,
+  tally?: OutcomeTally,
 ) => Promise<RecordOutcome>;
 
 const DROPPED: RecordOutcome = Object.freeze({ status: 'dropped' });
@@ -187,8 +190,9 @@ export function createRecordProcessor(
     guard: TimeGuard,
     token: string,
     input: unknown,
+    tally: OutcomeTally | undefined,
   ): Promise<RecordOutcome> => {
-    const context = new RecordContext(record, lambdaContext, token, client, guard);
+    const context = new RecordContext(record, lambdaContext, token, client, guard, tally);
     let output: unknown;
     try {
       if (heartbeatIntervalSeconds === undefined) {
@@ -204,11 +208,13 @@ export function createRecordProcessor(
             token,
             intervalSeconds: heartbeatIntervalSeconds,
             signal: context.ownSignal,
-            onTransientError: (error) =>
+            onTransientError: (error) => {
+              tally?.heartbeatFailed();
               logger.warn(
                 'heartbeat did not get through; will try again',
                 logAttributes(record, token, error),
-              ),
+              );
+            },
           },
         );
       }
@@ -256,7 +262,7 @@ export function createRecordProcessor(
     return await succeedTask(record, token, output);
   };
 
-  return async (record, lambdaContext, guard) => {
+  return async (record, lambdaContext, guard, tally) => {
     try {
       if (!guard.canStart()) {
         logger.warn('not started: Lambda time nearly out; the record will be delivered again', {
@@ -265,6 +271,7 @@ export function createRecordProcessor(
         return notProcessed(record, 'time-running-out', 'not started: Lambda time nearly out');
       }
       const extracted = extract(record);
+      rememberCorrelation(record, extracted);
       if (!extracted.ok) {
         if (extracted.token !== undefined) {
           return await failTask(
@@ -304,7 +311,7 @@ export function createRecordProcessor(
           );
         input = checked.value;
       }
-      return await runFunction(record, lambdaContext, guard, token, input);
+      return await runFunction(record, lambdaContext, guard, token, input, tally);
     } catch (error) {
       // Only a bug in the wrapper or a logger that throws gets here.
       return notProcessed(record, 'unexpected', 'the record could not be processed', error);

@@ -1,6 +1,7 @@
 import type { TaskResponseResult, TaskTokenClient } from '@sfn-callback/task-token';
 import { redactToken, TaskClosedError } from '@sfn-callback/task-token';
 import type { Context, SQSRecord } from 'aws-lambda';
+import type { OutcomeTally } from './outcome-tally.js';
 import type { TimeGuard } from './time-guard.js';
 import type { CallbackContext } from './types.js';
 
@@ -15,6 +16,7 @@ export class RecordContext implements CallbackContext {
   readonly #token: string;
   readonly #client: TaskTokenClient;
   readonly #guard: TimeGuard;
+  readonly #tally: OutcomeTally | undefined;
   #controller: AbortController | undefined;
   #unlink: (() => void) | undefined;
   #signalOverride: AbortSignal | undefined;
@@ -27,8 +29,10 @@ export class RecordContext implements CallbackContext {
     token: string,
     client: TaskTokenClient,
     guard: TimeGuard,
+    tally?: OutcomeTally,
   ) {
     this.record = record;
+    this.#tally = tally;
     this.lambdaContext = lambdaContext;
     this.#token = token;
     this.#client = client;
@@ -46,7 +50,13 @@ export class RecordContext implements CallbackContext {
 
   get heartbeat(): () => Promise<TaskResponseResult> {
     this.#heartbeat ??= async () => {
-      const result = await this.#client.heartbeat(this.#token);
+      let result: TaskResponseResult;
+      try {
+        result = await this.#client.heartbeat(this.#token);
+      } catch (error) {
+        this.#tally?.heartbeatFailed();
+        throw error;
+      }
       if (result.status === 'already-closed') {
         this.#ownController().abort(new TaskClosedError(result.reason));
       }

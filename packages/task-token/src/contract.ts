@@ -5,7 +5,9 @@ export {
   CALLBACK_MESSAGE_JSONATA,
   CALLBACK_MESSAGE_JSONPATH,
   type CallbackMessage,
+  EXECUTION_ARN_FIELD,
   INPUT_FIELD,
+  STATE_NAME_FIELD,
   TASK_TOKEN_FIELD,
 } from './envelope.js';
 export {
@@ -15,3 +17,9 @@ export {
   TASK_TIMEOUT_MAX_SECONDS,
   TASK_TOKEN_MAX_LENGTH,
 } from './limits.js';
+export {
+  OUTCOME_METRIC_NAMES,
+  OUTCOME_METRICS_NAMESPACE,
+  OUTCOME_METRICS_SERVICE_DIMENSION,
+  type OutcomeMetric,
+} from './outcome-metrics.js';

@@ -4,8 +4,13 @@
  * names, so the two cannot drift apart.
  *
  * ```json
- * { "TaskToken": "<token>", "Input": <the state's input> }
+ * { "TaskToken": "<token>", "Input": <the state's input>,
+ *   "ExecutionArn": "<$$.Execution.Id>", "StateName": "<$$.State.Name>" }
  * ```
+ *
+ * `ExecutionArn` and `StateName` are for correlation only (logs and metrics name the
+ * execution and the state a token belongs to); they are optional, so messages from older
+ * constructs, which carry only `TaskToken` and `Input`, still parse.
  */
 
 /** Field of the message body that carries the task token. */
@@ -13,6 +18,12 @@ export const TASK_TOKEN_FIELD = 'TaskToken';
 
 /** Field of the message body that carries the callback state's input. */
 export const INPUT_FIELD = 'Input';
+
+/** Field of the message body that carries the execution's ARN (`$$.Execution.Id`). */
+export const EXECUTION_ARN_FIELD = 'ExecutionArn';
+
+/** Field of the message body that carries the callback state's name (`$$.State.Name`). */
+export const STATE_NAME_FIELD = 'StateName';
 
 /**
  * The SQS message body that a callback task sends.
@@ -24,22 +35,47 @@ export interface CallbackMessage<TInput = unknown> {
   readonly TaskToken: string;
   /** The callback state's input. */
   readonly Input: TInput;
+  /**
+   * ARN of the execution the token belongs to (`$$.Execution.Id`), for correlation.
+   * @default absent in messages from constructs before this field existed
+   */
+  readonly ExecutionArn?: string;
+  /**
+   * Name of the callback state (`$$.State.Name`), for correlation.
+   * @default absent in messages from constructs before this field existed
+   */
+  readonly StateName?: string;
 }
+
+/** The envelope's field names. */
+type EnvelopeField =
+  | typeof TASK_TOKEN_FIELD
+  | typeof INPUT_FIELD
+  | typeof EXECUTION_ARN_FIELD
+  | typeof STATE_NAME_FIELD;
+
+// The keys below are literals (so a worker bundle that only parses messages can leave these
+// objects out); `satisfies` checks them against the field names above, every one, no other.
 
 /**
  * JSONPath expressions that build a {@link CallbackMessage} in a state's `Parameters`
- * (JSONPath query language): the token from the context object, the input from the state.
+ * (JSONPath query language): the token, the execution and the state name from the context
+ * object, the input from the state.
  */
 export const CALLBACK_MESSAGE_JSONPATH = {
-  [`${TASK_TOKEN_FIELD}.$`]: '$$.Task.Token',
-  [`${INPUT_FIELD}.$`]: '$',
-} as const;
+  'TaskToken.$': '$$.Task.Token',
+  'Input.$': '$',
+  'ExecutionArn.$': '$$.Execution.Id',
+  'StateName.$': '$$.State.Name',
+} as const satisfies Record<`${EnvelopeField}.$`, string>;
 
 /**
  * JSONata expressions that build a {@link CallbackMessage} in a state's `Arguments`
  * (JSONata query language).
  */
 export const CALLBACK_MESSAGE_JSONATA = {
-  [TASK_TOKEN_FIELD]: '{% $states.context.Task.Token %}',
-  [INPUT_FIELD]: '{% $states.input %}',
-} as const;
+  TaskToken: '{% $states.context.Task.Token %}',
+  Input: '{% $states.input %}',
+  ExecutionArn: '{% $states.context.Execution.Id %}',
+  StateName: '{% $states.context.State.Name %}',
+} as const satisfies Record<EnvelopeField, string>;

@@ -4,7 +4,9 @@ export {
   CALLBACK_MESSAGE_JSONATA,
   CALLBACK_MESSAGE_JSONPATH,
   type CallbackMessage,
+  EXECUTION_ARN_FIELD,
   INPUT_FIELD,
+  STATE_NAME_FIELD,
   TASK_TOKEN_FIELD,
 } from './envelope.js';
 export {
@@ -28,11 +30,18 @@ export {
   TASK_TOKEN_MAX_LENGTH,
 } from './limits.js';
 export {
+  OUTCOME_METRIC_NAMES,
+  OUTCOME_METRICS_NAMESPACE,
+  OUTCOME_METRICS_SERVICE_DIMENSION,
+  type OutcomeMetric,
+} from './outcome-metrics.js';
+export {
   type AttributeCallbackMessage,
   type AttributeCallbackMessageOptions,
   parseAttributeCallbackMessage,
 } from './parse-attribute-callback-message.js';
 export {
+  type CallbackCorrelation,
   type CallbackMessageFields,
   type CallbackMessageParseResult,
   parseCallbackMessage,

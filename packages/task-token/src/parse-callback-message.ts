@@ -1,4 +1,9 @@
-import { INPUT_FIELD, TASK_TOKEN_FIELD } from './envelope.js';
+import {
+  EXECUTION_ARN_FIELD,
+  INPUT_FIELD,
+  STATE_NAME_FIELD,
+  TASK_TOKEN_FIELD,
+} from './envelope.js';
 import { InvalidCallbackMessageError, TaskTokenError } from './errors.js';
 import { assertTaskToken } from './validate-token.js';
 
@@ -17,12 +22,29 @@ export interface CallbackMessageFields {
 }
 
 /**
+ * Which execution and state a message's token belongs to, when the message says so
+ * (`ExecutionArn` / `StateName` of the envelope). For logs and metrics only: absent in
+ * messages from older constructs, and never a reason to refuse a message.
+ */
+export interface CallbackCorrelation {
+  /** The execution's ARN (`$$.Execution.Id`), when the message carries a string. */
+  readonly executionArn?: string;
+  /** The callback state's name (`$$.State.Name`), when the message carries a string. */
+  readonly stateName?: string;
+}
+
+/**
  * The result of reading a callback message. On failure, `token` is there when a valid
- * token could be read (the input was what failed), so the caller can fail the task.
+ * token could be read (the input was what failed), so the caller can fail the task. The
+ * correlation fields are there when the message carries them.
  */
 export type CallbackMessageParseResult<TInput = unknown> =
-  | { readonly ok: true; readonly token: string; readonly input: TInput }
-  | { readonly ok: false; readonly error: InvalidCallbackMessageError; readonly token?: string };
+  | ({ readonly ok: true; readonly token: string; readonly input: TInput } & CallbackCorrelation)
+  | ({
+      readonly ok: false;
+      readonly error: InvalidCallbackMessageError;
+      readonly token?: string;
+    } & CallbackCorrelation);
 
 /**
  * Reads the token and the input from an SQS message body in the
@@ -86,14 +108,30 @@ export function parseCallbackMessage(
     );
   }
   if (!(inputField in message)) {
-    return {
+    return withCorrelation(message, {
       ok: false,
       token,
       error: new InvalidCallbackMessageError(
         `The message has no "${inputField}" field. Send "${inputField}.$": "$" from the state machine.`,
         'input-missing',
       ),
-    };
+    });
   }
-  return { ok: true, token, input: message[inputField] };
+  return withCorrelation(message, { ok: true, token, input: message[inputField] });
+}
+
+/**
+ * Adds the envelope's correlation fields that are strings to `result` (others are ignored):
+ * no object more than the result, and no key at all for an older message without them.
+ */
+function withCorrelation<T extends object>(
+  message: Record<string, unknown>,
+  result: T,
+): T & CallbackCorrelation {
+  const correlated = result as T & { executionArn?: string; stateName?: string };
+  const executionArn = message[EXECUTION_ARN_FIELD];
+  const stateName = message[STATE_NAME_FIELD];
+  if (typeof executionArn === 'string') correlated.executionArn = executionArn;
+  if (typeof stateName === 'string') correlated.stateName = stateName;
+  return correlated;
 }

@@ -74,6 +74,49 @@ export interface StateMachineSpec {
   readonly definition: Record<string, unknown>;
 }
 
+/** A metric as an alarm names it: namespace, name and the exact set of dimensions. */
+export interface AlarmMetric {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+}
+
+/** One entry of an alarm's `Metrics` (metric math): a metric or an expression over others. */
+export interface AlarmMetricQuery {
+  readonly id: string;
+  readonly expression?: string;
+  readonly metricStat?: {
+    readonly metric: AlarmMetric;
+    readonly stat: string;
+    readonly periodSeconds: number;
+  };
+  /** Seconds, for an expression. */
+  readonly periodSeconds?: number;
+  /** Whether this query is the alarm's time series (exactly one is). */
+  readonly returnData: boolean;
+}
+
+/** An `AWS::CloudWatch::Alarm`, intrinsics resolved. */
+export interface AlarmSpec {
+  readonly logicalId: string;
+  readonly name: string;
+  readonly description?: string;
+  /** A single-metric alarm's metric, statistic and period. */
+  readonly metric?: AlarmMetric & { readonly statistic: string; readonly periodSeconds: number };
+  /** A metric-math alarm's queries. */
+  readonly metrics?: readonly AlarmMetricQuery[];
+  readonly threshold: number;
+  readonly comparisonOperator: string;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+  /** `missing` (CloudWatch's default), `notBreaching`, `breaching` or `ignore`. */
+  readonly treatMissingData: string;
+  readonly alarmActions: readonly string[];
+  readonly okActions: readonly string[];
+  /** Why it cannot be evaluated locally (anomaly detection, an unresolvable value), if so. */
+  readonly unsupported?: string;
+}
+
 /** One stack of the assembly, as the runner sees it. */
 export interface AppModel {
   readonly stackName: string;
@@ -84,4 +127,6 @@ export interface AppModel {
   readonly functions: readonly FunctionSpec[];
   readonly eventSourceMappings: readonly EventSourceMappingSpec[];
   readonly stateMachines: readonly StateMachineSpec[];
+  /** The stack's CloudWatch alarms. */
+  readonly alarms: readonly AlarmSpec[];
 }

@@ -15,6 +15,7 @@ import type {
   StateMachineSpec,
   TopicSpec,
 } from './model.js';
+import { readAlarms } from './read-alarms.js';
 import {
   type IntrinsicContext,
   type ResolvedResource,
@@ -365,5 +366,6 @@ export function readAppModel(
     functions,
     eventSourceMappings,
     stateMachines,
+    alarms: readAlarms(resources, resolve, (id) => physicalName(stackName, id, 255)),
   };
 }

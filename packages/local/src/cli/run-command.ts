@@ -1,7 +1,9 @@
+import { LocalAlarms } from '../alarms/runner-adapter.js';
 import { redactToken } from '../redact.js';
 import type { ExecutionDescription, ExecutionStatus } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { defaultAssembly } from './default-assembly.js';
+import { alarmToJson, formatAlarms } from './format-alarms.js';
 import { executionToJson, formatExecution } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
 import { readInput } from './read-input.js';
@@ -29,38 +31,53 @@ function percentile(sorted: readonly number[], p: number): number {
 export async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
   const input = readInput(options.input);
   const expected = (options.expect ?? 'SUCCEEDED') as ExecutionStatus;
-  const runner = await LocalRunner.start({
-    assembly: options.app ?? defaultAssembly(),
-    ...(options.stack !== undefined ? { stack: options.stack } : {}),
-    functionConcurrency: options.functionConcurrency,
-    retainExecutions: 0,
-    onBatch: (report) => {
-      // As Lambda logs them: a failed invocation is always shown.
-      if (!report.result.ok) {
-        io.err(
-          `[${report.functionName}] Invoke Error ${report.result.errorType}: ${report.result.errorMessage}`.replace(
-            TOKEN_PATTERN,
-            (token) => redactToken(token),
-          ),
-        );
-      }
-    },
-    ...(options.verbose
-      ? {
-          onFunctionLog: (fn: string, line: string) =>
-            io.err(`[${fn}] ${line.replace(TOKEN_PATTERN, (token) => redactToken(token))}`),
+  const alarms = new LocalAlarms();
+  const runner = await LocalRunner.start(
+    alarms.instrument({
+      assembly: options.app ?? defaultAssembly(),
+      ...(options.stack !== undefined ? { stack: options.stack } : {}),
+      functionConcurrency: options.functionConcurrency,
+      retainExecutions: 0,
+      onBatch: (report) => {
+        // As Lambda logs them: a failed invocation is always shown.
+        if (!report.result.ok) {
+          io.err(
+            `[${report.functionName}] Invoke Error ${report.result.errorType}: ${report.result.errorMessage}`.replace(
+              TOKEN_PATTERN,
+              (token) => redactToken(token),
+            ),
+          );
         }
-      : {}),
-  });
+      },
+      ...(options.verbose
+        ? {
+            onFunctionLog: (fn: string, line: string) =>
+              io.err(`[${fn}] ${line.replace(TOKEN_PATTERN, (token) => redactToken(token))}`),
+          }
+        : {}),
+    }),
+  );
+  alarms.attach(runner);
   try {
     const start = options.stateMachine !== undefined ? { stateMachine: options.stateMachine } : {};
     if (options.count === 1) {
       const description = await runner.runExecution(input, start);
-      if (options.json) io.out(JSON.stringify(executionToJson(description, expected), null, 2));
-      else io.out(formatExecution(description, expected));
+      const evaluated = await alarms.evaluateSettled();
+      if (options.json) {
+        io.out(
+          JSON.stringify(
+            {
+              ...(executionToJson(description, expected) as Record<string, unknown>),
+              alarms: evaluated.map(alarmToJson),
+            },
+            null,
+            2,
+          ),
+        );
+      } else io.out(`${formatExecution(description, expected)}\n\n${formatAlarms(evaluated)}`);
       return description.status === expected ? 0 : 1;
     }
-    return await runMany(runner, input, start, expected, options, io);
+    return await runMany(runner, alarms, input, start, expected, options, io);
   } finally {
     await runner.close();
   }
@@ -68,6 +85,7 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
 
 async function runMany(
   runner: LocalRunner,
+  alarms: LocalAlarms,
   input: unknown,
   start: { stateMachine?: string },
   expected: ExecutionStatus,
@@ -135,8 +153,9 @@ async function runMany(
       cause: d.cause,
     })),
   };
+  const evaluated = await alarms.evaluateSettled();
   if (options.json) {
-    io.out(JSON.stringify(summary, null, 2));
+    io.out(JSON.stringify({ ...summary, alarms: evaluated.map(alarmToJson) }, null, 2));
   } else {
     const lines = [
       `Ran ${total} executions in ${summary.seconds} s: ${summary.executionsPerSecond} executions/s`,
@@ -150,7 +169,7 @@ async function runMany(
         `Unexpected ${d.executionArn}: ${d.status}${d.error ? ` ${d.error}` : ''}${d.cause ? `: ${d.cause}` : ''}`,
       );
     }
-    io.out(lines.join('\n'));
+    io.out(`${lines.join('\n')}\n\n${formatAlarms(evaluated)}`);
   }
   return summary.asExpected ? 0 : 1;
 }

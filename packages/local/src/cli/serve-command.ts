@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { LocalAlarms } from '../alarms/runner-adapter.js';
+import { alarmOperations } from '../http/alarm-operations.js';
 import { MockConfig } from '../mocks/mock-config.js';
 import { redactToken } from '../redact.js';
 import type { LocalExecution } from '../runner/local-execution.js';
@@ -36,6 +38,9 @@ export function serveBanner(
     'TestState (sent to a sync- host prefix): new SFNClient({ disableHostPrefix: true }) for the',
     'JS SDK, AWS_DISABLE_HOST_PREFIX_INJECTION=true for the AWS CLI.',
     '',
+    `Alarms (${runner.model.alarms.length} in the template), evaluated now on this run's metrics:`,
+    `  curl -s ${url} -H 'X-Amz-Target: AWSStepFunctions.LocalDescribeAlarms' -H 'Content-Type: application/x-amz-json-1.0' -d '{}'`,
+    '',
     'Ctrl-C to stop.',
   ].join('\n');
 }
@@ -54,9 +59,21 @@ export async function serveCommand(
   const assembly = options.app;
   const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
   const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
+  const alarms = new LocalAlarms();
+  const alarmStates = new Map<string, string>();
+  /** Prints each alarm whose state changed since the last look. */
+  const reportAlarms = async () => {
+    for (const alarm of await alarms.evaluateSettled()) {
+      const before = alarmStates.get(alarm.logicalId) ?? 'INSUFFICIENT_DATA';
+      alarmStates.set(alarm.logicalId, alarm.state);
+      if (before !== alarm.state && !stop.aborted) {
+        io.out(`Alarm      ${alarm.name}: ${before} → ${alarm.state}: ${alarm.reason}`);
+      }
+    }
+  };
   const report = (execution: LocalExecution) => {
     io.out(`Started    ${execution.executionArn}`);
-    void execution.done.then((ended) => {
+    void execution.done.then(async (ended) => {
       if (stop.aborted) return;
       const took = (ended.stopDate ?? new Date()).getTime() - ended.startDate.getTime();
       io.out(
@@ -67,26 +84,31 @@ export async function serveCommand(
           '',
         ].join('\n'),
       );
+      await reportAlarms();
     });
   };
-  const runner = await LocalRunner.start({
-    ...(assembly !== undefined ? { assembly } : {}),
-    ...(mockConfig ? { mockConfig } : {}),
-    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
-    ...(options.region !== undefined ? { region: options.region } : {}),
-    ...(options.account !== undefined ? { account: options.account } : {}),
-    ...(options.stack !== undefined ? { stack: options.stack } : {}),
-    port: options.port,
-    workers: options.workers,
-    functionConcurrency: options.functionConcurrency,
-    onExecution: report,
-    ...(options.verbose
-      ? {
-          onFunctionLog: (fn: string, line: string) =>
-            io.err(`[${fn}] ${line.replace(TOKEN_PATTERN, (token) => redactToken(token))}`),
-        }
-      : {}),
-  });
+  const runner = await LocalRunner.start(
+    alarms.instrument({
+      ...(assembly !== undefined ? { assembly } : {}),
+      ...(mockConfig ? { mockConfig } : {}),
+      ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      ...(options.region !== undefined ? { region: options.region } : {}),
+      ...(options.account !== undefined ? { account: options.account } : {}),
+      ...(options.stack !== undefined ? { stack: options.stack } : {}),
+      port: options.port,
+      workers: options.workers,
+      functionConcurrency: options.functionConcurrency,
+      onExecution: report,
+      ...(options.verbose
+        ? {
+            onFunctionLog: (fn: string, line: string) =>
+              io.err(`[${fn}] ${line.replace(TOKEN_PATTERN, (token) => redactToken(token))}`),
+          }
+        : {}),
+    }),
+  );
+  alarms.attach(runner);
+  runner.registerOperations(alarmOperations(alarms));
   try {
     io.out(
       serveBanner(runner, assembly !== undefined ? resolve(assembly) : undefined, options.workers),

@@ -19,6 +19,7 @@ import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { type BatchReport, SqsPoller } from '../event-sources/sqs-poller.js';
 import { LocalFunction } from '../functions/local-function.js';
 import { executionOperations } from '../http/execution-operations.js';
+import type { SfnOperations } from '../http/operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
@@ -479,6 +480,11 @@ export class LocalRunner implements NestedExecutionHost {
     return this.#registry.openCount;
   }
 
+  /** Adds operations to the endpoint (e.g. console-only ones). */
+  registerOperations(operations: SfnOperations): void {
+    this.#server.register(operations);
+  }
+
   /** Resolves when every event source mapping has no batch in progress. */
   async idle(): Promise<void> {
     await Promise.all(this.#pollers.map((poller) => poller.idle()));
@@ -568,5 +574,6 @@ function emptyModel(region: string, account: string): AppModel {
     functions: [],
     eventSourceMappings: [],
     stateMachines: [],
+    alarms: [],
   };
 }

@@ -38,6 +38,12 @@ function captureAllOutput() {
   return {
     text: () => chunks.join('\n'),
     lines: () => chunks.join('\n').split('\n').filter(Boolean),
+    /** The log lines: every line but the metrics documents (EMF, with `_aws`). */
+    logLines: () =>
+      chunks
+        .join('\n')
+        .split('\n')
+        .filter((line) => line && !line.startsWith('{"_aws"')),
     restore: () => {
       for (const spy of spies) spy.mockRestore();
     },
@@ -108,7 +114,9 @@ describe('no log line contains a task token', () => {
     }
     // The redacted form is there, so lines can still be correlated.
     expect(output.text()).toContain(redactToken(tokens[0]));
-    for (const line of lines) {
+    // The metrics document was written to the same stdout, so the checks above covered it.
+    expect(lines.filter((line) => line.startsWith('{"_aws"'))).toHaveLength(1);
+    for (const line of output.logLines()) {
       const entry = JSON.parse(line);
       expect(entry).toMatchObject({ level: expect.any(String), message: expect.any(String) });
     }
@@ -136,7 +144,7 @@ describe('log lines', () => {
       logger: createJsonLogger({ level: 'info' }),
     });
     await handler(makeEvent([record]), makeContext());
-    const entries = output.lines().map((line) => JSON.parse(line));
+    const entries = output.logLines().map((line) => JSON.parse(line));
     expect(entries).toEqual([
       expect.objectContaining({
         level: 'INFO',
@@ -154,7 +162,7 @@ describe('log lines', () => {
       logger: createJsonLogger({ level: 'info' }),
     });
     await handler(makeEvent([makeCallbackRecord(makeToken(), 1)]), makeContext());
-    expect(output.lines()).toEqual([]);
+    expect(output.logLines()).toEqual([]);
   });
 
   it('the default level comes from AWS_LAMBDA_LOG_LEVEL', async () => {
@@ -162,7 +170,7 @@ describe('log lines', () => {
     try {
       const handler = sqsCallbackHandler(async () => 1, { client: sfn });
       await handler(makeEvent([makeCallbackRecord(makeToken(), 1)]), makeContext());
-      expect(output.lines().map((line) => JSON.parse(line).level)).toEqual(['DEBUG']);
+      expect(output.logLines().map((line) => JSON.parse(line).level)).toEqual(['DEBUG']);
     } finally {
       vi.unstubAllEnvs();
     }

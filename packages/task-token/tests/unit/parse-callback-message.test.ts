@@ -65,4 +65,59 @@ describe('parseCallbackMessage', () => {
     const result = parseCallbackMessage('{"Input":1}');
     expect(!result.ok && result.error.message).toContain('"TaskToken.$": "$$.Task.Token"');
   });
+
+  describe('correlation fields', () => {
+    const ARN = 'arn:aws:states:us-east-1:123456789012:execution:Machine:run-1';
+
+    it('reads ExecutionArn and StateName when the message carries them', () => {
+      const body = JSON.stringify({
+        TaskToken: TOKEN,
+        Input: {},
+        ExecutionArn: ARN,
+        StateName: 'Start Task And Wait For Callback',
+      });
+      expect(parseCallbackMessage(body)).toEqual({
+        ok: true,
+        token: TOKEN,
+        input: {},
+        executionArn: ARN,
+        stateName: 'Start Task And Wait For Callback',
+      });
+    });
+
+    it('parses an older message without them, with no correlation keys at all', () => {
+      const result = parseCallbackMessage(JSON.stringify({ TaskToken: TOKEN, Input: 1 }));
+      expect(result.ok).toBe(true);
+      expect(Object.keys(result).sort()).toEqual(['input', 'ok', 'token']);
+    });
+
+    it('ignores correlation fields that are not strings instead of refusing the message', () => {
+      const body = JSON.stringify({ TaskToken: TOKEN, Input: 1, ExecutionArn: 5, StateName: 'S' });
+      expect(parseCallbackMessage(body)).toEqual({
+        ok: true,
+        token: TOKEN,
+        input: 1,
+        stateName: 'S',
+      });
+    });
+
+    it('keeps them when only the input is missing, so the failure can be correlated', () => {
+      const result = parseCallbackMessage(JSON.stringify({ TaskToken: TOKEN, ExecutionArn: ARN }));
+      expect(result).toMatchObject({ ok: false, token: TOKEN, executionArn: ARN });
+    });
+
+    it('the JSONPath and JSONata envelopes fill them from the context object', async () => {
+      const { CALLBACK_MESSAGE_JSONPATH, CALLBACK_MESSAGE_JSONATA } = await import(
+        '../../src/index.js'
+      );
+      expect(CALLBACK_MESSAGE_JSONPATH).toMatchObject({
+        'ExecutionArn.$': '$$.Execution.Id',
+        'StateName.$': '$$.State.Name',
+      });
+      expect(CALLBACK_MESSAGE_JSONATA).toMatchObject({
+        ExecutionArn: '{% $states.context.Execution.Id %}',
+        StateName: '{% $states.context.State.Name %}',
+      });
+    });
+  });
 });
