@@ -152,11 +152,17 @@ export class MockConfig {
   }
 
   /**
-   * Checks the file's test cases of a state machine against its state names.
+   * Checks the file's test cases of a state machine (or only `onlyTestCase`) against its
+   * state names.
    * @throws MockConfigError naming the first state the definition does not have.
    */
-  checkStates(stateMachineName: string, stateNames: ReadonlySet<string>): void {
+  checkStates(
+    stateMachineName: string,
+    stateNames: ReadonlySet<string>,
+    onlyTestCase?: string,
+  ): void {
     for (const [testCase, mocked] of this.#machines.get(stateMachineName) ?? []) {
+      if (onlyTestCase !== undefined && testCase !== onlyTestCase) continue;
       for (const state of mocked.keys()) {
         if (stateNames.has(state)) continue;
         const pointer = pointerOf('StateMachines', stateMachineName, 'TestCases', testCase, state);

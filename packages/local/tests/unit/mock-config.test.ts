@@ -103,6 +103,17 @@ describe('the mock configuration file', () => {
     );
   });
 
+  it('at StartExecution, checks only the chosen test case (others may be for another revision)', () => {
+    const config = MockConfig.load(DOCS_EXAMPLE);
+    // HybridPath mocks only LambdaState: a revision without SQSState may run it.
+    expect(() =>
+      config.checkStates('LambdaSQSIntegration', new Set(['LambdaState']), 'HybridPath'),
+    ).not.toThrow();
+    expect(() =>
+      config.checkStates('LambdaSQSIntegration', new Set(['LambdaState']), 'HappyPath'),
+    ).toThrow(/mocks the state "SQSState"/);
+  });
+
   it('serve refuses a bad file at start: exit 2, the file, the line and the reason on stderr', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sfn-mock-'));
     const file = join(dir, 'MockConfigFile.json');
