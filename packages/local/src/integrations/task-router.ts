@@ -5,6 +5,7 @@ import type { TopicMessage } from '../topics/local-topic.js';
 import type { BusEvent } from './local-event-bus.js';
 import { type NestedExecutionHost, startNestedExecution } from './nested-execution.js';
 import { type EventBuses, putEvents } from './put-events.js';
+import type { SentQueueMessage } from './sent-queue-message.js';
 
 /** Everything local can route a Task to, beyond the app's queues, topics and functions. */
 export interface TaskRoutes {
@@ -22,6 +23,8 @@ export interface TaskOrigin {
   readonly mocks?: MockSession;
   readonly onPublish: (message: TopicMessage) => void;
   readonly onPut: (event: BusEvent) => void;
+  /** Called with each message a state sent to a local queue. */
+  readonly onSend?: (message: SentQueueMessage) => void;
 }
 
 /**
@@ -49,9 +52,23 @@ export function routeTask(
       ) as Json,
     );
   }
-  return callIntegration(resource, request.parameters as Record<string, unknown>, routes.targets, {
+  const parameters = request.parameters as Record<string, unknown>;
+  const called = callIntegration(resource, parameters, routes.targets, {
     executionArn: origin.executionArn,
     stateName: request.stateName,
     onPublish: origin.onPublish,
   }) as Promise<Json>;
+  if (resource.resourceType !== 'sqs' || !origin.onSend) return called;
+  return called.then((answer) => {
+    const { MessageId } = answer as { MessageId?: string };
+    const body = parameters.MessageBody;
+    origin.onSend?.({
+      queueUrl: String(parameters.QueueUrl),
+      messageId: String(MessageId),
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      stateName: request.stateName,
+      timestamp: new Date(),
+    });
+    return answer;
+  });
 }

@@ -6,6 +6,7 @@ import type {
 } from '@sfn-callback/asl';
 import type { LocalStateMachine } from '../engine/local-state-machine.js';
 import type { BusEvent } from '../integrations/local-event-bus.js';
+import type { SentQueueMessage } from '../integrations/sent-queue-message.js';
 import { routeTask, type TaskRoutes } from '../integrations/task-router.js';
 import type { MockSession } from '../mocks/mock-session.js';
 import type { TokenRegistry } from '../tokens/token-registry.js';
@@ -52,7 +53,10 @@ export interface ExecutionEnvironment {
   /** Called with each history event as the engine records it (the runner's store). */
   readonly onEvent?: (executionArn: string, event: HistoryEvent) => void;
   /** Called with each message a state sends (the runner's store). */
-  readonly onMessage?: (executionArn: string, message: TopicMessage | BusEvent) => void;
+  readonly onMessage?: (
+    executionArn: string,
+    message: TopicMessage | BusEvent | SentQueueMessage,
+  ) => void;
 }
 
 /**
@@ -148,6 +152,7 @@ export class LocalExecution implements ExecutionDescription {
           this.busEvents.push(event);
           env.onMessage?.(this.executionArn, event);
         },
+        onSend: (message) => env.onMessage?.(this.executionArn, message),
       },
     );
   }

@@ -26,12 +26,13 @@ import { type CallbackCounters, taskCallbackOperations } from '../http/task-call
 import { testStateOperation } from '../http/test-state-operation.js';
 import { type BusEvent, LocalEventBus } from '../integrations/local-event-bus.js';
 import type { NestedExecutionHost } from '../integrations/nested-execution.js';
+import type { SentQueueMessage } from '../integrations/sent-queue-message.js';
 import { routeTask } from '../integrations/task-router.js';
 import type { MockConfig } from '../mocks/mock-config.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
 import { MockSession } from '../mocks/mock-session.js';
 import { LocalQueue } from '../queues/local-queue.js';
-import { LocalStore } from '../store/local-store.js';
+import { LocalStore, type StoredNotification } from '../store/local-store.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
 import { TokenRegistry } from '../tokens/token-registry.js';
 import { LocalTopic, type TopicMessage } from '../topics/local-topic.js';
@@ -376,7 +377,8 @@ export class LocalRunner implements NestedExecutionHost {
           // Executions aborted by close() record their last events after the store closed.
           if (this.store.isOpen) this.store.appendEvent(arn, event);
         },
-        onMessage: (arn: string, message: TopicMessage | BusEvent) => this.#record(arn, message),
+        onMessage: (arn: string, message: TopicMessage | BusEvent | SentQueueMessage) =>
+          this.#record(arn, message),
       },
       options.name ?? randomUUID(),
       input,
@@ -423,6 +425,16 @@ export class LocalRunner implements NestedExecutionHost {
       .map(
         (row) => this.#executions.get(row.executionArn) ?? new StoredExecutionView(row, this.store),
       );
+  }
+
+  /**
+   * The messages states sent — SNS publishes, EventBridge events, SQS messages — from the
+   * store (so also those of an earlier runner on the same `dataDir`), oldest first.
+   */
+  messages(
+    filter: { executionArn?: string; kind?: 'sns' | 'events' | 'sqs' } = {},
+  ): StoredNotification[] {
+    return this.store.notifications(filter);
   }
 
   /** An event bus by name (created when first named). */
@@ -532,12 +544,17 @@ export class LocalRunner implements NestedExecutionHost {
     );
   }
 
-  #record(executionArn: string, message: TopicMessage | BusEvent): void {
+  #record(executionArn: string, message: TopicMessage | BusEvent | SentQueueMessage): void {
     if (!this.store.isOpen) return;
-    const bus = 'eventBusName' in message;
+    const [kind, target] =
+      'eventBusName' in message
+        ? (['events', message.eventBusName] as const)
+        : 'queueUrl' in message
+          ? (['sqs', message.queueUrl] as const)
+          : (['sns', message.topicArn] as const);
     this.store.addNotification({
-      kind: bus ? 'events' : 'sns',
-      target: bus ? message.eventBusName : message.topicArn,
+      kind,
+      target,
       executionArn,
       ...(message.stateName !== undefined ? { stateName: message.stateName } : {}),
       body: { ...message } as Record<string, unknown>,
