@@ -125,11 +125,12 @@ describe('sfn-callback-local run prints the alarms after the execution', () => {
       env: { ...process.env, CI: 'true' },
     });
 
-  it('a line per alarm: all OK for a healthy run, ExecutionsFailed in ALARM with --fail', async () => {
+  it('a line per alarm: all OK for a healthy run, ExecutionsFailed in ALARM when the worker fails', async () => {
     const healthy = (await run()).stdout;
     expect(healthy).toMatch(/^Alarms {5}OK 11 \(evaluated now/m);
     expect(healthy.match(/^ {2}OK {16}\S+/gm)).toHaveLength(11);
-    const failed = (await run('--fail')).stdout;
+    // The example's worker fails on "fail": true.
+    const failed = (await run('--input', '{"fail": true}', '--expect', 'FAILED')).stdout;
     expect(failed).toMatch(/^Alarms {5}(?=.*ALARM 1)(?=.*OK 10)/m);
     expect(failed).toMatch(
       /^ {2}ALARM {13}\S*ExecutionsFailed\S* +\(≥ 1, 60 s\): Threshold Crossed/m,
