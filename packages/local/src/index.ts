@@ -25,6 +25,14 @@ export type { BatchReport } from './event-sources/sqs-poller.js';
 export type { InvokeResult, LocalFunction } from './functions/local-function.js';
 export { alarmOperations } from './http/alarm-operations.js';
 export type { SfnOperation, SfnOperations } from './http/operation.js';
+export type { BusEvent, LocalEventBus } from './integrations/local-event-bus.js';
+export {
+  MockConfig,
+  type MockedAnswer,
+  type MockedResponse,
+  type MockTestCase,
+} from './mocks/mock-config.js';
+export { MockConfigError } from './mocks/mock-config-error.js';
 export type { LocalQueue, QueueMessage } from './queues/local-queue.js';
 export type {
   ExecutionDescription,

@@ -1,5 +1,6 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import type { ExecutionDescription } from '../runner/local-execution.js';
+import { formatBusEvents } from './format-bus-events.js';
 import { redactTokens } from './redact-description.js';
 
 const truncate = (text: string, max: number): string =>
@@ -114,6 +115,7 @@ export function formatExecution(description: ExecutionDescription, expected: str
       lines.push(`  From     ${notification.stateName ?? '-'}`);
     }
   }
+  lines.push(...formatBusEvents(description));
   if (description.output !== undefined)
     lines.push('', `Output     ${redactTokens(description.output, description)}`);
   if (description.error !== undefined || description.cause !== undefined) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { checkAssembly } from './check-assembly.js';
 import { defaultAssembly } from './default-assembly.js';
@@ -42,8 +43,11 @@ export async function main(
     return 0;
   }
   try {
-    const resolved = { ...options, app: options.app ?? defaultAssembly() };
-    checkAssembly(resolved.app);
+    const app = options.app ?? defaultAssembly();
+    // serve without --app and without ./cdk.out: no app, state machines come from the API.
+    const withoutApp = options.command === 'serve' && options.app === undefined && !existsSync(app);
+    if (!withoutApp) checkAssembly(app);
+    const resolved = withoutApp ? options : { ...options, app };
     return options.command === 'serve'
       ? await serveCommand(resolved, io, stop)
       : await runCommand(resolved, io);

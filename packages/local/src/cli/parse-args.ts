@@ -4,6 +4,8 @@ import { CliUsageError } from './cli-usage-error.js';
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--app <dir>] [--stack <name>]
+                                [--mock-config <file>] [--data-dir <dir>]
+                                [--region <name>] [--account <id>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
 its queue, the queue's worker function (its bundled asset, its real SDK calls answered by
@@ -30,9 +32,19 @@ SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), print
 execution's event history as it ends, until Ctrl-C or SIGTERM.
   --port <n>                  port on 127.0.0.1 (default: a free one)
   --no-workers                do not run the queue-triggered functions: answer the tokens yourself
+  --mock-config <file>        Step Functions Local's mock configuration file (default: the
+                              SFN_MOCK_CONFIG environment variable); StartExecution with
+                              <stateMachineArn>#<TestCase> runs that test case
+  --data-dir <dir>            keep state machines, executions and histories in <dir>, so that
+                              a restarted serve still answers for them (default: in memory)
+  --region <name>             without an app: the region of ARNs (default: us-east-1)
+  --account <id>              without an app: the account of ARNs (default: 000000000000)
+
+Without --app and without a ./cdk.out, serve starts with no app: create state machines with
+CreateStateMachine (the AWS CLI's create-state-machine, the SDK, ...).
 
 Exit status: 0 when every execution ended with the expected status, 1 when one did not,
-2 when the app could not be run (usage, assembly or unsupported feature).`;
+2 when the app could not be run (usage, assembly, unsupported feature or mock config).`;
 
 /** Parsed CLI options. */
 export interface CliOptions {
@@ -52,6 +64,14 @@ export interface CliOptions {
   readonly functionConcurrency: number;
   readonly json: boolean;
   readonly verbose: boolean;
+  /** `serve --mock-config`: the mock configuration file. */
+  readonly mockConfig?: string;
+  /** `serve --data-dir`: the store's directory. */
+  readonly dataDir?: string;
+  /** `serve --region`, without an app. */
+  readonly region?: string;
+  /** `serve --account`, without an app. */
+  readonly account?: string;
 }
 
 const STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -76,6 +96,11 @@ function port(value: string | undefined): number {
     );
   }
   return parsed;
+}
+
+function accountId(value: string): string {
+  if (!/^\d{12}$/.test(value)) throw new CliUsageError(`--account must be 12 digits, got ${value}`);
+  return value;
 }
 
 /** `node:util` parseArgs' errors, in the CLI's words (its own name a long hint about `--`). */
@@ -133,6 +158,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     functionConcurrency: positiveInteger('function-concurrency', values['function-concurrency'], 1),
     json: values.json === true,
     verbose: values.verbose === true,
+    ...(values['mock-config'] !== undefined ? { mockConfig: values['mock-config'] } : {}),
+    ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    ...(values.region !== undefined ? { region: values.region } : {}),
+    ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
   };
 }
 
@@ -155,6 +184,10 @@ function parseKnownArgs(argv: readonly string[]) {
       json: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       port: { type: 'string' },
+      'mock-config': { type: 'string' },
+      'data-dir': { type: 'string' },
+      region: { type: 'string' },
+      account: { type: 'string' },
       workers: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },

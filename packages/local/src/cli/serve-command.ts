@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { LocalAlarms } from '../alarms/runner-adapter.js';
 import { alarmOperations } from '../http/alarm-operations.js';
+import { MockConfig } from '../mocks/mock-config.js';
 import { redactToken } from '../redact.js';
 import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
-import { defaultAssembly } from './default-assembly.js';
+import { formatBusEvents } from './format-bus-events.js';
 import { formatHistory } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
 import type { CliIo } from './run-command.js';
@@ -12,13 +13,21 @@ import type { CliIo } from './run-command.js';
 const TOKEN_PATTERN = /AQCLocal[0-9a-z]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g;
 
 /** What `serve` prints once the endpoint is up: where it is, and how to point the AWS CLI and SDK at it. */
-export function serveBanner(runner: LocalRunner, assembly: string, workers: boolean): string {
+export function serveBanner(
+  runner: LocalRunner,
+  assembly: string | undefined,
+  workers: boolean,
+): string {
   const url = runner.endpointUrl;
   const region = runner.model.region;
   return [
-    `Cloud assembly           ${assembly} (stack ${runner.model.stackName})`,
+    assembly !== undefined
+      ? `Cloud assembly           ${assembly} (stack ${runner.model.stackName})`
+      : 'Cloud assembly           none: CreateStateMachine adds state machines',
     `Step Functions endpoint  ${url}`,
-    ...runner.model.stateMachines.map((m) => `State machine            ${m.arn}`),
+    ...runner.stateMachines().map((m) => `State machine            ${m.arn}`),
+    ...(runner.mockConfig ? [`Mock config              ${runner.mockConfig.source}`] : []),
+    `Store                    ${runner.store.location === ':memory:' ? 'in memory (--data-dir <dir> keeps it)' : runner.store.location}`,
     `Workers                  ${workers ? 'on: the queue-triggered functions answer the tokens' : 'off (--no-workers): answer the tokens yourself, SendTaskSuccess / SendTaskFailure'}`,
     '',
     'AWS CLI (any credentials: the endpoint does not check signatures):',
@@ -26,6 +35,8 @@ export function serveBanner(runner: LocalRunner, assembly: string, workers: bool
     `  aws stepfunctions list-state-machines --endpoint-url ${url}`,
     'or, for the AWS CLI and the AWS SDKs (new SFNClient({}) reads it), instead of --endpoint-url:',
     `  export AWS_ENDPOINT_URL_SFN=${url}`,
+    'TestState (sent to a sync- host prefix): new SFNClient({ disableHostPrefix: true }) for the',
+    'JS SDK, AWS_DISABLE_HOST_PREFIX_INJECTION=true for the AWS CLI.',
     '',
     `Alarms (${runner.model.alarms.length} in the template), evaluated now on this run's metrics:`,
     `  curl -s ${url} -H 'X-Amz-Target: AWSStepFunctions.LocalDescribeAlarms' -H 'Content-Type: application/x-amz-json-1.0' -d '{}'`,
@@ -44,7 +55,10 @@ export async function serveCommand(
   io: CliIo,
   stop: AbortSignal,
 ): Promise<number> {
-  const assembly = options.app ?? defaultAssembly();
+  // main() resolved the default assembly; none here means serve without an app.
+  const assembly = options.app;
+  const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
+  const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
   const alarms = new LocalAlarms();
   const alarmStates = new Map<string, string>();
   /** Prints each alarm whose state changed since the last look. */
@@ -66,6 +80,7 @@ export async function serveCommand(
         [
           `Ended      ${ended.executionArn}: ${ended.status} in ${took} ms`,
           formatHistory(ended),
+          ...formatBusEvents(ended),
           '',
         ].join('\n'),
       );
@@ -74,7 +89,11 @@ export async function serveCommand(
   };
   const runner = await LocalRunner.start(
     alarms.instrument({
-      assembly,
+      ...(assembly !== undefined ? { assembly } : {}),
+      ...(mockConfig ? { mockConfig } : {}),
+      ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      ...(options.region !== undefined ? { region: options.region } : {}),
+      ...(options.account !== undefined ? { account: options.account } : {}),
       ...(options.stack !== undefined ? { stack: options.stack } : {}),
       port: options.port,
       workers: options.workers,
@@ -91,7 +110,9 @@ export async function serveCommand(
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
   try {
-    io.out(serveBanner(runner, resolve(assembly), options.workers));
+    io.out(
+      serveBanner(runner, assembly !== undefined ? resolve(assembly) : undefined, options.workers),
+    );
     if (!stop.aborted)
       await new Promise((stopped) => stop.addEventListener('abort', stopped, { once: true }));
     io.out('Stopping: running executions are aborted.');

@@ -1,14 +1,20 @@
 import type { TaskResource } from '@sfn-callback/asl';
 
-const EMULATED: Readonly<Record<string, readonly string[]>> = {
-  sqs: ['sendMessage'],
-  sns: ['publish'],
-  lambda: ['invoke'],
+/** Actions local runs itself, by service, with the integration patterns each supports. */
+const EMULATED: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  sqs: { sendMessage: ['request-response', 'waitForTaskToken'] },
+  sns: { publish: ['request-response', 'waitForTaskToken'] },
+  lambda: { invoke: ['request-response', 'waitForTaskToken'] },
+  states: { startExecution: ['request-response', 'sync', 'sync:2', 'waitForTaskToken'] },
+  events: { putEvents: ['request-response', 'waitForTaskToken'] },
 };
 
-/** Whether local runs this Task resource against its own queues, topics and functions. */
+/** The emulated services, as an error message lists them. */
+export const EMULATED_SERVICES =
+  'SQS sendMessage, SNS publish, Lambda invoke (each also .waitForTaskToken), Step Functions startExecution (also .sync, .sync:2, .waitForTaskToken) and EventBridge putEvents (also .waitForTaskToken)';
+
+/** Whether local runs this Task resource against its own queues, topics, functions, state machines and event buses. */
 export function isEmulated(resource: TaskResource): boolean {
   if (resource.legacyLambda) return true;
-  if (resource.pattern === 'sync' || resource.pattern === 'sync:2') return false;
-  return EMULATED[resource.resourceType]?.includes(resource.action) ?? false;
+  return EMULATED[resource.resourceType]?.[resource.action]?.includes(resource.pattern) ?? false;
 }

@@ -1,7 +1,8 @@
 import { InvalidDefinitionError, parseTaskResource, StateMachine } from '@sfn-callback/asl';
 import type { StateMachineSpec } from '../assembly/model.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
-import { isEmulated } from './emulated-resources.js';
+import { EMULATED_SERVICES, isEmulated } from './emulated-resources.js';
+import { taskStates } from './task-states.js';
 
 /** A state machine of the app, checked once and ready to run. */
 export interface LocalStateMachine {
@@ -9,17 +10,48 @@ export interface LocalStateMachine {
   readonly machine: StateMachine;
 }
 
-type States = Record<string, Record<string, unknown>>;
+/**
+ * Which states a mock may answer: `isMocked(stateName)` true when a test case of the mock
+ * configuration file mocks it. `testCase` names the case in the message, when one is chosen.
+ */
+export interface MockCoverage {
+  readonly isMocked: (stateName: string) => boolean;
+  readonly testCase?: string;
+}
+
+/**
+ * The first Task state neither emulated nor mocked, worded with both ways forward; or
+ * undefined when every Task can run.
+ */
+export function unrunnableTask(
+  spec: Pick<StateMachineSpec, 'name' | 'definition'>,
+  coverage: MockCoverage = { isMocked: () => false },
+): string | undefined {
+  for (const { stateName, resource } of taskStates(spec.definition as { States: unknown })) {
+    const parsed = parseTaskResource(resource);
+    if (parsed && isEmulated(parsed)) continue;
+    if (coverage.isMocked(stateName)) continue;
+    const mocked =
+      coverage.testCase !== undefined
+        ? `test case "${coverage.testCase}" does not mock it`
+        : 'no test case of the mock config mocks it';
+    return `state machine ${spec.name}: state "${stateName}" uses ${resource}, which local does not emulate, and ${mocked}. Either mock it (map "${stateName}" to a mocked response in a test case of StateMachines.${spec.name} in the mock config file given with --mock-config or SFN_MOCK_CONFIG, then StartExecution with "<stateMachineArn>#<TestCase>"), or use a service local emulates: ${EMULATED_SERVICES}.`;
+  }
+  return undefined;
+}
 
 /**
  * Checks a state machine of the app as CreateStateMachine would (AWS's diagnostics), and
- * that every Task's resource is one local emulates — before any execution runs, so that a
- * run never stops half-way at a service it cannot reach.
+ * that every Task's resource is one local emulates or a test case mocks — before any
+ * execution runs, so that a run never stops half-way at a service it cannot reach.
  *
  * @throws AssemblyError for a definition AWS would refuse, UnsupportedFeatureError naming
- *   the state and resource local does not emulate.
+ *   the state and resource local neither emulates nor mocks.
  */
-export function compileStateMachine(spec: StateMachineSpec): LocalStateMachine {
+export function compileStateMachine(
+  spec: StateMachineSpec,
+  coverage?: MockCoverage,
+): LocalStateMachine {
   let machine: StateMachine;
   try {
     machine = StateMachine.fromDefinition(spec.definition);
@@ -29,24 +61,7 @@ export function compileStateMachine(spec: StateMachineSpec): LocalStateMachine {
     }
     throw error;
   }
-  visit(spec, machine.definition.States as unknown as States);
+  const refusal = unrunnableTask(spec, coverage);
+  if (refusal) throw new UnsupportedFeatureError(refusal);
   return { spec, machine };
-}
-
-function visit(spec: StateMachineSpec, states: States): void {
-  for (const [name, state] of Object.entries(states)) {
-    if (state.Type === 'Task') {
-      const resource = parseTaskResource(String(state.Resource));
-      if (!resource || !isEmulated(resource)) {
-        throw new UnsupportedFeatureError(
-          `state machine ${spec.name}: state "${name}" uses ${String(state.Resource)}, which local does not emulate (it emulates SQS sendMessage, SNS publish and Lambda invoke, with .waitForTaskToken)`,
-        );
-      }
-    }
-    for (const branch of (state.Branches as { States: States }[] | undefined) ?? []) {
-      visit(spec, branch.States);
-    }
-    const processor = (state.ItemProcessor ?? state.Iterator) as { States: States } | undefined;
-    if (processor) visit(spec, processor.States);
-  }
 }

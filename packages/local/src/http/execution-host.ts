@@ -8,15 +8,20 @@ import type { ExecutionDescription } from '../runner/local-execution.js';
 export interface ExecutionHost {
   /** The state machines the endpoint answers for. */
   readonly model: { readonly stateMachines: readonly StateMachineSpec[] };
-  /** Starts an execution (StartExecution). */
+  /** A state machine of the app or created through the API, by ARN. */
+  findStateMachine(arn: string): StateMachineSpec | undefined;
+  /**
+   * Starts an execution (StartExecution), of a test case of the mock configuration file
+   * when `testCase` is given.
+   */
   startExecution(
     input: unknown,
-    options: { readonly stateMachine?: string; readonly name?: string },
+    options: { readonly stateMachine?: string; readonly name?: string; readonly testCase?: string },
   ): ExecutionDescription;
   /** An execution the host still knows. */
   describeExecution(executionArn: string): ExecutionDescription | undefined;
-  /** Executions the host knows, oldest first. */
-  executions(): ExecutionDescription[];
+  /** Executions the host knows (of one state machine, of one status, when given), oldest first. */
+  executions(filter?: { stateMachineArn?: string; status?: string }): ExecutionDescription[];
   /** StopExecution; false when it is not running. */
   stopExecution(executionArn: string, details?: { error?: string; cause?: string }): boolean;
 }

@@ -1,4 +1,6 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
+import { MockConfigError } from '../mocks/mock-config-error.js';
 import type { ExecutionDescription } from '../runner/local-execution.js';
 import { SfnApiError, validationError } from './api-error.js';
 import type { ExecutionHost } from './execution-host.js';
@@ -6,7 +8,7 @@ import { withInputShapes } from './input-shape.js';
 import type { SfnOperations } from './operation.js';
 
 /** Timestamps in the JSON 1.0 protocol: epoch seconds, with milliseconds as a fraction. */
-const epochSeconds = (date: Date): number => date.getTime() / 1000;
+export const epochSeconds = (date: Date): number => date.getTime() / 1000;
 
 /** Characters an execution name may not hold (whitespace, wildcards, control characters …). */
 const FORBIDDEN_NAME_CHARACTERS = new Set(' \t\n\r<>{}[]?*"#%\\^|~`$&,;:/');
@@ -21,15 +23,15 @@ const EXECUTION_STATUSES = [
   'PENDING_REDRIVE',
 ];
 
-const STATE_MACHINE_ARN =
+export const STATE_MACHINE_ARN =
   /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:\s]+(?::[^:\s]+)?$/;
-const EXECUTION_ARN =
+export const EXECUTION_ARN =
   /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(?:execution|express):[^:\s]+:[^:\s]+$/;
 
 /** The service's limit on execution input, in UTF-8 bytes. */
 const MAX_INPUT_BYTES = 262_144;
 
-function hasValidNameCharacters(name: string): boolean {
+export function hasValidNameCharacters(name: string): boolean {
   for (const character of name) {
     const code = character.codePointAt(0) as number;
     if (FORBIDDEN_NAME_CHARACTERS.has(character) || code < 0x20 || (code >= 0x7f && code <= 0x9f))
@@ -39,7 +41,7 @@ function hasValidNameCharacters(name: string): boolean {
 }
 
 /** An ARN member: 1 to 256 characters (ValidationException), of the expected kind (InvalidArn). */
-function requireArn(input: Record<string, unknown>, member: string, kind: RegExp): string {
+export function requireArn(input: Record<string, unknown>, member: string, kind: RegExp): string {
   const arn = input[member] as string;
   if (arn.length < 1 || arn.length > 256) {
     throw validationError(
@@ -58,7 +60,7 @@ function requireArn(input: Record<string, unknown>, member: string, kind: RegExp
  * stays right while the list grows (new executions, new events); an unreadable token, or
  * one whose item is gone, is `InvalidToken`.
  */
-function pageOf<T>(
+export function pageOf<T>(
   items: readonly T[],
   input: Record<string, unknown>,
   keyOf: (item: T) => string,
@@ -118,19 +120,20 @@ function executionListItem(execution: ExecutionDescription): Record<string, unkn
 
 /**
  * The execution side of the Step Functions API over an {@link ExecutionHost} (the runner):
- * ListStateMachines, DescribeStateMachine, StartExecution, DescribeExecution,
+ * StartExecution (`stateMachineArn#TestCase` picks a test case of the mock configuration
+ * file; the execution belongs to the plain ARN), DescribeExecution,
  * ListExecutions, GetExecutionHistory (events in AWS's shape; the task token whole in
  * TaskScheduled parameters, as AWS shows it) and StopExecution, with AWS's errors
  * (`StateMachineDoesNotExist`, `ExecutionDoesNotExist`, `ExecutionAlreadyExists`,
  * `InvalidExecutionInput`, `InvalidName`, `InvalidArn`, `InvalidToken`, `ValidationException`;
  * a member of the wrong type is a `SerializationException`, see {@link withInputShapes}).
  *
- * Executions are those the runner retains (`retainExecutions`, running ones always).
+ * Executions are those of the runner's store (ended ones too, across restarts with `--data-dir`).
  */
-export function executionOperations(runner: ExecutionHost, startedAt = new Date()): SfnOperations {
+export function executionOperations(runner: ExecutionHost): SfnOperations {
   const machine = (input: Record<string, unknown>) => {
     const arn = requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN);
-    const found = runner.model.stateMachines.find((m) => m.arn === arn);
+    const found = runner.findStateMachine(arn);
     if (!found)
       throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
     return found;
@@ -143,32 +146,11 @@ export function executionOperations(runner: ExecutionHost, startedAt = new Date(
     return found;
   };
   return withInputShapes({
-    ListStateMachines: (input) => {
-      const { page, nextToken } = pageOf(runner.model.stateMachines, input, (m) => m.arn);
-      return {
-        stateMachines: page.map((m) => ({
-          stateMachineArn: m.arn,
-          name: m.name,
-          type: m.type,
-          creationDate: epochSeconds(startedAt),
-        })),
-        ...(nextToken ? { nextToken } : {}),
-      };
-    },
-    DescribeStateMachine: (input) => {
-      const m = machine(input);
-      return {
-        stateMachineArn: m.arn,
-        name: m.name,
-        status: 'ACTIVE',
-        definition: JSON.stringify(m.definition),
-        roleArn: m.roleArn ?? '',
-        type: m.type,
-        creationDate: epochSeconds(startedAt),
-      };
-    },
     StartExecution: (input) => {
-      const m = machine(input);
+      // Step Functions Local and LocalStack: `<stateMachineArn>#<TestCase>`.
+      const [plainArn, ...testCaseParts] = String(input.stateMachineArn).split('#');
+      const testCase = testCaseParts.length > 0 ? testCaseParts.join('#') : undefined;
+      const m = machine({ ...input, stateMachineArn: plainArn });
       const name = input.name as string | undefined;
       if (name !== undefined) {
         if (name.length < 1 || name.length > 80) {
@@ -222,10 +204,23 @@ export function executionOperations(runner: ExecutionHost, startedAt = new Date(
           );
         }
       }
-      const started = runner.startExecution(executionInput, {
-        stateMachine: m.arn,
-        ...(name ? { name } : {}),
-      });
+      let started: ExecutionDescription;
+      try {
+        started = runner.startExecution(executionInput, {
+          stateMachine: m.arn,
+          ...(name ? { name } : {}),
+          ...(testCase !== undefined ? { testCase } : {}),
+        });
+      } catch (error) {
+        if (
+          error instanceof MockConfigError ||
+          error instanceof UnsupportedFeatureError ||
+          error instanceof AssemblyError
+        ) {
+          throw new SfnApiError('ValidationException', error.message);
+        }
+        throw error;
+      }
       return { executionArn: started.executionArn, startDate: epochSeconds(started.startDate) };
     },
     DescribeExecution: (input) => {
@@ -263,8 +258,7 @@ export function executionOperations(runner: ExecutionHost, startedAt = new Date(
       }
       // Newest first, as AWS lists them.
       const matching = runner
-        .executions()
-        .filter((e) => e.stateMachineArn === m.arn && (status === undefined || e.status === status))
+        .executions({ stateMachineArn: m.arn, ...(status !== undefined ? { status } : {}) })
         .reverse();
       const { page, nextToken } = pageOf(matching, input, (e) => e.executionArn);
       return { executions: page.map(executionListItem), ...(nextToken ? { nextToken } : {}) };

@@ -5,9 +5,13 @@ import type {
   TaskRequest,
 } from '@sfn-callback/asl';
 import type { LocalStateMachine } from '../engine/local-state-machine.js';
+import type { BusEvent } from '../integrations/local-event-bus.js';
+import type { SentQueueMessage } from '../integrations/sent-queue-message.js';
+import { routeTask, type TaskRoutes } from '../integrations/task-router.js';
+import type { MockSession } from '../mocks/mock-session.js';
 import type { TokenRegistry } from '../tokens/token-registry.js';
 import type { TopicMessage } from '../topics/local-topic.js';
-import { callIntegration, type IntegrationTargets } from './integrations.js';
+import type { IntegrationTargets } from './integrations.js';
 
 /** An execution's status, as DescribeExecution names it. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
@@ -30,6 +34,8 @@ export interface ExecutionDescription {
   readonly events: readonly HistoryEvent[];
   /** SNS messages the execution's states published. */
   readonly notifications: readonly TopicMessage[];
+  /** EventBridge events the execution's states put. */
+  readonly busEvents?: readonly BusEvent[];
   /** Task tokens issued to the execution (so that output can redact them). */
   readonly taskTokens: readonly string[];
 }
@@ -40,6 +46,17 @@ export interface ExecutionEnvironment {
   readonly registry: TokenRegistry;
   readonly targets: IntegrationTargets;
   readonly region: string;
+  /** Event buses and nested executions (absent: those Tasks are not emulated). */
+  readonly routes?: Omit<TaskRoutes, 'targets'>;
+  /** The test case's mocked states, for an execution started with `#TestCase`. */
+  readonly mocks?: MockSession;
+  /** Called with each history event as the engine records it (the runner's store). */
+  readonly onEvent?: (executionArn: string, event: HistoryEvent) => void;
+  /** Called with each message a state sends (the runner's store). */
+  readonly onMessage?: (
+    executionArn: string,
+    message: TopicMessage | BusEvent | SentQueueMessage,
+  ) => void;
 }
 
 /**
@@ -59,6 +76,7 @@ export class LocalExecution implements ExecutionDescription {
   error?: string;
   cause?: string;
   readonly notifications: TopicMessage[] = [];
+  readonly busEvents: BusEvent[] = [];
   readonly taskTokens: string[] = [];
   /** Resolves when the execution has ended and its history is complete. */
   readonly done: Promise<ExecutionDescription>;
@@ -82,6 +100,9 @@ export class LocalExecution implements ExecutionDescription {
       input: parsed,
       region: env.region,
       tasks: (request) => this.#task(request, env),
+      ...(env.onEvent
+        ? { onEvent: (event: HistoryEvent) => env.onEvent?.(this.executionArn, event) }
+        : {}),
       issueTaskToken: () => {
         const token = env.registry.issue();
         this.taskTokens.push(token);
@@ -117,15 +138,22 @@ export class LocalExecution implements ExecutionDescription {
   }
 
   #task(request: TaskRequest, env: ExecutionEnvironment): Promise<Json> {
-    return callIntegration(
-      request.resource,
-      request.parameters as Record<string, unknown>,
-      env.targets,
+    return routeTask(
+      request,
+      { targets: env.targets, ...env.routes },
       {
         executionArn: this.executionArn,
-        stateName: request.stateName,
-        onPublish: (message) => this.notifications.push(message),
+        ...(env.mocks ? { mocks: env.mocks } : {}),
+        onPublish: (message) => {
+          this.notifications.push(message);
+          env.onMessage?.(this.executionArn, message);
+        },
+        onPut: (event) => {
+          this.busEvents.push(event);
+          env.onMessage?.(this.executionArn, event);
+        },
+        onSend: (message) => env.onMessage?.(this.executionArn, message),
       },
-    ) as Promise<Json>;
+    );
   }
 }

@@ -1,25 +1,71 @@
 import { randomUUID } from 'node:crypto';
+import {
+  type Json,
+  type RecordedHistoryEvent,
+  StatesError,
+  type TaskRequest,
+} from '@sfn-callback/asl';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { AppModel, StateMachineSpec } from '../assembly/model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
-import { compileStateMachine, type LocalStateMachine } from '../engine/local-state-machine.js';
-import { AssemblyError } from '../errors.js';
+import { DEFAULT_REGION, LOCAL_ACCOUNT_ID } from '../constants.js';
+import {
+  compileStateMachine,
+  type LocalStateMachine,
+  unrunnableTask,
+} from '../engine/local-state-machine.js';
+import { stateNames } from '../engine/task-states.js';
+import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { type BatchReport, SqsPoller } from '../event-sources/sqs-poller.js';
 import { LocalFunction } from '../functions/local-function.js';
 import { executionOperations } from '../http/execution-operations.js';
 import type { SfnOperations } from '../http/operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
+import { stateMachineOperations } from '../http/state-machine-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
+import { testStateOperation } from '../http/test-state-operation.js';
+import { type BusEvent, LocalEventBus } from '../integrations/local-event-bus.js';
+import type { NestedExecutionHost } from '../integrations/nested-execution.js';
+import type { SentQueueMessage } from '../integrations/sent-queue-message.js';
+import { routeTask } from '../integrations/task-router.js';
+import type { MockConfig } from '../mocks/mock-config.js';
+import { MockConfigError } from '../mocks/mock-config-error.js';
+import { MockSession } from '../mocks/mock-session.js';
 import { LocalQueue } from '../queues/local-queue.js';
+import { LocalStore, type StoredNotification } from '../store/local-store.js';
+import { StoredExecutionView } from '../store/stored-execution-view.js';
 import { TokenRegistry } from '../tokens/token-registry.js';
-import { LocalTopic } from '../topics/local-topic.js';
+import { LocalTopic, type TopicMessage } from '../topics/local-topic.js';
+import { CreatedStateMachines } from './created-state-machines.js';
 import type { IntegrationTargets } from './integrations.js';
 import { type ExecutionDescription, LocalExecution } from './local-execution.js';
 
 /** Options of {@link LocalRunner.start}. */
 export interface LocalRunnerOptions {
-  /** The synthesized app: a cloud assembly, or its directory (`cdk.out`). */
-  readonly assembly: CloudAssembly | string;
+  /**
+   * The synthesized app: a cloud assembly, or its directory (`cdk.out`).
+   * @default none: only state machines created through the API (CreateStateMachine)
+   */
+  readonly assembly?: CloudAssembly | string;
+  /**
+   * The region of ARNs without an app (with one, the stack's).
+   * @default 'us-east-1'
+   */
+  readonly region?: string;
+  /**
+   * The account of ARNs without an app (with one, local's `000000000000`), as Step
+   * Functions Local's `--aws-account`.
+   * @default '000000000000'
+   */
+  readonly account?: string;
+  /** Step Functions Local's mock configuration file, loaded: StartExecution with `arn#TestCase` uses it. */
+  readonly mockConfig?: MockConfig;
+  /**
+   * Directory of the store (created state machines, executions, histories, messages), so
+   * that a runner started again on it still answers for what ran.
+   * @default in memory
+   */
+  readonly dataDir?: string;
   /**
    * The stack to run (name, display name or artifact id).
    * @default the only stack with a state machine
@@ -37,9 +83,9 @@ export interface LocalRunnerOptions {
    */
   readonly functionConcurrency?: number;
   /**
-   * Ended executions kept for {@link LocalRunner.describeExecution}; older ones are dropped
-   * so memory stays flat over long runs.
-   * @default 1000
+   * Ended executions kept in memory (their history on the heap); older ones are answered
+   * from the store, so memory stays flat however many run.
+   * @default 100
    */
   readonly retainExecutions?: number;
   /**
@@ -73,6 +119,8 @@ export interface StartExecutionOptions {
   readonly stateMachine?: string;
   /** @default a random name */
   readonly name?: string;
+  /** A test case of the mock configuration file (`StartExecution` with `arn#TestCase`). */
+  readonly testCase?: string;
 }
 
 /**
@@ -92,7 +140,7 @@ export interface StartExecutionOptions {
  * }
  * ```
  */
-export class LocalRunner {
+export class LocalRunner implements NestedExecutionHost {
   /** The stack as read from the assembly. */
   readonly model: AppModel;
   /** Base URL of the Step Functions endpoint. */
@@ -105,6 +153,14 @@ export class LocalRunner {
   readonly functions: ReadonlyMap<string, LocalFunction>;
   /** Task-callback calls answered by the endpoint, by operation and outcome. */
   readonly callbacks: CallbackCounters;
+  /** Event buses (EventBridge PutEvents) by name, created when a state first names one. */
+  readonly eventBuses = new Map<string, LocalEventBus>();
+  /** State machines created through the API. */
+  readonly created: CreatedStateMachines;
+  /** The mock configuration file, when given. */
+  readonly mockConfig: MockConfig | undefined;
+  /** Where everything that ran is kept. */
+  readonly store: LocalStore;
   readonly #server: SfnApiServer;
   readonly #registry: TokenRegistry;
   readonly #pollers: SqsPoller[];
@@ -128,7 +184,15 @@ export class LocalRunner {
     this.endpointUrl = server.url;
     this.#registry = registry;
     this.callbacks = callbacks;
-    this.#retain = options.retainExecutions ?? 1000;
+    this.#retain = options.retainExecutions ?? 100;
+    this.mockConfig = options.mockConfig;
+    this.store = LocalStore.open({
+      ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    });
+    this.created = new CreatedStateMachines(
+      this.store,
+      (name) => `arn:aws:states:${model.region}:${model.account}:stateMachine:${name}`,
+    );
     this.#onExecution = options.onExecution;
     const concurrency = options.functionConcurrency ?? 1;
 
@@ -189,16 +253,37 @@ export class LocalRunner {
     const endpointUrl = await server.listen({
       ...(options.port !== undefined ? { port: options.port } : {}),
     });
-    let runner: LocalRunner;
+    let runner: LocalRunner | undefined;
     try {
-      const model = readAppModel(options.assembly, {
-        endpointUrl,
-        ...(options.stack !== undefined ? { stack: options.stack } : {}),
-      });
+      const model =
+        options.assembly === undefined
+          ? emptyModel(options.region ?? DEFAULT_REGION, options.account ?? LOCAL_ACCOUNT_ID)
+          : readAppModel(options.assembly, {
+              endpointUrl,
+              ...(options.stack !== undefined ? { stack: options.stack } : {}),
+            });
       runner = new LocalRunner(model, server, registry, callbacks, options);
-      for (const spec of model.stateMachines) runner.#machine(spec);
-      server.register(executionOperations(runner));
+      for (const spec of model.stateMachines) {
+        options.mockConfig?.checkStates(
+          spec.name,
+          stateNames(spec.definition as { States: unknown }),
+        );
+        compileStateMachine(spec, {
+          isMocked: (state) => options.mockConfig?.mocksState(spec.name, state) ?? false,
+        });
+      }
+      const host = runner;
+      server.register({
+        ...executionOperations(host),
+        ...stateMachineOperations(host),
+        ...testStateOperation({
+          tasks: (request) => host.#testStateTask(request),
+          region: model.region,
+          accountId: model.account,
+        }),
+      });
     } catch (error) {
+      runner?.store.close();
       await server.close();
       throw error;
     }
@@ -206,9 +291,24 @@ export class LocalRunner {
     return runner;
   }
 
+  /** The app's state machines and those created through the API. */
+  stateMachines(): StateMachineSpec[] {
+    return [...this.model.stateMachines, ...this.created.list().map((c) => c.spec)];
+  }
+
+  /** A state machine of the app or created through the API, by ARN. */
+  findStateMachine(arn: string): StateMachineSpec | undefined {
+    return this.model.stateMachines.find((m) => m.arn === arn) ?? this.created.get(arn)?.spec;
+  }
+
+  /** Forgets the compiled form of a state machine (it was updated or deleted). */
+  invalidate(arn: string): void {
+    this.#machines.delete(arn);
+  }
+
   /** Looks a state machine up by name, logical id or ARN; the only one when omitted. */
   stateMachine(id?: string): StateMachineSpec {
-    const machines = this.model.stateMachines;
+    const machines = this.stateMachines();
     if (id === undefined) {
       if (machines.length === 1) return machines[0] as StateMachineSpec;
       throw new AssemblyError(
@@ -217,7 +317,9 @@ export class LocalRunner {
     }
     const found = machines.find((m) => m.name === id || m.logicalId === id || m.arn === id);
     if (!found)
-      throw new AssemblyError(`no state machine "${id}" in stack ${this.model.stackName}`);
+      throw new AssemblyError(
+        `no state machine "${id}" ${this.model.stackName ? `in stack ${this.model.stackName}` : 'was created'}`,
+      );
     return found;
   }
 
@@ -246,24 +348,49 @@ export class LocalRunner {
     return found;
   }
 
-  /** Starts an execution (StartExecution); await its `done` for the end. */
+  /**
+   * Starts an execution (StartExecution); await its `done` for the end.
+   *
+   * @throws AssemblyError for an unknown state machine, MockConfigError for an unknown
+   *   test case (or one that mocks states the machine lacks), UnsupportedFeatureError when a
+   *   Task is neither emulated nor mocked by the test case — before anything runs.
+   */
   startExecution(input: unknown = {}, options: StartExecutionOptions = {}): LocalExecution {
     if (this.#closed) throw new Error('the runner is closed');
     const spec = this.stateMachine(options.stateMachine);
+    const mocks = this.#mockSession(spec, options.testCase);
+    const refusal = unrunnableTask(spec, {
+      isMocked: (state) => mocks?.mocks(state) ?? false,
+      ...(options.testCase !== undefined ? { testCase: options.testCase } : {}),
+    });
+    if (refusal) throw new UnsupportedFeatureError(refusal);
+    const revisionId = this.created.get(spec.arn)?.stored.revisionId;
     const execution = new LocalExecution(
       {
         stateMachine: this.#machine(spec),
         registry: this.#registry,
         targets: this.#targets,
         region: this.model.region,
+        routes: { buses: (name) => this.eventBus(name), nested: this },
+        ...(mocks ? { mocks } : {}),
+        onEvent: (arn: string, event: RecordedHistoryEvent) => {
+          // Executions aborted by close() record their last events after the store closed.
+          if (this.store.isOpen) this.store.appendEvent(arn, event);
+        },
+        onMessage: (arn: string, message: TopicMessage | BusEvent | SentQueueMessage) =>
+          this.#record(arn, message),
       },
       options.name ?? randomUUID(),
       input,
     );
+    this.store.insertExecution({ ...execution, ...(revisionId ? { revisionId } : {}) });
+    // Committed before StartExecution answers: an execution a client was told of survives a kill.
+    this.store.flush();
     this.#executions.set(execution.executionArn, execution);
     this.#running.add(execution);
     void execution.done.then(() => {
       this.#running.delete(execution);
+      if (this.store.isOpen) this.store.endExecution(execution);
       this.#trim();
     });
     this.#onExecution?.(execution);
@@ -278,14 +405,70 @@ export class LocalRunner {
     return this.startExecution(input, options).done;
   }
 
-  /** An execution started by this runner, while retained. */
+  /** An execution this runner (or an earlier one on the same `dataDir`) started. */
   describeExecution(executionArn: string): ExecutionDescription | undefined {
-    return this.#executions.get(executionArn);
+    const live = this.#executions.get(executionArn);
+    if (live) return live;
+    const row = this.store.execution(executionArn);
+    return row ? new StoredExecutionView(row, this.store) : undefined;
   }
 
-  /** Executions started by this runner and still retained (running ones always are), oldest first. */
-  executions(): ExecutionDescription[] {
-    return [...this.#executions.values()];
+  /** The state machine revision an execution ran, for a created state machine. */
+  executionRevision(executionArn: string): string | undefined {
+    return this.store.execution(executionArn)?.revisionId;
+  }
+
+  /** Executions (of one state machine, of one status, when given), oldest first. */
+  executions(filter: { stateMachineArn?: string; status?: string } = {}): ExecutionDescription[] {
+    return this.store
+      .executions(filter)
+      .map(
+        (row) => this.#executions.get(row.executionArn) ?? new StoredExecutionView(row, this.store),
+      );
+  }
+
+  /**
+   * The messages states sent — SNS publishes, EventBridge events, SQS messages — from the
+   * store (so also those of an earlier runner on the same `dataDir`), oldest first.
+   */
+  messages(
+    filter: { executionArn?: string; kind?: 'sns' | 'events' | 'sqs' } = {},
+  ): StoredNotification[] {
+    return this.store.notifications(filter);
+  }
+
+  /** An event bus by name (created when first named). */
+  eventBus(name: string): LocalEventBus {
+    let bus = this.eventBuses.get(name);
+    if (!bus) {
+      bus = new LocalEventBus(name);
+      this.eventBuses.set(name, bus);
+    }
+    return bus;
+  }
+
+  /** `states:startExecution` of a Task: a child execution of a state machine of this runner. */
+  startNested(stateMachineArn: string, input: Json, name: string) {
+    const spec = this.findStateMachine(stateMachineArn);
+    if (!spec) {
+      throw new StatesError(
+        'StepFunctions.StateMachineDoesNotExistException',
+        `State Machine Does Not Exist: '${stateMachineArn}'`,
+      );
+    }
+    const executionArn = `${spec.arn.replace(':stateMachine:', ':execution:')}:${name}`;
+    if (this.describeExecution(executionArn)) {
+      throw new StatesError(
+        'StepFunctions.ExecutionAlreadyExistsException',
+        `Execution Already Exists: '${executionArn}'`,
+      );
+    }
+    const child = this.startExecution(input, { stateMachine: spec.arn, name });
+    return {
+      description: child,
+      done: child.done,
+      abort: (cause: string) => child.abort({ cause }),
+    };
   }
 
   /**
@@ -329,12 +512,61 @@ export class LocalRunner {
     await Promise.all([...this.functions.values()].map((fn) => fn.close()));
     for (const queue of this.queues.values()) queue.close();
     await this.#server.close();
+    this.store.close();
+  }
+
+  #mockSession(spec: StateMachineSpec, testCase: string | undefined): MockSession | undefined {
+    if (testCase === undefined) return undefined;
+    const config = this.mockConfig;
+    const mocked = config?.testCase(spec.name, testCase);
+    if (!config || !mocked) {
+      const known = config?.testCaseNames(spec.name) ?? [];
+      throw new MockConfigError(
+        config?.source ?? 'mock config',
+        config
+          ? `has no test case "${testCase}" for state machine "${spec.name}"${known.length > 0 ? ` (it has ${known.join(', ')})` : ''}`
+          : `none was given (--mock-config or SFN_MOCK_CONFIG), so test case "${testCase}" does not exist`,
+      );
+    }
+    // Only the chosen case: the others may be written for another revision of the machine.
+    config.checkStates(spec.name, stateNames(spec.definition as { States: unknown }), testCase);
+    return new MockSession(testCase, mocked, (token, output) => {
+      this.#registry.succeed(token, output);
+    });
+  }
+
+  /** An unmocked Task of TestState: the same emulated services as an execution's. */
+  #testStateTask(request: TaskRequest): Promise<Json> {
+    return routeTask(
+      request,
+      { targets: this.#targets, buses: (name) => this.eventBus(name), nested: this },
+      { executionArn: '', onPublish: () => {}, onPut: () => {} },
+    );
+  }
+
+  #record(executionArn: string, message: TopicMessage | BusEvent | SentQueueMessage): void {
+    if (!this.store.isOpen) return;
+    const [kind, target] =
+      'eventBusName' in message
+        ? (['events', message.eventBusName] as const)
+        : 'queueUrl' in message
+          ? (['sqs', message.queueUrl] as const)
+          : (['sns', message.topicArn] as const);
+    this.store.addNotification({
+      kind,
+      target,
+      executionArn,
+      ...(message.stateName !== undefined ? { stateName: message.stateName } : {}),
+      body: { ...message } as Record<string, unknown>,
+      timestamp: message.timestamp,
+    });
   }
 
   #machine(spec: StateMachineSpec): LocalStateMachine {
     let machine = this.#machines.get(spec.arn);
     if (!machine) {
-      machine = compileStateMachine(spec);
+      // The caller checked the Tasks against the emulated services and the test case.
+      machine = compileStateMachine(spec, { isMocked: () => true });
       this.#machines.set(spec.arn, machine);
     }
     return machine;
@@ -347,4 +579,19 @@ export class LocalRunner {
       if (!this.#running.has(execution)) this.#executions.delete(arn);
     }
   }
+}
+
+/** The model of a runner without an app: no stack, no resources, only the region. */
+function emptyModel(region: string, account: string): AppModel {
+  return {
+    stackName: '',
+    region,
+    account,
+    queues: [],
+    topics: [],
+    functions: [],
+    eventSourceMappings: [],
+    stateMachines: [],
+    alarms: [],
+  };
 }

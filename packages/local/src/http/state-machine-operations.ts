@@ -1,0 +1,332 @@
+import { InvalidDefinitionError, validateDefinition } from '@sfn-callback/asl';
+import { unrunnableTask } from '../engine/local-state-machine.js';
+import type { LocalRunner } from '../runner/local-runner.js';
+import { SfnApiError, validationError } from './api-error.js';
+import {
+  EXECUTION_ARN,
+  epochSeconds,
+  hasValidNameCharacters,
+  pageOf,
+  requireArn,
+  STATE_MACHINE_ARN,
+} from './execution-operations.js';
+import { checkInputShape, type InputShape } from './input-shape.js';
+import type { SfnOperation, SfnOperations } from './operation.js';
+
+/** The service's limit on a definition, in characters. */
+const MAX_DEFINITION_LENGTH = 1_048_576;
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/;
+const TYPES = ['STANDARD', 'EXPRESS'];
+const SEVERITIES = ['ERROR', 'WARNING'];
+
+const STRING = { type: 'string' } as const;
+const REQUIRED = { type: 'string', required: true } as const;
+
+/** The input members of the state machine operations (Step Functions API reference). */
+export const STATE_MACHINE_INPUT_SHAPES: Readonly<Record<string, InputShape>> = {
+  CreateStateMachine: {
+    name: REQUIRED,
+    definition: REQUIRED,
+    roleArn: REQUIRED,
+    type: STRING,
+    versionDescription: STRING,
+    publish: { type: 'boolean' },
+  },
+  UpdateStateMachine: {
+    stateMachineArn: REQUIRED,
+    definition: STRING,
+    roleArn: STRING,
+    versionDescription: STRING,
+    publish: { type: 'boolean' },
+  },
+  DeleteStateMachine: { stateMachineArn: REQUIRED },
+  DescribeStateMachine: { stateMachineArn: REQUIRED, includedData: STRING },
+  DescribeStateMachineForExecution: { executionArn: REQUIRED, includedData: STRING },
+  ListStateMachines: { maxResults: { type: 'integer' }, nextToken: STRING },
+  ValidateStateMachineDefinition: {
+    definition: REQUIRED,
+    type: STRING,
+    severity: STRING,
+    maxResults: { type: 'integer' },
+  },
+};
+
+function oneOf(input: Record<string, unknown>, member: string, values: string[]): void {
+  const value = input[member];
+  if (value !== undefined && value !== null && !values.includes(value as string)) {
+    throw validationError(
+      member,
+      `Member must satisfy enum value set: [${values.join(', ')}]`,
+      value,
+    );
+  }
+}
+
+function checkDefinitionLength(definition: string): void {
+  if (definition.length < 1 || definition.length > MAX_DEFINITION_LENGTH) {
+    throw validationError(
+      'definition',
+      `Member must have length ${definition.length < 1 ? 'greater than or equal to 1' : `less than or equal to ${MAX_DEFINITION_LENGTH}`}`,
+    );
+  }
+}
+
+function checkRoleArn(roleArn: string): void {
+  if (roleArn.length < 1 || roleArn.length > 256) {
+    throw validationError(
+      'roleArn',
+      `Member must have length ${roleArn.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 256'}`,
+      roleArn,
+    );
+  }
+  if (!ROLE_ARN.test(roleArn)) throw new SfnApiError('InvalidArn', `Invalid Arn: '${roleArn}'`);
+}
+
+/** CreateStateMachine's and UpdateStateMachine's refusal of a definition AWS refuses. */
+function checkDefinition(definition: string, type: 'STANDARD' | 'EXPRESS'): void {
+  const errors = validateDefinition(definition, { type });
+  if (errors.length > 0) {
+    throw new SfnApiError('InvalidDefinition', new InvalidDefinitionError(errors).message);
+  }
+}
+
+/** A definition AWS accepts whose Tasks local can run neither emulated nor mocked. */
+function checkRunnable(runner: LocalRunner, name: string, definition: string): void {
+  const refusal = unrunnableTask(
+    { name, definition: JSON.parse(definition) as Record<string, unknown> },
+    { isMocked: (state) => runner.mockConfig?.mocksState(name, state) ?? false },
+  );
+  if (refusal) throw new SfnApiError('InvalidDefinition', refusal);
+}
+
+/**
+ * State machines without a CDK app, over a {@link LocalRunner}: CreateStateMachine,
+ * UpdateStateMachine, DeleteStateMachine, DescribeStateMachine,
+ * DescribeStateMachineForExecution and ListStateMachines (the app's state machines and
+ * the created ones together), and ValidateStateMachineDefinition, with AWS's request
+ * checks and errors (`InvalidDefinition` worded as AWS words it, `InvalidName`,
+ * `InvalidArn`, `StateMachineAlreadyExists`, `StateMachineDoesNotExist`,
+ * `MissingRequiredParameter`, `ValidationException`). The app's state machines come from
+ * the assembly: they cannot be updated nor deleted here.
+ */
+export function stateMachineOperations(runner: LocalRunner, startedAt = new Date()): SfnOperations {
+  const describe = (arn: string) => {
+    const created = runner.created.get(arn);
+    if (created) {
+      const { stored } = created;
+      return {
+        stateMachineArn: stored.arn,
+        name: stored.name,
+        status: 'ACTIVE',
+        definition: stored.definition,
+        roleArn: stored.roleArn,
+        type: stored.type,
+        creationDate: epochSeconds(stored.creationDate),
+        ...(stored.revisionId ? { revisionId: stored.revisionId } : {}),
+        ...(stored.description !== undefined ? { description: stored.description } : {}),
+        loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+        tracingConfiguration: { enabled: false },
+      };
+    }
+    const m = runner.model.stateMachines.find((spec) => spec.arn === arn);
+    if (!m)
+      throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+    return {
+      stateMachineArn: m.arn,
+      name: m.name,
+      status: 'ACTIVE',
+      definition: JSON.stringify(m.definition),
+      roleArn: m.roleArn ?? '',
+      type: m.type,
+      creationDate: epochSeconds(startedAt),
+    };
+  };
+  const created = (arn: string, operation: string) => {
+    const found = runner.created.get(arn);
+    if (found) return found;
+    if (runner.model.stateMachines.some((m) => m.arn === arn)) {
+      throw new SfnApiError(
+        'ValidationException',
+        `${operation}: '${arn}' is a state machine of the cloud assembly; change the app and synthesize it again`,
+      );
+    }
+    throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+  };
+
+  const operations: Record<string, SfnOperation> = {
+    CreateStateMachine: (input) => {
+      const name = input.name as string;
+      if (name.length < 1 || name.length > 80) {
+        throw validationError(
+          'name',
+          `Member must have length ${name.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 80'}`,
+          name,
+        );
+      }
+      if (!hasValidNameCharacters(name))
+        throw new SfnApiError('InvalidName', `Invalid Name: '${name}'`);
+      const definition = input.definition as string;
+      checkDefinitionLength(definition);
+      const roleArn = input.roleArn as string;
+      checkRoleArn(roleArn);
+      oneOf(input, 'type', TYPES);
+      const type = (input.type as 'STANDARD' | 'EXPRESS' | undefined) ?? 'STANDARD';
+      checkDefinition(definition, type);
+      const arn = runner.created.arnOf(name);
+      const existing = runner.created.get(arn);
+      if (existing) {
+        // Idempotent for the same request; a different one with that name is refused.
+        const same =
+          existing.stored.definition === definition &&
+          existing.stored.roleArn === roleArn &&
+          existing.stored.type === type;
+        if (same) {
+          return { stateMachineArn: arn, creationDate: epochSeconds(existing.stored.creationDate) };
+        }
+        throw new SfnApiError(
+          'StateMachineAlreadyExists',
+          `State Machine Already Exists: '${arn}'`,
+        );
+      }
+      if (runner.model.stateMachines.some((m) => m.arn === arn)) {
+        throw new SfnApiError(
+          'StateMachineAlreadyExists',
+          `State Machine Already Exists: '${arn}'`,
+        );
+      }
+      checkRunnable(runner, name, definition);
+      const made = runner.created.create({ name, type, roleArn, definition });
+      return {
+        stateMachineArn: made.stored.arn,
+        creationDate: epochSeconds(made.stored.creationDate),
+      };
+    },
+    UpdateStateMachine: (input) => {
+      const arn = requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN);
+      const definition = input.definition as string | undefined;
+      const roleArn = input.roleArn as string | undefined;
+      if (
+        definition === undefined &&
+        roleArn === undefined &&
+        input.loggingConfiguration === undefined &&
+        input.tracingConfiguration === undefined
+      ) {
+        throw new SfnApiError(
+          'MissingRequiredParameter',
+          'Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified',
+        );
+      }
+      if (definition !== undefined) checkDefinitionLength(definition);
+      if (roleArn !== undefined) checkRoleArn(roleArn);
+      const current = created(arn, 'UpdateStateMachine');
+      if (definition !== undefined) {
+        checkDefinition(definition, current.stored.type);
+        checkRunnable(runner, current.stored.name, definition);
+      }
+      const updated = runner.created.update(arn, {
+        ...(definition !== undefined ? { definition } : {}),
+        ...(roleArn !== undefined ? { roleArn } : {}),
+      });
+      runner.invalidate(arn);
+      return {
+        updateDate: epochSeconds(updated.stored.updateDate ?? new Date()),
+        ...(updated.stored.revisionId ? { revisionId: updated.stored.revisionId } : {}),
+      };
+    },
+    DeleteStateMachine: (input) => {
+      const arn = requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN);
+      // AWS answers success for a state machine that does not exist (any more).
+      if (!runner.created.get(arn) && !runner.model.stateMachines.some((m) => m.arn === arn))
+        return {};
+      created(arn, 'DeleteStateMachine');
+      runner.created.delete(arn);
+      runner.invalidate(arn);
+      return {};
+    },
+    DescribeStateMachine: (input) =>
+      describe(requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN)),
+    DescribeStateMachineForExecution: (input) => {
+      const arn = requireArn(input, 'executionArn', EXECUTION_ARN);
+      const execution = runner.describeExecution(arn);
+      if (!execution)
+        throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+      const revisionId = runner.executionRevision(arn);
+      const revision = revisionId !== undefined ? runner.store.revision(revisionId) : undefined;
+      if (revision) {
+        const name = revision.stateMachineArn.slice(revision.stateMachineArn.lastIndexOf(':') + 1);
+        return {
+          stateMachineArn: revision.stateMachineArn,
+          name,
+          definition: revision.definition,
+          roleArn: revision.roleArn,
+          updateDate: epochSeconds(revision.updateDate),
+          revisionId: revision.revisionId,
+        };
+      }
+      const described = describe(execution.stateMachineArn);
+      return {
+        stateMachineArn: described.stateMachineArn,
+        name: described.name,
+        definition: described.definition,
+        roleArn: described.roleArn,
+        updateDate: described.creationDate,
+      };
+    },
+    ListStateMachines: (input) => {
+      const machines = [
+        ...runner.model.stateMachines.map((m) => ({
+          stateMachineArn: m.arn,
+          name: m.name,
+          type: m.type,
+          creationDate: epochSeconds(startedAt),
+        })),
+        ...runner.created.list().map(({ stored }) => ({
+          stateMachineArn: stored.arn,
+          name: stored.name,
+          type: stored.type,
+          creationDate: epochSeconds(stored.creationDate),
+        })),
+      ];
+      const { page, nextToken } = pageOf(machines, input, (m) => m.stateMachineArn);
+      return { stateMachines: page, ...(nextToken ? { nextToken } : {}) };
+    },
+    ValidateStateMachineDefinition: (input) => {
+      const definition = input.definition as string;
+      checkDefinitionLength(definition);
+      oneOf(input, 'type', TYPES);
+      oneOf(input, 'severity', SEVERITIES);
+      const requested = (input.maxResults as number | undefined) ?? 0;
+      if (requested < 0 || requested > 100) {
+        throw validationError(
+          'maxResults',
+          `Member must have value ${requested < 0 ? 'greater than or equal to 0' : 'less than or equal to 100'}`,
+          requested,
+        );
+      }
+      const diagnostics = validateDefinition(definition, {
+        type: (input.type as 'STANDARD' | 'EXPRESS' | undefined) ?? 'STANDARD',
+        severity: (input.severity as 'ERROR' | 'WARNING' | undefined) ?? 'ERROR',
+      });
+      const max = requested === 0 ? 100 : requested;
+      return {
+        result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK',
+        diagnostics: diagnostics.slice(0, max).map((d) => ({
+          severity: d.severity,
+          code: d.code,
+          message: d.message,
+          ...(d.location !== undefined ? { location: d.location } : {}),
+        })),
+        truncated: diagnostics.length > max,
+      };
+    },
+  };
+  const checked: Record<string, SfnOperation> = {};
+  for (const [name, operation] of Object.entries(operations)) {
+    const shape = STATE_MACHINE_INPUT_SHAPES[name] as InputShape;
+    checked[name] = (input) => {
+      checkInputShape(input, shape);
+      return operation(input);
+    };
+  }
+  return checked;
+}

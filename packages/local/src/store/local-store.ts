@@ -1,0 +1,373 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+import { openDatabase } from './open-database.js';
+import { SCHEMA } from './schema.js';
+
+/** A state machine created through the API (CreateStateMachine), as the store keeps it. */
+export interface StoredStateMachine {
+  readonly arn: string;
+  readonly name: string;
+  readonly type: 'STANDARD' | 'EXPRESS';
+  readonly roleArn: string;
+  /** The definition as the client sent it (DescribeStateMachine answers it verbatim). */
+  readonly definition: string;
+  readonly creationDate: Date;
+  readonly updateDate?: Date;
+  readonly revisionId?: string;
+  readonly description?: string;
+}
+
+/** An execution's row: what DescribeExecution and ListExecutions answer. */
+export interface StoredExecution {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+  readonly startDate: Date;
+  readonly stopDate?: Date;
+  readonly input: string;
+  readonly output?: string;
+  readonly error?: string;
+  readonly cause?: string;
+  /** The state machine revision it ran (created state machines only). */
+  readonly revisionId?: string;
+}
+
+/** A definition a created state machine had (CreateStateMachine, each UpdateStateMachine). */
+export interface StoredRevision {
+  readonly revisionId: string;
+  readonly stateMachineArn: string;
+  readonly definition: string;
+  readonly roleArn: string;
+  readonly updateDate: Date;
+}
+
+/** A message a state sent out: an SNS publish, an EventBridge event or an SQS message. */
+export interface StoredNotification {
+  readonly kind: 'sns' | 'events' | 'sqs';
+  /** Topic ARN, event bus name or queue URL. */
+  readonly target: string;
+  readonly executionArn?: string;
+  readonly stateName?: string;
+  /** The message as recorded (TopicMessage, PutEvents entry, SQS message). */
+  readonly body: Record<string, unknown>;
+  readonly timestamp: Date;
+}
+
+/** Options of {@link LocalStore.open}. */
+export interface LocalStoreOptions {
+  /** Directory of the database file (created if missing). @default in memory */
+  readonly dataDir?: string;
+}
+
+/** The database file's name inside `--data-dir`. */
+export const DATABASE_FILE = 'sfn-callback-local.sqlite';
+
+/** The cause recorded on executions a stopped `serve` left RUNNING, when it reopens the store. */
+export const INTERRUPTED_CAUSE =
+  'sfn-callback-local serve stopped while this execution ran; it was not resumed';
+
+type Row = Record<string, unknown>;
+
+/** Writes committed together at most (a transaction of a busy turn). */
+const MAX_PENDING_WRITES = 1000;
+
+const date = (value: unknown): Date | undefined =>
+  typeof value === 'number' ? new Date(value) : undefined;
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+/**
+ * Everything `serve` must answer for after the fact, in SQLite (`node:sqlite`): created
+ * state machines, executions, their history events (written one by one as the engine
+ * records them, read back for GetExecutionHistory, so ended histories live on disk and not
+ * on the heap), and the messages states sent. In memory by default; in `dataDir` it is a
+ * WAL-journaled file. Writes are grouped: those of one turn of the event loop commit
+ * together in one transaction (at the next `setImmediate`, before any read, or every
+ * 1,000 writes), so a
+ * `serve` killed mid-run leaves every committed row readable and nothing half-written,
+ * and loses at most the writes of its last turn.
+ */
+export class LocalStore {
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+  #pending: [StatementSync, (string | number | null)[]][] = [];
+  #flushScheduled: NodeJS.Immediate | undefined;
+  /** Where the database lives: a file path, or `:memory:`. */
+  readonly location: string;
+
+  private constructor(db: DatabaseSync, location: string) {
+    this.#db = db;
+    this.location = location;
+  }
+
+  /**
+   * Opens (and creates) the store. Executions a previous `serve` left RUNNING are ended
+   * ABORTED with {@link INTERRUPTED_CAUSE}: their tasks and timers did not survive it.
+   */
+  static open(options: LocalStoreOptions = {}): LocalStore {
+    let location = ':memory:';
+    if (options.dataDir !== undefined) {
+      mkdirSync(options.dataDir, { recursive: true });
+      location = join(options.dataDir, DATABASE_FILE);
+    }
+    const db = openDatabase(location);
+    db.exec(SCHEMA);
+    const store = new LocalStore(db, location);
+    store.#run(
+      "UPDATE executions SET status = 'ABORTED', stop_date = ?, cause = ? WHERE status = 'RUNNING'",
+      Date.now(),
+      INTERRUPTED_CAUSE,
+    );
+    store.flush();
+    return store;
+  }
+
+  /** False once closed. */
+  get isOpen(): boolean {
+    return this.#db.isOpen;
+  }
+
+  /** Commits the pending writes, then closes the database (a checkpoint folds the WAL into the file). */
+  close(): void {
+    if (!this.#db.isOpen) return;
+    this.flush();
+    this.#db.close();
+  }
+
+  /** Commits the pending writes now, in one transaction. */
+  flush(): void {
+    if (this.#flushScheduled) clearImmediate(this.#flushScheduled);
+    this.#flushScheduled = undefined;
+    if (this.#pending.length === 0 || !this.#db.isOpen) return;
+    const pending = this.#pending;
+    this.#pending = [];
+    this.#db.exec('BEGIN');
+    try {
+      for (const [statement, values] of pending) statement.run(...values);
+      this.#db.exec('COMMIT');
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Adds or replaces a created state machine, and records its revision. */
+  putStateMachine(machine: StoredStateMachine): void {
+    if (machine.revisionId !== undefined) {
+      this.#run(
+        `INSERT OR REPLACE INTO revisions (revision_id, state_machine_arn, definition, role_arn, update_date)
+          VALUES (?, ?, ?, ?, ?)`,
+        machine.revisionId,
+        machine.arn,
+        machine.definition,
+        machine.roleArn,
+        (machine.updateDate ?? machine.creationDate).getTime(),
+      );
+    }
+    this.#run(
+      `INSERT OR REPLACE INTO state_machines
+        (arn, name, type, role_arn, definition, creation_date, update_date, revision_id, description)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      machine.arn,
+      machine.name,
+      machine.type,
+      machine.roleArn,
+      machine.definition,
+      machine.creationDate.getTime(),
+      machine.updateDate?.getTime() ?? null,
+      machine.revisionId ?? null,
+      machine.description ?? null,
+    );
+  }
+
+  deleteStateMachine(arn: string): void {
+    this.#run('DELETE FROM state_machines WHERE arn = ?', arn);
+  }
+
+  /** A revision of a created state machine (also after it was deleted). */
+  revision(revisionId: string): StoredRevision | undefined {
+    const row = this.#get('SELECT * FROM revisions WHERE revision_id = ?', revisionId);
+    if (!row) return undefined;
+    return {
+      revisionId: row.revision_id as string,
+      stateMachineArn: row.state_machine_arn as string,
+      definition: row.definition as string,
+      roleArn: row.role_arn as string,
+      updateDate: new Date(row.update_date as number),
+    };
+  }
+
+  /** Created state machines, oldest first. */
+  stateMachines(): StoredStateMachine[] {
+    return this.#all('SELECT * FROM state_machines ORDER BY creation_date, arn').map((row) => ({
+      arn: row.arn as string,
+      name: row.name as string,
+      type: row.type as 'STANDARD' | 'EXPRESS',
+      roleArn: row.role_arn as string,
+      definition: row.definition as string,
+      creationDate: new Date(row.creation_date as number),
+      ...(date(row.update_date) ? { updateDate: date(row.update_date) as Date } : {}),
+      ...(text(row.revision_id) ? { revisionId: row.revision_id as string } : {}),
+      ...(text(row.description) !== undefined ? { description: row.description as string } : {}),
+    }));
+  }
+
+  /** Records a started execution. */
+  insertExecution(execution: StoredExecution): void {
+    this.#run(
+      `INSERT INTO executions (arn, state_machine_arn, name, status, start_date, input, revision_id)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      execution.executionArn,
+      execution.stateMachineArn,
+      execution.name,
+      execution.status,
+      execution.startDate.getTime(),
+      execution.input,
+      execution.revisionId ?? null,
+    );
+  }
+
+  /** Records an execution's end. */
+  endExecution(execution: StoredExecution): void {
+    this.#run(
+      'UPDATE executions SET status = ?, stop_date = ?, output = ?, error = ?, cause = ? WHERE arn = ?',
+      execution.status,
+      execution.stopDate?.getTime() ?? Date.now(),
+      execution.output ?? null,
+      execution.error ?? null,
+      execution.cause ?? null,
+      execution.executionArn,
+    );
+  }
+
+  execution(executionArn: string): StoredExecution | undefined {
+    const row = this.#get('SELECT * FROM executions WHERE arn = ?', executionArn);
+    return row ? toExecution(row) : undefined;
+  }
+
+  /** Executions, oldest first; of one state machine and of one status when given. */
+  executions(filter: { stateMachineArn?: string; status?: string } = {}): StoredExecution[] {
+    const where: string[] = [];
+    const values: string[] = [];
+    if (filter.stateMachineArn !== undefined) {
+      where.push('state_machine_arn = ?');
+      values.push(filter.stateMachineArn);
+    }
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      values.push(filter.status);
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    return this.#all(`SELECT * FROM executions ${clause} ORDER BY seq`, ...values).map(toExecution);
+  }
+
+  /** How many executions the store holds. */
+  get executionCount(): number {
+    return (this.#get('SELECT count(*) AS n FROM executions') as { n: number }).n;
+  }
+
+  /** Appends one history event of an execution (as the engine records it). */
+  appendEvent(executionArn: string, event: HistoryEvent): void {
+    this.#run(
+      'INSERT OR REPLACE INTO events (execution_arn, id, body) VALUES (?, ?, ?)',
+      executionArn,
+      event.id,
+      JSON.stringify(event),
+    );
+  }
+
+  /** An execution's history, in order. */
+  events(executionArn: string): HistoryEvent[] {
+    return this.#all(
+      'SELECT body FROM events WHERE execution_arn = ? ORDER BY id',
+      executionArn,
+    ).map((row) => {
+      const event = JSON.parse(row.body as string) as HistoryEvent & { timestamp: string };
+      return { ...event, timestamp: new Date(event.timestamp) } as HistoryEvent;
+    });
+  }
+
+  addNotification(notification: StoredNotification): void {
+    this.#run(
+      `INSERT INTO notifications (kind, target, execution_arn, state_name, body, timestamp)
+        VALUES (?, ?, ?, ?, ?, ?)`,
+      notification.kind,
+      notification.target,
+      notification.executionArn ?? null,
+      notification.stateName ?? null,
+      JSON.stringify(notification.body),
+      notification.timestamp.getTime(),
+    );
+  }
+
+  /** Messages sent, oldest first; of one execution and of one kind when given. */
+  notifications(filter: { executionArn?: string; kind?: string } = {}): StoredNotification[] {
+    const where: string[] = [];
+    const values: string[] = [];
+    if (filter.executionArn !== undefined) {
+      where.push('execution_arn = ?');
+      values.push(filter.executionArn);
+    }
+    if (filter.kind !== undefined) {
+      where.push('kind = ?');
+      values.push(filter.kind);
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    return this.#all(`SELECT * FROM notifications ${clause} ORDER BY seq`, ...values).map(
+      (row) => ({
+        kind: row.kind as StoredNotification['kind'],
+        target: row.target as string,
+        ...(text(row.execution_arn) ? { executionArn: row.execution_arn as string } : {}),
+        ...(text(row.state_name) ? { stateName: row.state_name as string } : {}),
+        body: JSON.parse(row.body as string) as Record<string, unknown>,
+        timestamp: new Date(row.timestamp as number),
+      }),
+    );
+  }
+
+  #statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Queues a write for this turn's transaction. */
+  #run(sql: string, ...values: (string | number | null)[]): void {
+    this.#pending.push([this.#statement(sql), values]);
+    // A program that never yields to the event loop still gets its writes committed.
+    if (this.#pending.length >= MAX_PENDING_WRITES) this.flush();
+    else this.#flushScheduled ??= setImmediate(() => this.flush());
+  }
+
+  #get(sql: string, ...values: (string | number | null)[]): Row | undefined {
+    this.flush();
+    return this.#statement(sql).get(...values) as Row | undefined;
+  }
+
+  #all(sql: string, ...values: (string | number | null)[]): Row[] {
+    this.flush();
+    return this.#statement(sql).all(...values) as Row[];
+  }
+}
+
+function toExecution(row: Row): StoredExecution {
+  return {
+    executionArn: row.arn as string,
+    stateMachineArn: row.state_machine_arn as string,
+    name: row.name as string,
+    status: row.status as StoredExecution['status'],
+    startDate: new Date(row.start_date as number),
+    ...(date(row.stop_date) ? { stopDate: date(row.stop_date) as Date } : {}),
+    input: row.input as string,
+    ...(text(row.output) !== undefined ? { output: row.output as string } : {}),
+    ...(text(row.error) !== undefined ? { error: row.error as string } : {}),
+    ...(text(row.cause) !== undefined ? { cause: row.cause as string } : {}),
+    ...(text(row.revision_id) !== undefined ? { revisionId: row.revision_id as string } : {}),
+  };
+}

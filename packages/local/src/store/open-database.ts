@@ -1,0 +1,33 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+type SqliteModule = typeof import('node:sqlite');
+
+/**
+ * Loads `node:sqlite` (built into Node from 22.13, no flag) and opens `location` (a file,
+ * or `:memory:`): WAL journal with `synchronous = NORMAL`, so that every committed write
+ * survives the process being killed (only an OS crash can lose the last ones), and a busy
+ * timeout for a second reader. Node marks the module experimental and warns once when it
+ * loads; that one warning is kept off stderr, which `serve` keeps for the user's output.
+ */
+export function openDatabase(location: string): DatabaseSync {
+  const sqlite = loadSqlite();
+  const db = new sqlite.DatabaseSync(location);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  db.exec('PRAGMA busy_timeout = 5000');
+  return db;
+}
+
+function loadSqlite(): SqliteModule {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const message = typeof warning === 'string' ? warning : warning.message;
+    if (/SQLite is an experimental feature/.test(message)) return;
+    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    return process.getBuiltinModule('node:sqlite') as SqliteModule;
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}

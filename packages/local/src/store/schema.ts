@@ -1,0 +1,55 @@
+/**
+ * The store's tables. Executions keep their insertion order (`seq`) so that lists are
+ * newest first as AWS lists them; history events are keyed by execution and event id.
+ */
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS state_machines (
+  arn TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  role_arn TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  creation_date INTEGER NOT NULL,
+  update_date INTEGER,
+  revision_id TEXT,
+  description TEXT
+);
+CREATE TABLE IF NOT EXISTS executions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  arn TEXT NOT NULL UNIQUE,
+  state_machine_arn TEXT NOT NULL,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  start_date INTEGER NOT NULL,
+  stop_date INTEGER,
+  input TEXT NOT NULL,
+  output TEXT,
+  error TEXT,
+  cause TEXT,
+  revision_id TEXT
+);
+CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, seq);
+CREATE TABLE IF NOT EXISTS revisions (
+  revision_id TEXT PRIMARY KEY,
+  state_machine_arn TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  role_arn TEXT NOT NULL,
+  update_date INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+  execution_arn TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  PRIMARY KEY (execution_arn, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS notifications (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  target TEXT NOT NULL,
+  execution_arn TEXT,
+  state_name TEXT,
+  body TEXT NOT NULL,
+  timestamp INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS notifications_by_execution ON notifications (execution_arn, seq);
+`;
