@@ -159,3 +159,39 @@ describe('the synthesized example, run locally', () => {
     for (const line of functionLogs) for (const token of tokens) expect(line).not.toContain(token);
   });
 });
+
+describe("the local README's sample output is this app's real run", () => {
+  const readme = readFileSync(
+    fileURLToPath(new URL('../../../packages/local/README.md', import.meta.url)),
+    'utf8',
+  );
+  /** The history rows of a CLI output: id, type, step, resource (timings and details vary). */
+  const rows = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => /^\s*\d+ {2}[A-Z]/.test(line))
+      .map((line) => line.trim().split(/ {2,}/).slice(0, 4).join(' | '));
+  const sample = (name: string) =>
+    new RegExp(
+      `<!-- sample:${name} -->\\n\`\`\`text\\n([\\s\\S]*?)\`\`\`\\n<!-- /sample:${name} -->`,
+    ).exec(readme)?.[1] ?? '';
+  const cli = (...args: string[]) => {
+    try {
+      return execFileSync('sfn-callback-local', ['run', '--app', outdir, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      });
+    } catch (error) {
+      throw new Error(`the CLI failed: ${(error as { stderr?: string }).stderr ?? error}`);
+    }
+  };
+
+  it.each([
+    ['success', ['--input', '{"orderId": 42}']],
+    ['failure', ['--input', '{"fail": true}', '--expect', 'FAILED']],
+  ])('%s: the same events, steps and resources, in the same order', (name, args) => {
+    const shown = rows(sample(name));
+    expect(shown.length).toBeGreaterThan(10);
+    expect(rows(cli(...args))).toEqual(shown);
+  });
+});
