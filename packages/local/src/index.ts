@@ -16,6 +16,18 @@ export {
   type ResolvedResource,
   resolveIntrinsics,
 } from './assembly/resolve-intrinsics.js';
+export { CONSOLE_PATH, ConsoleRoute, type ConsoleRouteOptions } from './console/console-route.js';
+export type { ConsoleSource } from './console/console-source.js';
+export { FunctionLog, type FunctionLogLine } from './console/function-log.js';
+export { type PendingCallback, pendingCallbacks } from './console/pending-callbacks.js';
+export {
+  type Access,
+  isLoopbackHost,
+  type Refusal,
+  RequestGuard,
+  SECRET_HEADER,
+} from './console/request-guard.js';
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './console/security-headers.js';
 export { DEFAULT_REGION, LOCAL_ACCOUNT_ID, MAX_TIMER_SECONDS } from './constants.js';
 export { type EngineRun, LocalEngine, type TaskHandler } from './engine/local-engine.js';
 export {
@@ -35,6 +47,7 @@ export { ExecutionHistory } from './history/execution-history.js';
 export type * from './history/types.js';
 export { SfnApiError } from './http/api-error.js';
 export { executionOperations } from './http/execution-operations.js';
+export type { HttpRoute } from './http/http-route.js';
 export type { SfnOperation, SfnOperations } from './http/operation.js';
 export { type ListenOptions, SfnApiServer } from './http/sfn-api-server.js';
 export { type CallbackCounters, taskCallbackOperations } from './http/task-callback-operations.js';
@@ -52,12 +65,14 @@ export {
   LocalExecution,
 } from './runner/local-execution.js';
 export {
+  type ConsoleOptions,
   LocalRunner,
   type LocalRunnerOptions,
   type StartExecutionOptions,
 } from './runner/local-runner.js';
 export {
   type OpenTaskOptions,
+  type PendingTask,
   type TaskOutcome,
   type TokenRefusal,
   TokenRegistry,

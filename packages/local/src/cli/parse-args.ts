@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
-       sfn-callback-local serve [--port <n>] [--no-workers] [--app <dir>] [--stack <name>]
+       sfn-callback-local serve [--port <n>] [--no-workers] [--no-console] [--app <dir>] [--stack <name>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
 its queue, the queue's worker function (its bundled asset, its real SDK calls answered by
@@ -29,10 +29,12 @@ Options:
 
 serve keeps the runner up: a Step Functions endpoint (StartExecution, DescribeExecution,
 GetExecutionHistory, ListExecutions, StopExecution, ListStateMachines, DescribeStateMachine,
-SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), printing each
-execution's event history as it ends, until Ctrl-C or SIGTERM.
+SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), and a web
+console (its URL, with a per-start secret, is printed), printing each execution's event
+history as it ends, until Ctrl-C or SIGTERM.
   --port <n>                  port on 127.0.0.1 (default: a free one)
   --no-workers                do not run the queue-triggered functions: answer the tokens yourself
+  --no-console                do not serve the web console
 
 Exit status: 0 when every execution ended with the expected status, 1 when one did not,
 2 when the app could not be run (usage, assembly or unsupported feature).`;
@@ -44,6 +46,8 @@ export interface CliOptions {
   readonly port: number;
   /** `serve --no-workers`: false. */
   readonly workers: boolean;
+  /** `serve --no-console`: false. */
+  readonly console: boolean;
   /** The cloud assembly directory; absent: {@link defaultAssembly}. */
   readonly app?: string;
   readonly stack?: string;
@@ -93,6 +97,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       verbose: { type: 'boolean', default: false },
       port: { type: 'string' },
       workers: { type: 'boolean', default: true },
+      console: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -109,6 +114,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     command: values.help ? 'help' : values.version ? 'version' : command,
     port: values.port === undefined ? 0 : positiveInteger('port', values.port, 0),
     workers: values.workers !== false,
+    console: values.console !== false,
     ...(values.app !== undefined ? { app: values.app } : {}),
     ...(values.stack !== undefined ? { stack: values.stack } : {}),
     ...(values['state-machine'] !== undefined ? { stateMachine: values['state-machine'] } : {}),

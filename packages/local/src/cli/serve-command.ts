@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { redactToken } from '../redact.js';
+import { FunctionLog } from '../console/function-log.js';
+import { redactTokensIn } from '../console/redact-tokens.js';
 import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { defaultAssembly } from './default-assembly.js';
@@ -7,15 +8,22 @@ import { formatHistory } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
 import type { CliIo } from './run-command.js';
 
-const TOKEN_PATTERN = /AQCLocal[0-9a-z]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g;
-
-/** What `serve` prints once the endpoint is up: where it is, and how to point the AWS CLI and SDK at it. */
-export function serveBanner(runner: LocalRunner, assembly: string, workers: boolean): string {
+/**
+ * What `serve` prints once the endpoint is up: where it is, the console's URL (with its
+ * secret), and how to point the AWS CLI and SDK at it.
+ */
+export function serveBanner(
+  runner: LocalRunner,
+  assembly: string,
+  workers: boolean,
+  consoleUrl?: string,
+): string {
   const url = runner.endpointUrl;
   const region = runner.model.region;
   return [
     `Cloud assembly           ${assembly} (stack ${runner.model.stackName})`,
     `Step Functions endpoint  ${url}`,
+    ...(consoleUrl ? [`Console                  ${consoleUrl}`] : []),
     ...runner.model.stateMachines.map((m) => `State machine            ${m.arn}`),
     `Workers                  ${workers ? 'on: the queue-triggered functions answer the tokens' : 'off (--no-workers): answer the tokens yourself, SendTaskSuccess / SendTaskFailure'}`,
     '',
@@ -40,6 +48,7 @@ export async function serveCommand(
   stop: AbortSignal,
 ): Promise<number> {
   const assembly = options.app ?? defaultAssembly();
+  const log = new FunctionLog();
   const report = (execution: LocalExecution) => {
     io.out(`Started    ${execution.executionArn}`);
     void execution.done.then((ended) => {
@@ -61,15 +70,14 @@ export async function serveCommand(
     workers: options.workers,
     functionConcurrency: options.functionConcurrency,
     onExecution: report,
-    ...(options.verbose
-      ? {
-          onFunctionLog: (fn: string, line: string) =>
-            io.err(`[${fn}] ${line.replace(TOKEN_PATTERN, (token) => redactToken(token))}`),
-        }
-      : {}),
+    onFunctionLog: (fn: string, line: string) => {
+      log.push(fn, line);
+      if (options.verbose) io.err(`[${fn}] ${redactTokensIn(line)}`);
+    },
   });
   try {
-    io.out(serveBanner(runner, resolve(assembly), options.workers));
+    const consoleUrl = options.console ? runner.serveConsole({ log }) : undefined;
+    io.out(serveBanner(runner, resolve(assembly), options.workers, consoleUrl));
     if (!stop.aborted)
       await new Promise((stopped) => stop.addEventListener('abort', stopped, { once: true }));
     io.out('Stopping: running executions are aborted.');

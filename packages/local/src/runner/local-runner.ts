@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { AppModel, StateMachineSpec } from '../assembly/model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
+import { CONSOLE_PATH, ConsoleRoute } from '../console/console-route.js';
+import { FunctionLog } from '../console/function-log.js';
 import { LocalEngine } from '../engine/local-engine.js';
 import { AssemblyError } from '../errors.js';
 import { type BatchReport, SqsPoller } from '../event-sources/sqs-poller.js';
@@ -10,7 +12,7 @@ import { executionOperations } from '../http/execution-operations.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { LocalQueue } from '../queues/local-queue.js';
-import { TokenRegistry } from '../tokens/token-registry.js';
+import { type PendingTask, TokenRegistry } from '../tokens/token-registry.js';
 import { LocalTopic } from '../topics/local-topic.js';
 import type { IntegrationTargets } from './integrations.js';
 import { type ExecutionDescription, LocalExecution } from './local-execution.js';
@@ -63,6 +65,16 @@ export interface LocalRunnerOptions {
   readonly onExecution?: (execution: LocalExecution) => void;
 }
 
+/** Options of {@link LocalRunner.serveConsole}. */
+export interface ConsoleOptions {
+  /**
+   * Where the console reads the functions' log lines: pass the same log to the runner's
+   * `onFunctionLog` (`(fn, line) => log.push(fn, line)`).
+   * @default an empty log
+   */
+  readonly log?: FunctionLog;
+}
+
 /** Options of {@link LocalRunner.startExecution}. */
 export interface StartExecutionOptions {
   /**
@@ -113,6 +125,7 @@ export class LocalRunner {
   readonly #running = new Set<LocalExecution>();
   readonly #retain: number;
   readonly #onExecution: ((execution: LocalExecution) => void) | undefined;
+  #console: ConsoleRoute | undefined;
   #closed = false;
 
   private constructor(
@@ -298,6 +311,29 @@ export class LocalRunner {
     return true;
   }
 
+  /** Task tokens waiting for an answer, oldest first, with their deadlines. */
+  pendingTasks(): PendingTask[] {
+    return this.#registry.pending();
+  }
+
+  /**
+   * Serves the web console on the endpoint, at `/console/`, and returns its URL with the
+   * per-start secret (open it in a browser; keep it to yourself, like a Jupyter token).
+   * Calling it again returns the same URL.
+   */
+  serveConsole(options: ConsoleOptions = {}): string {
+    if (!this.#console) {
+      this.#console = new ConsoleRoute({
+        source: this,
+        log: options.log ?? new FunctionLog(),
+        guard: this.#server.guard,
+        port: Number(new URL(this.endpointUrl).port),
+      });
+      this.#server.mount(this.#console);
+    }
+    return `${this.endpointUrl}${CONSOLE_PATH}?secret=${this.#server.guard.secret}`;
+  }
+
   /** Executions still running. */
   get runningCount(): number {
     return this.#running.size;
@@ -321,6 +357,7 @@ export class LocalRunner {
     for (const execution of this.#running)
       execution.abort({ cause: 'the local runner was closed' });
     this.#registry.closeAll();
+    this.#console?.stream.close();
     await Promise.all([...this.functions.values()].map((fn) => fn.close()));
     for (const queue of this.queues.values()) queue.close();
     await this.#server.close();

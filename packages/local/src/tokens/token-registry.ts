@@ -21,7 +21,19 @@ export interface OpenTaskOptions {
   readonly onClose: (outcome: TaskOutcome) => void;
 }
 
+/** An open task as {@link TokenRegistry.pending} lists it. */
+export interface PendingTask {
+  readonly token: string;
+  /** Epoch milliseconds the task opened at. */
+  readonly openedAt: number;
+  /** Epoch milliseconds the task times out at (TimeoutSeconds). */
+  readonly timeoutAt: number;
+  /** Epoch milliseconds the next heartbeat is due by (HeartbeatSeconds), if any. */
+  readonly heartbeatDueAt?: number;
+}
+
 interface OpenTask {
+  readonly openedAt: number;
   readonly onClose: (outcome: TaskOutcome) => void;
   readonly deadline: number;
   readonly heartbeatMs: number | undefined;
@@ -56,6 +68,16 @@ export class TokenRegistry {
     return this.#open.size;
   }
 
+  /** The open tasks, oldest first: what the console lists as pending callbacks. */
+  pending(): PendingTask[] {
+    return [...this.#open].map(([token, task]) => ({
+      token,
+      openedAt: task.openedAt,
+      timeoutAt: task.deadline,
+      ...(task.heartbeatMs !== undefined ? { heartbeatDueAt: task.heartbeatDeadline } : {}),
+    }));
+  }
+
   /** Issues a new token. It is not open until {@link open} is called with it. */
   issue(): string {
     this.#sequence += 1;
@@ -67,6 +89,7 @@ export class TokenRegistry {
   open(token: string, options: OpenTaskOptions): void {
     const now = Date.now();
     const task: OpenTask = {
+      openedAt: now,
       onClose: options.onClose,
       deadline: now + options.timeoutMs,
       heartbeatMs: options.heartbeatMs,
