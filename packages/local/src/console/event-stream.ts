@@ -51,7 +51,7 @@ export class EventStream {
   }
 
   /** Takes a `GET /console/api/stream` request and keeps it open. */
-  connect(request: IncomingMessage, response: ServerResponse, url: URL): void {
+  connect(_request: IncomingMessage, response: ServerResponse, url: URL): void {
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -67,7 +67,8 @@ export class EventStream {
       sentCounts: '',
     };
     this.#clients.add(client);
-    request.on('close', () => {
+    // The response closes when the page goes (the request closes as soon as it is read).
+    response.on('close', () => {
       this.#clients.delete(client);
       if (this.#clients.size === 0) this.#stop();
     });
