@@ -200,7 +200,15 @@ export function aroundPage(): Page {
         );
         lastLog = line.seq;
       }
-      if (logs.childNodes.length === 0) logs.textContent = '';
+      if (logs.childNodes.length === 0)
+        logs.append(
+          h(
+            'span',
+            { class: 'log-empty' },
+            'No log lines yet (with serve --no-workers, no worker runs).',
+          ),
+        );
+      else if (lines.length > 0) logs.querySelector('.log-empty')?.remove();
     });
   }, 500);
   refresh();

@@ -252,36 +252,27 @@ export function executionPage(arn: string): Page {
     replace(tableBody, rows);
   };
 
-  const eventRow = (event: WireEvent): HTMLTableRowElement[] => {
-    const detailsRow = h('tr', { class: 'event-details', hidden: true });
+  /** An event's row; its details row is made on the first click (a long history stays light). */
+  const eventRow = (event: WireEvent): HTMLTableRowElement => {
+    let detailsRow: HTMLTableRowElement | undefined;
     const row = h(
       'tr',
       {
         class: `event event-${event.type.endsWith('Failed') || event.type.endsWith('TimedOut') || event.type.endsWith('Aborted') ? 'bad' : 'ok'}`,
         'data-event-id': event.id,
         onclick: () => {
-          if (!detailsRow.firstChild) {
+          if (!detailsRow) {
             const { id: _id, previousEventId: _p, timestamp: _t, type: _ty, ...rest } = event;
-            detailsRow.append(
+            detailsRow = h(
+              'tr',
+              { class: 'event-details', hidden: true },
               h(
                 'td',
                 { colspan: 6 },
-                jsonView(
-                  redactTokens(
-                    JSON.stringify(
-                      rest,
-                      (key, value) =>
-                        typeof value === 'string' &&
-                        /^[[{]/.test(value) &&
-                        /(input|output|parameters)$/i.test(key)
-                          ? safeParse(value)
-                          : value,
-                      2,
-                    ),
-                  ),
-                ),
+                jsonView(redactTokens(JSON.stringify(rest, expandJsonText, 2))),
               ),
             );
+            row.after(detailsRow);
           }
           detailsRow.hidden = !detailsRow.hidden;
           row.classList.toggle('open', !detailsRow.hidden);
@@ -300,7 +291,7 @@ export function executionPage(arn: string): Page {
       ),
       h('td', {}, dateTime(event.timestamp)),
     );
-    return [row, detailsRow];
+    return row;
   };
 
   const select = (name: string) => {
@@ -315,7 +306,7 @@ export function executionPage(arn: string): Page {
     events.push(...fresh);
     runs.add(fresh);
     const fragment = document.createDocumentFragment();
-    for (const event of fresh) fragment.append(...eventRow(event));
+    for (const event of fresh) fragment.append(eventRow(event));
     eventBody.append(fragment);
     graph?.setStatuses((name) => runs.get(name)?.status);
     renderTable();
@@ -370,10 +361,13 @@ export function executionPage(arn: string): Page {
   };
 }
 
-function safeParse(text: string): unknown {
+/** JSON.stringify replacer: an input, output or parameters member that holds JSON text is shown as JSON. */
+function expandJsonText(key: string, value: unknown): unknown {
+  if (typeof value !== 'string' || !/(input|output|parameters)$/i.test(key) || !/^[[{]/.test(value))
+    return value;
   try {
-    return JSON.parse(text);
+    return JSON.parse(value);
   } catch {
-    return text;
+    return value;
   }
 }
