@@ -17,9 +17,7 @@ try {
   const tarball = readFileSync(tarballPath);
 
   const { messages, pkg } = await publint({
-    pack: {
-      tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength),
-    },
+    pack: { tarball: tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) },
     level: 'suggestion',
     strict: true,
   });
