@@ -145,7 +145,12 @@ describe('with the workers: the whole flow of the AWS walkthrough', () => {
     const { page, problems } = await openPage();
     await page.goto(`${serve.endpointUrl}/console/`);
     const history = await page.evaluate(async () => {
-      const call = async (target: string, body: unknown) =>
+      interface Answer {
+        stateMachines: { stateMachineArn: string }[];
+        executions: { name: string; executionArn: string }[];
+        events: { id: number; type: string }[];
+      }
+      const call = async (target: string, body: unknown): Promise<Answer> =>
         (
           await fetch('/', {
             method: 'POST',
@@ -155,12 +160,12 @@ describe('with the workers: the whole flow of the AWS walkthrough', () => {
             },
             body: JSON.stringify(body),
           })
-        ).json();
+        ).json() as Promise<Answer>;
       const { stateMachines } = await call('ListStateMachines', {});
       const { executions } = await call('ListExecutions', {
-        stateMachineArn: stateMachines[0].stateMachineArn,
+        stateMachineArn: stateMachines[0]?.stateMachineArn,
       });
-      const arn = executions.find((e: { name: string }) => e.name === 'order-42').executionArn;
+      const arn = executions.find((e) => e.name === 'order-42')?.executionArn ?? '';
       return { arn, events: (await call('GetExecutionHistory', { executionArn: arn })).events };
     });
     await page.goto(`${serve.endpointUrl}/console/#/executions/${encodeURIComponent(history.arn)}`);
@@ -168,8 +173,8 @@ describe('with the workers: the whole flow of the AWS walkthrough', () => {
     await page.locator('[data-role=event-tab]').click();
     const rows = page.locator('[data-role=event-view] tr.event');
     expect(await rows.count()).toBe(history.events.length);
-    const scheduled = history.events.find((e: { type: string }) => e.type === 'TaskScheduled');
-    const row = page.locator(`tr.event[data-event-id="${scheduled.id}"]`);
+    const scheduled = history.events.find((e) => e.type === 'TaskScheduled');
+    const row = page.locator(`tr.event[data-event-id="${scheduled?.id}"]`);
     const cells = await row.locator('td').allTextContents();
     expect(cells.slice(1, 4)).toEqual([
       'TaskScheduled',
