@@ -128,11 +128,8 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
         'g',
         { class: `group group-${group.type.toLowerCase()}`, 'data-group': group.stateName },
         s('rect', { x: left, y: top, width: group.width, height: group.height, rx: 10 }),
-        s(
-          'text',
-          { x: left + 10, y: top + 14, class: 'group-label' },
-          `${group.type}: ${group.stateName}`,
-        ),
+        // The type only: the state's own node, at the top of the group, carries its name.
+        s('text', { x: left + 8, y: top + 13, class: 'group-label' }, group.type.toUpperCase()),
       ),
     );
   }

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { synthLongHistory } from '../../../bench/fixtures/long-history-app.js';
+import { LocalRunner } from '../../../src/index.js';
 import { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../support/browser.js';
 import { removeExamples, synthExample } from '../../support/example-app.js';
 import { type ServeProcess, startServe } from '../../support/serve-process.js';
@@ -39,9 +41,9 @@ async function openPage(): Promise<{ page: Page; problems: string[] }> {
 }
 
 /** Writes the page's screenshot (the mouse moved away, so that no hover shows). */
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
 }
 
 /** The status class of a state's node in the graph (`status-succeeded` …). */
@@ -96,6 +98,13 @@ describe('with the workers: the whole flow of the AWS walkthrough', () => {
       .toBe(1);
     expect(await page.locator('g.edge-catch').count()).toBeGreaterThan(0);
     expect(await page.locator('.definition-json').textContent()).toContain('"StartAt"');
+    // Zoom and fit move the drawing.
+    const transform = () => page.locator('svg.graph g.viewport').getAttribute('transform');
+    const fitted = await transform();
+    await page.locator('.graph-toolbar button', { hasText: '+' }).click();
+    expect(await transform()).not.toBe(fitted);
+    await page.locator('.graph-toolbar button', { hasText: 'Fit' }).click();
+    expect(await transform()).toBe(fitted);
     await shot(page, 'state-machine');
     expect(problems).toEqual([]);
     await page.close();
@@ -347,5 +356,49 @@ describe('a page of another origin, in the same browser', () => {
     expect(await page.locator('[data-role=no-secret]').textContent()).toContain('needs its secret');
     await shot(page, 'no-secret');
     await page.close();
+  });
+});
+
+describe('a Map state and a long history', () => {
+  it('draws the Map as a group around its state, colours it, and lists all 1,008 events', async () => {
+    const runner = await LocalRunner.start({ assembly: synthLongHistory(250) });
+    try {
+      const execution = await runner.runExecution({});
+      expect(execution.events.length).toBeGreaterThanOrEqual(1000);
+      const { page, problems } = await openPage();
+      await page.goto(runner.serveConsole());
+      await page.goto(
+        `${runner.endpointUrl}/console/#/executions/${encodeURIComponent(execution.executionArn)}`,
+      );
+      await page
+        .locator(
+          `[data-page=execution][data-loaded=true][data-events="${execution.events.length}"]`,
+        )
+        .waitFor();
+      const group = page.locator('svg.graph g.group-map[data-group="Each Item"]');
+      expect(await group.count()).toBe(1);
+      // The inner state is drawn inside the group's box.
+      const box = await group.locator('rect').boundingBox();
+      const inner = await page.locator('svg.graph g.node[data-state="Touch Item"]').boundingBox();
+      expect(box && inner).toBeTruthy();
+      if (box && inner) {
+        expect(inner.x).toBeGreaterThanOrEqual(box.x);
+        expect(inner.y).toBeGreaterThanOrEqual(box.y);
+        expect(inner.x + inner.width).toBeLessThanOrEqual(box.x + box.width);
+        expect(inner.y + inner.height).toBeLessThanOrEqual(box.y + box.height);
+      }
+      expect(await nodeStatus(page, 'Touch Item')).toBe('status-succeeded');
+      expect(await nodeStatus(page, 'Each Item')).toBe('status-succeeded');
+      await shot(page, 'map-long-history', false);
+      await page.locator('[data-role=event-tab]').click();
+      expect(await page.locator('[data-role=event-view] tr.event').count()).toBe(
+        execution.events.length,
+      );
+      await page.locator(`tr.event[data-event-id="${execution.events.length}"]`).waitFor();
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await runner.close();
+    }
   });
 });
