@@ -12,6 +12,8 @@ export default defineConfig([
     ...shared,
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
+    // import.meta.url in the CommonJS build (the console finds its files with it).
+    shims: true,
     dts: true,
     clean: true,
   },

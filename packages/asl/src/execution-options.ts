@@ -3,6 +3,7 @@ import type { RecordedHistoryEvent } from './history/recorded-event.js';
 import type { Json } from './json.js';
 import type { RandomSource } from './scope.js';
 import type { TaskHandler } from './task-handler.js';
+import type { TaskTokenTiming } from './tasks/token-waits.js';
 
 /** Who the execution is, as its context object (`$$.Execution`, `$$.StateMachine`) shows it. */
 export interface ExecutionIdentity {
@@ -31,8 +32,11 @@ export interface ExecutionOptions {
   readonly region?: string;
   /** Called with each history event as it is recorded. */
   readonly onEvent?: (event: RecordedHistoryEvent) => void;
-  /** Called when a `.waitForTaskToken` task starts waiting for its token, and when it stops. */
-  readonly onTaskToken?: (token: string, open: boolean) => void;
+  /**
+   * Called when a `.waitForTaskToken` task starts waiting for its token (with its timeout
+   * and heartbeat, in seconds), and when it stops.
+   */
+  readonly onTaskToken?: (token: string, open: boolean, timing?: TaskTokenTiming) => void;
 }
 
 /** How an execution ended. */

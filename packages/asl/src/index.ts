@@ -21,6 +21,7 @@ export { StatesError, StatesErrors } from './states-error.js';
 export type { IntegrationPattern, TaskHandler, TaskRequest, TaskResource } from './task-handler.js';
 export { TaskTokenError, type TaskTokenErrorCode } from './task-token-error.js';
 export { parseTaskResource } from './tasks/parse-resource.js';
+export type { TaskTokenTiming } from './tasks/token-waits.js';
 export { testState } from './test-state/test-state.js';
 export { type TestStateErrorCode, TestStateRequestError } from './test-state/test-state-error.js';
 export type {

@@ -40,8 +40,10 @@ export type {
   LocalExecution,
 } from './runner/local-execution.js';
 export {
+  type ConsoleOptions,
   LocalRunner,
   type LocalRunnerOptions,
   type StartExecutionOptions,
 } from './runner/local-runner.js';
+export type { PendingTask } from './tokens/token-registry.js';
 export type { LocalTopic, TopicMessage } from './topics/local-topic.js';

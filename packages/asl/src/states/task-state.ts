@@ -165,14 +165,25 @@ async function attempt(
       let heartbeat =
         options.heartbeatSeconds !== undefined ? timer(options.heartbeatSeconds) : undefined;
       answer = new Promise<TokenAnswer>((answered) => {
-        host.tokens.open(token, {
-          answer: answered,
-          heartbeat: () => {
-            if (options.heartbeatSeconds === undefined) return;
-            heartbeat?.abort(ATTEMPT_ENDED);
-            heartbeat = timer(options.heartbeatSeconds);
+        host.tokens.open(
+          token,
+          {
+            answer: answered,
+            heartbeat: () => {
+              if (options.heartbeatSeconds === undefined) return;
+              heartbeat?.abort(ATTEMPT_ENDED);
+              heartbeat = timer(options.heartbeatSeconds);
+            },
           },
-        });
+          {
+            ...(options.timeoutSeconds !== undefined
+              ? { timeoutSeconds: options.timeoutSeconds }
+              : {}),
+            ...(options.heartbeatSeconds !== undefined
+              ? { heartbeatSeconds: options.heartbeatSeconds }
+              : {}),
+          },
+        );
       });
     }
 

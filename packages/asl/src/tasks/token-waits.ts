@@ -6,6 +6,14 @@ export type TokenAnswer =
   | { readonly kind: 'success'; readonly output: Json }
   | { readonly kind: 'failure'; readonly error?: string; readonly cause?: string };
 
+/** The limits of a task waiting for its token, for whoever lists open tasks. */
+export interface TaskTokenTiming {
+  /** The task's `TimeoutSeconds`, when it has one. */
+  readonly timeoutSeconds?: number;
+  /** The task's `HeartbeatSeconds`, when it has one. */
+  readonly heartbeatSeconds?: number;
+}
+
 interface OpenToken {
   readonly answer: (answer: TokenAnswer) => void;
   readonly heartbeat: () => void;
@@ -19,16 +27,18 @@ interface OpenToken {
 export class TokenWaits {
   readonly #open = new Map<string, OpenToken>();
   readonly #closed = new Set<string>();
-  readonly #onChange: ((token: string, open: boolean) => void) | undefined;
+  readonly #onChange:
+    | ((token: string, open: boolean, timing?: TaskTokenTiming) => void)
+    | undefined;
 
-  constructor(onChange?: (token: string, open: boolean) => void) {
+  constructor(onChange?: (token: string, open: boolean, timing?: TaskTokenTiming) => void) {
     this.#onChange = onChange;
   }
 
   /** Opens `token` for answers until `close`. */
-  open(token: string, handlers: OpenToken): void {
+  open(token: string, handlers: OpenToken, timing: TaskTokenTiming = {}): void {
     this.#open.set(token, handlers);
-    this.#onChange?.(token, true);
+    this.#onChange?.(token, true, timing);
   }
 
   close(token: string): void {

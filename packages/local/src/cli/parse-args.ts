@@ -3,7 +3,7 @@ import { CliUsageError } from './cli-usage-error.js';
 
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
-       sfn-callback-local serve [--port <n>] [--no-workers] [--app <dir>] [--stack <name>]
+       sfn-callback-local serve [--port <n>] [--no-workers] [--no-console] [--app <dir>] [--stack <name>]
                                 [--mock-config <file>] [--data-dir <dir>]
                                 [--region <name>] [--account <id>]
 
@@ -28,10 +28,12 @@ Options:
 
 serve keeps the runner up: a Step Functions endpoint (StartExecution, DescribeExecution,
 GetExecutionHistory, ListExecutions, StopExecution, ListStateMachines, DescribeStateMachine,
-SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), printing each
-execution's event history as it ends, until Ctrl-C or SIGTERM.
+SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), and a web
+console (its URL, with a per-start secret, is printed), printing each execution's event
+history as it ends, until Ctrl-C or SIGTERM.
   --port <n>                  port on 127.0.0.1 (default: a free one)
   --no-workers                do not run the queue-triggered functions: answer the tokens yourself
+  --no-console                do not serve the web console
   --mock-config <file>        Step Functions Local's mock configuration file (default: the
                               SFN_MOCK_CONFIG environment variable); StartExecution with
                               <stateMachineArn>#<TestCase> runs that test case
@@ -53,6 +55,8 @@ export interface CliOptions {
   readonly port: number;
   /** `serve --no-workers`: false. */
   readonly workers: boolean;
+  /** `serve --no-console`: false. */
+  readonly console: boolean;
   /** The cloud assembly directory; absent: {@link defaultAssembly}. */
   readonly app?: string;
   readonly stack?: string;
@@ -148,6 +152,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     command: values.help ? 'help' : values.version ? 'version' : command,
     port: port(values.port),
     workers: values.workers !== false,
+    console: values.console !== false,
     ...(values.app !== undefined ? { app: values.app } : {}),
     ...(values.stack !== undefined ? { stack: values.stack } : {}),
     ...(values['state-machine'] !== undefined ? { stateMachine: values['state-machine'] } : {}),
@@ -189,6 +194,7 @@ function parseKnownArgs(argv: readonly string[]) {
       region: { type: 'string' },
       account: { type: 'string' },
       workers: { type: 'boolean', default: true },
+      console: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },

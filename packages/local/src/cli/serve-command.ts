@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { LocalAlarms } from '../alarms/runner-adapter.js';
+import { FunctionLog } from '../console/function-log.js';
+import { redactTokensIn } from '../console/redact-tokens.js';
 import { alarmOperations } from '../http/alarm-operations.js';
 import { MockConfig } from '../mocks/mock-config.js';
-import { redactToken } from '../redact.js';
 import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { formatBusEvents } from './format-bus-events.js';
@@ -10,13 +11,15 @@ import { formatHistory } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
 import type { CliIo } from './run-command.js';
 
-const TOKEN_PATTERN = /AQCLocal[0-9a-z]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g;
-
-/** What `serve` prints once the endpoint is up: where it is, and how to point the AWS CLI and SDK at it. */
+/**
+ * What `serve` prints once the endpoint is up: where it is, the console's URL (with its
+ * secret), and how to point the AWS CLI and SDK at it.
+ */
 export function serveBanner(
   runner: LocalRunner,
   assembly: string | undefined,
   workers: boolean,
+  consoleUrl?: string,
 ): string {
   const url = runner.endpointUrl;
   const region = runner.model.region;
@@ -25,6 +28,7 @@ export function serveBanner(
       ? `Cloud assembly           ${assembly} (stack ${runner.model.stackName})`
       : 'Cloud assembly           none: CreateStateMachine adds state machines',
     `Step Functions endpoint  ${url}`,
+    ...(consoleUrl ? [`Console                  ${consoleUrl}`] : []),
     ...runner.stateMachines().map((m) => `State machine            ${m.arn}`),
     ...(runner.mockConfig ? [`Mock config              ${runner.mockConfig.source}`] : []),
     `Store                    ${runner.store.location === ':memory:' ? 'in memory (--data-dir <dir> keeps it)' : runner.store.location}`,
@@ -59,6 +63,7 @@ export async function serveCommand(
   const assembly = options.app;
   const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
   const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
+  const log = new FunctionLog();
   const alarms = new LocalAlarms();
   const alarmStates = new Map<string, string>();
   /** Prints each alarm whose state changed since the last look. */
@@ -99,19 +104,24 @@ export async function serveCommand(
       workers: options.workers,
       functionConcurrency: options.functionConcurrency,
       onExecution: report,
-      ...(options.verbose
-        ? {
-            onFunctionLog: (fn: string, line: string) =>
-              io.err(`[${fn}] ${line.replace(TOKEN_PATTERN, (token) => redactToken(token))}`),
-          }
-        : {}),
+      // The console shows the functions' log lines; --verbose prints them too.
+      onFunctionLog: (fn: string, line: string) => {
+        log.push(fn, line);
+        if (options.verbose) io.err(`[${fn}] ${redactTokensIn(line)}`);
+      },
     }),
   );
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
   try {
+    const consoleUrl = options.console ? runner.serveConsole({ log }) : undefined;
     io.out(
-      serveBanner(runner, assembly !== undefined ? resolve(assembly) : undefined, options.workers),
+      serveBanner(
+        runner,
+        assembly !== undefined ? resolve(assembly) : undefined,
+        options.workers,
+        consoleUrl,
+      ),
     );
     if (!stop.aborted)
       await new Promise((stopped) => stop.addEventListener('abort', stopped, { once: true }));

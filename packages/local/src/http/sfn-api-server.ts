@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Refusal, RequestGuard } from '../console/request-guard.js';
 import { SfnApiError } from './api-error.js';
+import type { HttpRoute } from './http-route.js';
 import type { SfnOperations } from './operation.js';
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
@@ -22,15 +24,25 @@ export interface ListenOptions {
  * HTTP 400 `{"__type": "com.amazonaws.sfn#<Name>", "message": …}` (also named in the
  * `x-amzn-ErrorType` header), which the AWS SDKs and CLI read as the service's errors.
  *
- * The operations are a table handed in, so the API grows by adding entries to it.
+ * The operations are a table handed in, so the API grows by adding entries to it; other
+ * paths (the console) are {@link HttpRoute}s {@link mount}ed beside it.
+ *
+ * Every request first passes the {@link RequestGuard}: a loopback `Host`, no foreign
+ * `Origin`, and the per-start secret on browser requests (the AWS CLI and SDKs send no
+ * `Origin`, so they work unchanged). A refusal is a 403 with a message saying why.
  */
 export class SfnApiServer {
   readonly #server: Server;
   #operations: SfnOperations;
+  readonly #routes: HttpRoute[] = [];
+  /** The Host, Origin and secret checks of every request. */
+  readonly guard: RequestGuard;
   #url = '';
+  #port = 0;
 
-  constructor(operations: SfnOperations) {
+  constructor(operations: SfnOperations, guard: RequestGuard = new RequestGuard()) {
     this.#operations = operations;
+    this.guard = guard;
     this.#server = createServer((request, response) => this.#handle(request, response));
     this.#server.keepAliveTimeout = 30_000;
   }
@@ -45,6 +57,11 @@ export class SfnApiServer {
     this.#operations = { ...this.#operations, ...operations };
   }
 
+  /** Serves `route` beside the API (the console's pages and calls). */
+  mount(route: HttpRoute): void {
+    this.#routes.push(route);
+  }
+
   /** Starts listening; resolves with the base URL. */
   async listen(options: ListenOptions = {}): Promise<string> {
     const host = options.host ?? '127.0.0.1';
@@ -56,6 +73,7 @@ export class SfnApiServer {
       });
     });
     const address = this.#server.address() as AddressInfo;
+    this.#port = address.port;
     this.#url = `http://${host}:${address.port}`;
     return this.#url;
   }
@@ -67,6 +85,19 @@ export class SfnApiServer {
   }
 
   #handle(request: IncomingMessage, response: ServerResponse): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const method = request.method ?? 'GET';
+    const route = this.#routes.find((r) => r.access(url, method) !== undefined);
+    const refusal = this.guard.check(request, this.#port, route?.access(url, method) ?? 'api');
+    if (refusal) {
+      request.resume();
+      this.#refuse(response, refusal, route === undefined);
+      return;
+    }
+    if (route) {
+      route.handle(request, response, url);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
@@ -129,6 +160,22 @@ export class SfnApiServer {
     }
   }
 
+  #refuse(response: ServerResponse, refusal: Refusal, api: boolean): void {
+    const payload = api
+      ? JSON.stringify({
+          __type: 'com.amazonaws.sfn#AccessDeniedException',
+          message: refusal.message,
+        })
+      : `${refusal.message}\n`;
+    response.writeHead(refusal.status, {
+      'Content-Type': api ? CONTENT_TYPE : 'text/plain; charset=utf-8',
+      'Content-Length': Buffer.byteLength(payload),
+      'X-Content-Type-Options': 'nosniff',
+      ...(api ? { 'x-amzn-ErrorType': 'AccessDeniedException' } : {}),
+    });
+    response.end(payload);
+  }
+
   #send(response: ServerResponse, result: unknown): void {
     const { ok, error } = result as { ok?: unknown; error?: SfnApiError };
     const payload = JSON.stringify(error ? error.toJSON() : (ok ?? {}));
@@ -136,6 +183,7 @@ export class SfnApiServer {
       'Content-Type': CONTENT_TYPE,
       'Content-Length': Buffer.byteLength(payload),
       'x-amzn-RequestId': randomUUID(),
+      'X-Content-Type-Options': 'nosniff',
     };
     if (error) headers['x-amzn-ErrorType'] = error.type;
     response.writeHead(error ? error.statusCode : 200, headers);

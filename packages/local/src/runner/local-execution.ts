@@ -108,8 +108,8 @@ export class LocalExecution implements ExecutionDescription {
         this.taskTokens.push(token);
         return token;
       },
-      onTaskToken: (token, open) => {
-        if (open) env.registry.open(token, execution);
+      onTaskToken: (token, open, timing) => {
+        if (open) env.registry.open(token, execution, timing);
         else env.registry.close(token);
       },
     });

@@ -8,6 +8,8 @@ import {
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { AppModel, StateMachineSpec } from '../assembly/model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
+import { CONSOLE_PATH, ConsoleRoute } from '../console/console-route.js';
+import { FunctionLog } from '../console/function-log.js';
 import { DEFAULT_REGION, LOCAL_ACCOUNT_ID } from '../constants.js';
 import {
   compileStateMachine,
@@ -34,7 +36,7 @@ import { MockSession } from '../mocks/mock-session.js';
 import { LocalQueue } from '../queues/local-queue.js';
 import { LocalStore, type StoredNotification } from '../store/local-store.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
-import { TokenRegistry } from '../tokens/token-registry.js';
+import { type PendingTask, TokenRegistry } from '../tokens/token-registry.js';
 import { LocalTopic, type TopicMessage } from '../topics/local-topic.js';
 import { CreatedStateMachines } from './created-state-machines.js';
 import type { IntegrationTargets } from './integrations.js';
@@ -110,6 +112,16 @@ export interface LocalRunnerOptions {
   readonly onExecution?: (execution: LocalExecution) => void;
 }
 
+/** Options of {@link LocalRunner.serveConsole}. */
+export interface ConsoleOptions {
+  /**
+   * Where the console reads the functions' log lines: pass the same log to the runner's
+   * `onFunctionLog` (`(fn, line) => log.push(fn, line)`).
+   * @default an empty log
+   */
+  readonly log?: FunctionLog;
+}
+
 /** Options of {@link LocalRunner.startExecution}. */
 export interface StartExecutionOptions {
   /**
@@ -170,6 +182,7 @@ export class LocalRunner implements NestedExecutionHost {
   readonly #running = new Set<LocalExecution>();
   readonly #retain: number;
   readonly #onExecution: ((execution: LocalExecution) => void) | undefined;
+  #console: ConsoleRoute | undefined;
   #closed = false;
 
   private constructor(
@@ -482,6 +495,29 @@ export class LocalRunner implements NestedExecutionHost {
     return true;
   }
 
+  /** Task tokens waiting for an answer, oldest first, with their deadlines. */
+  pendingTasks(): PendingTask[] {
+    return this.#registry.pending();
+  }
+
+  /**
+   * Serves the web console on the endpoint, at `/console/`, and returns its URL with the
+   * per-start secret (open it in a browser; keep it to yourself, like a Jupyter token).
+   * Calling it again returns the same URL.
+   */
+  serveConsole(options: ConsoleOptions = {}): string {
+    if (!this.#console) {
+      this.#console = new ConsoleRoute({
+        source: this,
+        log: options.log ?? new FunctionLog(),
+        guard: this.#server.guard,
+        port: Number(new URL(this.endpointUrl).port),
+      });
+      this.#server.mount(this.#console);
+    }
+    return `${this.endpointUrl}${CONSOLE_PATH}?secret=${this.#server.guard.secret}`;
+  }
+
   /** Executions still running. */
   get runningCount(): number {
     return this.#running.size;
@@ -509,6 +545,7 @@ export class LocalRunner implements NestedExecutionHost {
     for (const poller of this.#pollers) poller.stop();
     for (const execution of this.#running)
       execution.abort({ cause: 'the local runner was closed' });
+    this.#console?.stream.close();
     await Promise.all([...this.functions.values()].map((fn) => fn.close()));
     for (const queue of this.queues.values()) queue.close();
     await this.#server.close();

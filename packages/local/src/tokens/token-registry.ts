@@ -1,8 +1,27 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { type Execution, type Json, TaskTokenError } from '@sfn-callback/asl';
+import { type Execution, type Json, TaskTokenError, type TaskTokenTiming } from '@sfn-callback/asl';
 
 /** Why a Send* call was refused, named as the Step Functions API names its errors. */
 export type TokenRefusal = 'TaskTimedOut' | 'InvalidToken';
+
+/** An open task as {@link TokenRegistry.pending} lists it. */
+export interface PendingTask {
+  readonly token: string;
+  /** Epoch milliseconds the task opened at. */
+  readonly openedAt: number;
+  /** Epoch milliseconds the task times out at (TimeoutSeconds), when it has one. */
+  readonly timeoutAt?: number;
+  /** Epoch milliseconds the next heartbeat is due by (HeartbeatSeconds), if any. */
+  readonly heartbeatDueAt?: number;
+}
+
+interface OpenTask {
+  readonly execution: Execution;
+  readonly openedAt: number;
+  readonly timeoutAt: number | undefined;
+  readonly heartbeatMs: number | undefined;
+  heartbeatDueAt: number | undefined;
+}
 
 const TOKEN_PREFIX = 'AQCLocal';
 
@@ -19,7 +38,7 @@ const TOKEN_PREFIX = 'AQCLocal';
  */
 export class TokenRegistry {
   readonly #key = randomBytes(32);
-  readonly #open = new Map<string, Execution>();
+  readonly #open = new Map<string, OpenTask>();
   #sequence = 0;
 
   /** Tokens currently open (waiting for an answer). */
@@ -32,6 +51,16 @@ export class TokenRegistry {
     return this.#open.keys();
   }
 
+  /** The open tasks, oldest first: what the console lists as pending callbacks. */
+  pending(): PendingTask[] {
+    return [...this.#open].map(([token, task]) => ({
+      token,
+      openedAt: task.openedAt,
+      ...(task.timeoutAt !== undefined ? { timeoutAt: task.timeoutAt } : {}),
+      ...(task.heartbeatDueAt !== undefined ? { heartbeatDueAt: task.heartbeatDueAt } : {}),
+    }));
+  }
+
   /** Issues a new token. It is not open until {@link open} is called with it. */
   issue(): string {
     this.#sequence += 1;
@@ -39,9 +68,19 @@ export class TokenRegistry {
     return `${body}.${this.#sign(body)}`;
   }
 
-  /** `execution` now waits for an answer to `token`. */
-  open(token: string, execution: Execution): void {
-    this.#open.set(token, execution);
+  /** `execution` now waits for an answer to `token`, within the task's timeout and heartbeat. */
+  open(token: string, execution: Execution, timing: TaskTokenTiming = {}): void {
+    const now = Date.now();
+    const heartbeatMs =
+      timing.heartbeatSeconds !== undefined ? timing.heartbeatSeconds * 1000 : undefined;
+    this.#open.set(token, {
+      execution,
+      openedAt: now,
+      timeoutAt:
+        timing.timeoutSeconds !== undefined ? now + timing.timeoutSeconds * 1000 : undefined,
+      heartbeatMs,
+      heartbeatDueAt: heartbeatMs !== undefined ? now + heartbeatMs : undefined,
+    });
   }
 
   /** The task of `token` ended (answered, timed out, or its execution ended). */
@@ -61,14 +100,18 @@ export class TokenRegistry {
 
   /** SendTaskHeartbeat: restarts the task's heartbeat clock (never extends its timeout). */
   heartbeat(token: string): TokenRefusal | undefined {
-    return this.#route(token, (execution) => execution.sendTaskHeartbeat(token));
+    const refusal = this.#route(token, (execution) => execution.sendTaskHeartbeat(token));
+    const task = this.#open.get(token);
+    if (!refusal && task?.heartbeatMs !== undefined)
+      task.heartbeatDueAt = Date.now() + task.heartbeatMs;
+    return refusal;
   }
 
   #route(token: string, send: (execution: Execution) => void): TokenRefusal | undefined {
-    const execution = this.#open.get(token);
-    if (!execution) return this.#isGenuine(token) ? 'TaskTimedOut' : 'InvalidToken';
+    const task = this.#open.get(token);
+    if (!task) return this.#isGenuine(token) ? 'TaskTimedOut' : 'InvalidToken';
     try {
-      send(execution);
+      send(task.execution);
       return undefined;
     } catch (error) {
       if (error instanceof TaskTokenError) {

@@ -12,6 +12,8 @@ export const CLI_BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.ur
 export interface ServeProcess {
   readonly child: ChildProcess;
   readonly endpointUrl: string;
+  /** The console's URL with its secret, as the banner prints it (absent with --no-console). */
+  readonly consoleUrl: string | undefined;
   /** Everything printed on stdout so far. */
   stdout(): string;
   /** Sends the signal; resolves with the exit code and how long the exit took. */
@@ -55,6 +57,7 @@ export async function startServe(args: readonly string[]): Promise<ServeProcess>
   return {
     child,
     endpointUrl,
+    consoleUrl: /^Console\s+(http:\/\/\S+)$/m.exec(out)?.[1],
     stdout: () => out,
     stop: async (signal) => {
       const began = performance.now();

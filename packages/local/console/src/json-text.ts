@@ -1,0 +1,30 @@
+/** The result of checking a JSON text: the value, or where and why it is not JSON. */
+export type JsonCheck =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly message: string };
+
+/** Parses `text` as JSON, with the parser's message (line and column when it gives a position). */
+export function checkJson(text: string): JsonCheck {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /position (\d+)/.exec(message);
+    if (!at) return { ok: false, message };
+    const position = Number(at[1]);
+    const before = text.slice(0, position).split('\n');
+    const line = before.length;
+    const column = (before.at(-1)?.length ?? 0) + 1;
+    return { ok: false, message: `${message} (line ${line}, column ${column})` };
+  }
+}
+
+/** `text` pretty-printed when it is JSON, else as it is. */
+export function prettyJson(text: string | undefined): string {
+  if (text === undefined) return '';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Counts, WireEvent, WireExecution } from './types.js';
+
+/** What the live stream delivers. */
+export interface LiveHandlers {
+  readonly onCounts?: (counts: Counts) => void;
+  readonly onHistory?: (update: { events: WireEvent[]; execution?: WireExecution }) => void;
+}
+
+/**
+ * Subscribes to the console's server-sent events (`/console/api/stream`): counts, and with
+ * `execution` that execution's new history events after event `after`. Returns `close`.
+ * EventSource reconnects by itself; the page resumes from the last event it holds.
+ */
+export function live(
+  handlers: LiveHandlers,
+  execution?: { arn: string; after: () => number },
+): () => void {
+  let source: EventSource | undefined;
+  const open = () => {
+    const query = execution
+      ? `?execution=${encodeURIComponent(execution.arn)}&after=${execution.after()}`
+      : '';
+    source = new EventSource(`/console/api/stream${query}`, { withCredentials: false });
+    source.addEventListener('counts', (event) => {
+      handlers.onCounts?.(JSON.parse((event as MessageEvent<string>).data) as Counts);
+    });
+    source.addEventListener('history', (event) => {
+      handlers.onHistory?.(JSON.parse((event as MessageEvent<string>).data));
+    });
+    source.addEventListener('error', () => {
+      // Reopen from the last event held (EventSource would replay from its own URL's `after`).
+      source?.close();
+      setTimeout(() => {
+        if (source) open();
+      }, 1000);
+    });
+  };
+  open();
+  return () => {
+    source?.close();
+    source = undefined;
+  };
+}

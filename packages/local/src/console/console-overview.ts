@@ -1,0 +1,91 @@
+import type { LocalQueue } from '../queues/local-queue.js';
+import type { ConsoleSource } from './console-source.js';
+import type { FunctionLog } from './function-log.js';
+import { redactTokensIn } from './redact-tokens.js';
+
+/** Messages of a queue the console shows at most (the oldest visible ones). */
+const MESSAGES_SHOWN = 50;
+
+function queueName(source: ConsoleSource, arn: string | undefined): string | undefined {
+  if (!arn) return undefined;
+  return [...source.queues.values()].find((q) => q.spec.arn === arn)?.spec.name;
+}
+
+function deadLetterSources(source: ConsoleSource, queue: LocalQueue): string[] {
+  return [...source.queues.values()]
+    .filter((q) => q.spec.redrivePolicy?.deadLetterTargetArn === queue.spec.arn)
+    .map((q) => q.spec.name);
+}
+
+/** The counts the console's header and live stream carry: cheap to compute, small to send. */
+export function consoleCounts(source: ConsoleSource, log: FunctionLog) {
+  let running = 0;
+  const executions = source.executions();
+  for (const execution of executions) if (execution.status === 'RUNNING') running += 1;
+  return {
+    executions: executions.length,
+    running,
+    lastExecutionArn: executions.at(-1)?.executionArn ?? null,
+    lastStatus: executions.at(-1)?.status ?? null,
+    pending: source.pendingTasks().length,
+    queues: [...source.queues.values()].map((q) => [q.visibleCount, q.inFlightCount]),
+    published: [...source.topics.values()].reduce((sum, t) => sum + t.publishedCount, 0),
+    logLines: log.count,
+  };
+}
+
+/** The stack the console shows (its state machines come from the Step Functions API). */
+export function consoleStack(source: ConsoleSource) {
+  return { stackName: source.model.stackName, region: source.model.region };
+}
+
+/** Every queue with its counts and its oldest visible messages (bodies with tokens redacted). */
+export function consoleQueues(source: ConsoleSource) {
+  return [...source.queues.values()].map((queue) => {
+    const sources = deadLetterSources(source, queue);
+    const deadLetterQueue = queueName(source, queue.spec.redrivePolicy?.deadLetterTargetArn);
+    return {
+      name: queue.spec.name,
+      url: queue.spec.url,
+      arn: queue.spec.arn,
+      fifo: queue.spec.fifo,
+      visible: queue.visibleCount,
+      inFlight: queue.inFlightCount,
+      delayed: queue.delayedCount,
+      ...(deadLetterQueue ? { deadLetterQueue } : {}),
+      ...(queue.spec.redrivePolicy
+        ? { maxReceiveCount: queue.spec.redrivePolicy.maxReceiveCount }
+        : {}),
+      deadLetterQueueOf: sources,
+      messages: queue
+        .peek()
+        .slice(0, MESSAGES_SHOWN)
+        .map((m) => ({
+          messageId: m.messageId,
+          sentTimestamp: m.sentTimestamp,
+          receiveCount: m.receiveCount,
+          body: redactTokensIn(m.body),
+        })),
+    };
+  });
+}
+
+/** Every topic with its last messages, newest first. */
+export function consoleTopics(source: ConsoleSource, shown = 100) {
+  return [...source.topics.values()].map((topic) => ({
+    name: topic.spec.name,
+    arn: topic.spec.arn,
+    published: topic.publishedCount,
+    messages: topic.messages
+      .slice(-shown)
+      .reverse()
+      .map((m) => ({
+        messageId: m.messageId,
+        timestamp: m.timestamp.getTime(),
+        subject: m.subject,
+        message: redactTokensIn(m.message),
+        executionArn: m.executionArn,
+        stateName: m.stateName,
+      })),
+  }));
+}

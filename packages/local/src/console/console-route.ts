@@ -1,0 +1,165 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpRoute } from '../http/http-route.js';
+import { consoleCounts, consoleQueues, consoleStack, consoleTopics } from './console-overview.js';
+import type { ConsoleSource } from './console-source.js';
+import { EventStream } from './event-stream.js';
+import type { FunctionLog } from './function-log.js';
+import { pendingCallbacks } from './pending-callbacks.js';
+import type { Access, RequestGuard } from './request-guard.js';
+import { SECURITY_HEADERS } from './security-headers.js';
+import { StaticAssets } from './static-assets.js';
+
+/** Where the console lives on the endpoint. */
+export const CONSOLE_PATH = '/console/';
+
+const API_PREFIX = '/console/api/';
+
+/** Options of {@link ConsoleRoute}. */
+export interface ConsoleRouteOptions {
+  readonly source: ConsoleSource;
+  readonly log: FunctionLog;
+  readonly guard: RequestGuard;
+  /** The port the endpoint listens on (the secret's cookie is per port). */
+  readonly port: number;
+  readonly assets?: StaticAssets;
+}
+
+/**
+ * The console's HTTP side, mounted on the Step Functions endpoint: its page and scripts
+ * (public: they hold nothing), and the console-only calls under `/console/api/` (they need
+ * the secret): `stack`, `counts`, `pending`, `queues`, `topics`, `logs?after=<seq>` and the
+ * live `stream`. Everything else the page does goes through the Step Functions API.
+ *
+ * `GET /console/?secret=<secret>` trades the secret of the URL `serve` printed for an
+ * HttpOnly, SameSite=Strict cookie, and redirects to `/console/` so that the secret leaves
+ * the address bar and the history.
+ */
+export class ConsoleRoute implements HttpRoute {
+  readonly #options: ConsoleRouteOptions;
+  readonly #assets: StaticAssets;
+  /** The live stream's hub (exposed for tests and `close`). */
+  readonly stream: EventStream;
+
+  constructor(options: ConsoleRouteOptions) {
+    this.#options = options;
+    this.#assets = options.assets ?? new StaticAssets();
+    this.stream = new EventStream(options.source, options.log);
+  }
+
+  access(url: URL, method: string): Access | undefined {
+    // POST / is the Step Functions API; GET / leads to the console.
+    if (url.pathname === '/') return method === 'GET' || method === 'HEAD' ? 'public' : undefined;
+    if (url.pathname === '/console') return 'public';
+    if (!url.pathname.startsWith(CONSOLE_PATH)) return undefined;
+    return url.pathname.startsWith(API_PREFIX) ? 'console' : 'public';
+  }
+
+  handle(request: IncomingMessage, response: ServerResponse, url: URL): void {
+    request.resume();
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      this.#text(
+        response,
+        405,
+        'Method not allowed: the console is read with GET; changes go through the Step Functions API.',
+      );
+      return;
+    }
+    const path = url.pathname;
+    if (path === '/' || path === '/console') {
+      this.#redirect(response, CONSOLE_PATH, 302);
+      return;
+    }
+    if (path === CONSOLE_PATH) {
+      this.#page(response, url);
+      return;
+    }
+    if (path.startsWith(API_PREFIX)) {
+      this.#api(request, response, url, path.slice(API_PREFIX.length));
+      return;
+    }
+    const asset = this.#assets.get(path.slice(CONSOLE_PATH.length));
+    if (!asset) {
+      this.#text(response, 404, `Not found: ${path}`);
+      return;
+    }
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': asset.type });
+    response.end(asset.body);
+  }
+
+  #page(response: ServerResponse, url: URL): void {
+    const { guard, port } = this.#options;
+    const secret = url.searchParams.get('secret');
+    if (secret !== null && guard.matches(secret)) {
+      response.setHeader(
+        'Set-Cookie',
+        `${guard.cookieName(port)}=${encodeURIComponent(secret)}; Path=/; HttpOnly; SameSite=Strict`,
+      );
+      this.#redirect(response, CONSOLE_PATH, 303);
+      return;
+    }
+    const page = this.#assets.get('index.html');
+    if (!page) {
+      this.#text(
+        response,
+        500,
+        'The console is not built: run pnpm --filter @sfn-callback/local build.',
+      );
+      return;
+    }
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': page.type });
+    response.end(page.body);
+  }
+
+  #api(request: IncomingMessage, response: ServerResponse, url: URL, name: string): void {
+    const { source, log } = this.#options;
+    switch (name) {
+      case 'stream':
+        this.stream.connect(request, response, url);
+        return;
+      case 'stack':
+        this.#json(response, consoleStack(source));
+        return;
+      case 'counts':
+        this.#json(response, consoleCounts(source, log));
+        return;
+      case 'pending':
+        this.#json(response, pendingCallbacks(source));
+        return;
+      case 'queues':
+        this.#json(response, consoleQueues(source));
+        return;
+      case 'topics':
+        this.#json(response, consoleTopics(source));
+        return;
+      case 'logs':
+        this.#json(response, log.lines(Number(url.searchParams.get('after') ?? 0) || 0));
+        return;
+      default:
+        this.#text(response, 404, `No console call "${name}"`);
+        return;
+    }
+  }
+
+  #json(response: ServerResponse, body: unknown): void {
+    const payload = JSON.stringify(body);
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(payload),
+    });
+    response.end(payload);
+  }
+
+  #text(response: ServerResponse, status: number, text: string): void {
+    response.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/plain; charset=utf-8',
+    });
+    response.end(`${text}\n`);
+  }
+
+  #redirect(response: ServerResponse, location: string, status: number): void {
+    response.writeHead(status, { ...SECURITY_HEADERS, Location: location });
+    response.end();
+  }
+}

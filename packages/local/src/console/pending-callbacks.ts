@@ -1,0 +1,87 @@
+import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+import { redactToken } from '../redact.js';
+import type { ConsoleSource } from './console-source.js';
+import { redactTokensIn } from './redact-tokens.js';
+
+/** An open task token, as the console's Pending callbacks page shows it. */
+export interface PendingCallback {
+  /** The token whole: the page sends it back in SendTask* (and shows it only on "reveal"). */
+  readonly token: string;
+  /** The token redacted (`AQCLoc…#<hash>`), what the page shows. */
+  readonly redactedToken: string;
+  readonly executionArn?: string;
+  readonly executionName?: string;
+  readonly stateMachineArn?: string;
+  /** The Task state waiting for the token. */
+  readonly stateName?: string;
+  /** The task's resource, e.g. `arn:aws:states:::sqs:sendMessage.waitForTaskToken`. */
+  readonly resource?: string;
+  /** The TaskScheduled parameters (what was sent, e.g. the SQS message), tokens redacted. */
+  readonly parameters?: string;
+  /** Epoch milliseconds. */
+  readonly openedAt: number;
+  readonly timeoutAt?: number;
+  readonly heartbeatDueAt?: number;
+}
+
+/** The state whose entry began `event`: the `…StateEntered` event up its previousEventId chain. */
+function enteringState(events: readonly HistoryEvent[], event: HistoryEvent): string | undefined {
+  let at: HistoryEvent | undefined = event;
+  while (at) {
+    if (at.type.endsWith('StateEntered')) return at.stateEnteredEventDetails?.name;
+    at = at.previousEventId > 0 ? events[at.previousEventId - 1] : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The open task tokens with where they wait: the execution that holds each (its
+ * `taskTokens`) and, from its history, the TaskScheduled event whose parameters carry the
+ * token and the state it belongs to. Derived from the history in AWS's shape only.
+ */
+export function pendingCallbacks(source: ConsoleSource): PendingCallback[] {
+  const pending = source.pendingTasks();
+  if (pending.length === 0) return [];
+  const holders = new Map<string, ReturnType<ConsoleSource['executions']>[number]>();
+  for (const execution of source.executions()) {
+    if (execution.status !== 'RUNNING') continue;
+    for (const token of execution.taskTokens) holders.set(token, execution);
+  }
+  return pending.map((task) => {
+    const execution = holders.get(task.token);
+    const base: PendingCallback = {
+      token: task.token,
+      redactedToken: redactToken(task.token),
+      openedAt: task.openedAt,
+      ...(task.timeoutAt !== undefined ? { timeoutAt: task.timeoutAt } : {}),
+      ...(task.heartbeatDueAt !== undefined ? { heartbeatDueAt: task.heartbeatDueAt } : {}),
+    };
+    if (!execution) return base;
+    const events = execution.events;
+    let scheduled: HistoryEvent | undefined;
+    for (let i = events.length - 1; i >= 0; i--) {
+      const event = events[i] as HistoryEvent;
+      if (
+        event.type === 'TaskScheduled' &&
+        event.taskScheduledEventDetails?.parameters?.includes(task.token)
+      ) {
+        scheduled = event;
+        break;
+      }
+    }
+    const stateName = scheduled ? enteringState(events, scheduled) : undefined;
+    return {
+      ...base,
+      executionArn: execution.executionArn,
+      executionName: execution.name,
+      stateMachineArn: execution.stateMachineArn,
+      ...(stateName !== undefined ? { stateName } : {}),
+      ...(scheduled?.taskScheduledEventDetails
+        ? {
+            resource: scheduled.taskScheduledEventDetails.resource,
+            parameters: redactTokensIn(scheduled.taskScheduledEventDetails.parameters ?? ''),
+          }
+        : {}),
+    };
+  });
+}
