@@ -1,3 +1,5 @@
+import { INTRINSIC_FUNCTION_NAMES } from '../intrinsics/function-names.js';
+import { MAX_INTRINSIC_NESTING } from '../intrinsics/parse-intrinsic.js';
 /**
  * Shallow syntax checks for the strings JSONPath states evaluate: a Path (`$`, `$.a.b`,
  * `$['a b'][0]`, `$$.Execution.Id`, `$var.x`) and an intrinsic function call
@@ -54,30 +56,9 @@ function closingBracket(text: string, open: number): number {
   return -1;
 }
 
-/** The intrinsic functions AWS defines (ASL-FACTS §6). */
-const INTRINSICS: ReadonlySet<string> = new Set([
-  'Format',
-  'StringToJson',
-  'JsonToString',
-  'Array',
-  'ArrayPartition',
-  'ArrayContains',
-  'ArrayRange',
-  'ArrayGetItem',
-  'ArrayLength',
-  'ArrayUnique',
-  'Base64Encode',
-  'Base64Decode',
-  'Hash',
-  'JsonMerge',
-  'MathRandom',
-  'MathAdd',
-  'StringSplit',
-  'UUID',
-]);
-
-/** Intrinsics may nest at most 10 deep (ASL-FACTS §6). */
-const MAX_INTRINSIC_DEPTH = 10;
+// The function names and the nesting limit are the intrinsics module's: one list.
+const INTRINSICS: ReadonlySet<string> = new Set(INTRINSIC_FUNCTION_NAMES);
+const MAX_INTRINSIC_DEPTH = MAX_INTRINSIC_NESTING;
 
 /**
  * Whether `text` is one well-formed intrinsic call: a known `States.` function, its

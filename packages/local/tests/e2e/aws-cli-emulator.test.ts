@@ -3,23 +3,18 @@
  * Step Functions Local user drives it: create-state-machine, start-execution with
  * `<arn>#<TestCase>`, get-execution-history, validate-state-machine-definition.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsCliResult, awsStepFunctions } from '../support/aws-cli.js';
 import { awsCliVersion, type ServeProcess, startServe } from '../support/serve-process.js';
 
-const run = promisify(execFile);
 const AWS_CLI = awsCliVersion();
 if (!AWS_CLI) {
   console.warn(
     '\n*** The AWS CLI (`aws`) is not on the PATH: the AWS CLI emulator tests of @sfn-callback/local are SKIPPED. ***\n',
   );
 }
-const nowhere = join(mkdtempSync(join(tmpdir(), 'sfn-cli-emu-')), 'none');
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../fixtures/mock-config/${name}`, import.meta.url));
 
@@ -28,30 +23,8 @@ describe.skipIf(!AWS_CLI)(
   () => {
     let serve: ServeProcess;
 
-    // biome-ignore lint/suspicious/noExplicitAny: the CLI's JSON output, checked by the expectations
-    async function aws(...args: string[]): Promise<{ ok: boolean; json?: any; error?: string }> {
-      try {
-        const { stdout } = await run(
-          'aws',
-          ['stepfunctions', ...args, '--endpoint-url', serve.endpointUrl, '--output', 'json'],
-          {
-            env: {
-              PATH: process.env.PATH ?? '',
-              HOME: process.env.HOME ?? '',
-              AWS_DEFAULT_REGION: 'us-east-1',
-              AWS_ACCESS_KEY_ID: 'local',
-              AWS_SECRET_ACCESS_KEY: 'local',
-              AWS_CONFIG_FILE: nowhere,
-              AWS_SHARED_CREDENTIALS_FILE: nowhere,
-              AWS_PAGER: '',
-            },
-          },
-        );
-        return { ok: true, json: stdout.trim() === '' ? {} : JSON.parse(stdout) };
-      } catch (error) {
-        return { ok: false, error: String((error as { stderr?: string }).stderr ?? error) };
-      }
-    }
+    const aws = (...args: string[]): Promise<AwsCliResult> =>
+      awsStepFunctions(serve.endpointUrl, args);
 
     beforeAll(async () => {
       serve = await startServe(['--mock-config', fixture('aws-docs-MockConfigFile.json')]);

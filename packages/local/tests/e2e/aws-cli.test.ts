@@ -3,16 +3,11 @@
  * callbacks by hand. Each `aws` call costs about a second (Python start-up), so independent
  * calls run together.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
+import { type AwsCliResult, awsStepFunctions } from '../support/aws-cli.js';
 import { awsCliVersion, type ServeProcess, startServe } from '../support/serve-process.js';
 
-const run = promisify(execFile);
 const AWS_CLI = awsCliVersion();
 if (!AWS_CLI) {
   console.warn(
@@ -20,37 +15,13 @@ if (!AWS_CLI) {
   );
 }
 
-const nowhere = join(mkdtempSync(join(tmpdir(), 'sfn-local-aws-')), 'none');
-
 describe.skipIf(!AWS_CLI)(`the AWS CLI against serve --no-workers (${AWS_CLI ?? 'absent'})`, () => {
   let serve: ServeProcess;
   let stateMachineArn: string;
 
   /** Runs `aws stepfunctions <args>` against the endpoint: parsed JSON, or the error's text. */
-  // biome-ignore lint/suspicious/noExplicitAny: the CLI's JSON output, checked by the expectations
-  async function aws(...args: string[]): Promise<{ ok: boolean; json?: any; error?: string }> {
-    try {
-      const { stdout } = await run(
-        'aws',
-        ['stepfunctions', ...args, '--endpoint-url', serve.endpointUrl, '--output', 'json'],
-        {
-          env: {
-            PATH: process.env.PATH ?? '',
-            HOME: process.env.HOME ?? '',
-            AWS_DEFAULT_REGION: 'us-east-1',
-            AWS_ACCESS_KEY_ID: 'local',
-            AWS_SECRET_ACCESS_KEY: 'local',
-            AWS_CONFIG_FILE: nowhere,
-            AWS_SHARED_CREDENTIALS_FILE: nowhere,
-            AWS_PAGER: '',
-          },
-        },
-      );
-      return { ok: true, json: stdout.trim() === '' ? {} : JSON.parse(stdout) };
-    } catch (error) {
-      return { ok: false, error: String((error as { stderr?: string }).stderr ?? error) };
-    }
-  }
+  const aws = (...args: string[]): Promise<AwsCliResult> =>
+    awsStepFunctions(serve.endpointUrl, args);
 
   /** The task token, read as a user would: the TaskScheduled event's parameters. */
   async function pendingToken(executionArn: string): Promise<string> {

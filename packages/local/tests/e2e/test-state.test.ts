@@ -4,19 +4,13 @@
  * SDK reaches a local endpoint with `disableHostPrefix: true`, the AWS CLI with
  * `AWS_DISABLE_HOST_PREFIX_INJECTION=true`; without them both fail to connect.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { type SFNClient, TestStateCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AwsCliResult, awsStepFunctions } from '../support/aws-cli.js';
 import { awsCliVersion, type ServeProcess, startServe } from '../support/serve-process.js';
 import { localClient } from '../support/sfn-client.js';
 
-const run = promisify(execFile);
 const AWS_CLI = awsCliVersion();
-const nowhere = join(mkdtempSync(join(tmpdir(), 'sfn-test-state-')), 'none');
 const ROLE = 'arn:aws:iam::012345678901:role/DummyRole';
 
 const PASS = JSON.stringify({
@@ -122,31 +116,8 @@ describe('TestState over HTTP', () => {
   });
 
   describe.skipIf(!AWS_CLI)(`the AWS CLI (${AWS_CLI ?? 'absent'})`, () => {
-    const aws = async (extraEnv: Record<string, string>, ...args: string[]) => {
-      try {
-        const { stdout } = await run(
-          'aws',
-          ['stepfunctions', ...args, '--endpoint-url', serve.endpointUrl, '--output', 'json'],
-          {
-            env: {
-              PATH: process.env.PATH ?? '',
-              HOME: process.env.HOME ?? '',
-              AWS_DEFAULT_REGION: 'us-east-1',
-              AWS_ACCESS_KEY_ID: 'local',
-              AWS_SECRET_ACCESS_KEY: 'local',
-              AWS_CONFIG_FILE: nowhere,
-              AWS_SHARED_CREDENTIALS_FILE: nowhere,
-              AWS_PAGER: '',
-              AWS_MAX_ATTEMPTS: '1',
-              ...extraEnv,
-            },
-          },
-        );
-        return { ok: true, json: JSON.parse(stdout) };
-      } catch (error) {
-        return { ok: false, error: String((error as { stderr?: string }).stderr ?? error) };
-      }
-    };
+    const aws = (extraEnv: Record<string, string>, ...args: string[]): Promise<AwsCliResult> =>
+      awsStepFunctions(serve.endpointUrl, args, { AWS_MAX_ATTEMPTS: '1', ...extraEnv });
 
     it('test-state works with AWS_DISABLE_HOST_PREFIX_INJECTION=true, with and without a mock', async () => {
       const env = { AWS_DISABLE_HOST_PREFIX_INJECTION: 'true' };
