@@ -1,27 +1,8 @@
 import type { HistoryEventType } from '@aws-sdk/client-sfn';
 
-/** The prefix AWS gives a state type's Entered/Exited events (`TaskStateEntered`, `PassStateExited`, ...). */
+/** The prefix AWS gives a state type's events (`TaskState`, `PassState`, `MapState`, ...). */
 export function stateEventPrefix(type: string): string {
-  switch (type) {
-    case 'Task':
-      return 'TaskState';
-    case 'Pass':
-      return 'PassState';
-    case 'Choice':
-      return 'ChoiceState';
-    case 'Wait':
-      return 'WaitState';
-    case 'Succeed':
-      return 'SucceedState';
-    case 'Fail':
-      return 'FailState';
-    case 'Parallel':
-      return 'ParallelState';
-    case 'Map':
-      return 'MapState';
-    default:
-      return `${type}State`;
-  }
+  return `${type}State`;
 }
 
 /** `TaskStateEntered`, `MapStateExited`, ... */

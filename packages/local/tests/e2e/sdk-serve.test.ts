@@ -4,8 +4,6 @@
  * read the history page by page; then SIGTERM stops serve cleanly.
  */
 import {
-  DescribeExecutionCommand,
-  type DescribeExecutionCommandOutput,
   GetExecutionHistoryCommand,
   type HistoryEvent,
   ListStateMachinesCommand,
@@ -15,23 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
 import { type ServeProcess, startServe } from '../support/serve-process.js';
-
-const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED']);
-
-/** Polls DescribeExecution until the execution's status is terminal. */
-async function waitForEnd(
-  sfn: SFNClient,
-  executionArn: string,
-  timeoutMs = 20_000,
-): Promise<DescribeExecutionCommandOutput> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    if (TERMINAL.has(described.status ?? '')) return described;
-    if (Date.now() > deadline) throw new Error(`${executionArn} still ${described.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { waitForEnd } from '../support/sfn-client.js';
 
 describe('the AWS SDK for JavaScript v3 against serve', () => {
   let serve: ServeProcess;
