@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { UNUSED_ON_LAMBDA } from './cold-start.mjs';
+import { UNUSED_CREDENTIAL_PROVIDERS } from '@sfn-callback/cdk';
 
 /** The commit before the outcome metrics: the baseline of the growth. */
 export const BASELINE_COMMIT = '2bc33a6';
@@ -43,7 +43,7 @@ async function bundle(dir, name, root) {
     platform: 'node',
     target: 'node24',
     mainFields: ['module', 'main'],
-    external: UNUSED_ON_LAMBDA,
+    external: UNUSED_CREDENTIAL_PROVIDERS,
     nodePaths: [join(here, 'node_modules'), join(packages, 'task-token/node_modules')],
     alias: { '@sfn-callback/task-token': join(root, 'task-token/src/index.ts') },
     banner: {

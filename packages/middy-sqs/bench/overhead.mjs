@@ -4,18 +4,28 @@
 // wrapper runs twice: with its outcome metrics off, and on (the default: one EMF document
 // per invocation, the execution and state of each record in it; written to a no-op sink so
 // the figure is the wrapper's work, not the terminal's). The bodies carry the whole
-// envelope, ExecutionArn and StateName included.
+// envelope, ExecutionArn and StateName included. The wrapper's client is the one it builds
+// by default (as the README's handler and the construct's worker have it: its KMS
+// throttling middleware added once, to its own SFNClient), with that SFNClient's `send`
+// stubbed the same way.
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { parseCallbackMessage, TaskTokenClient } from '@sfn-callback/task-token';
 import { sqsCallbackHandler } from '../dist/index.js';
 import { makeCallbackEvent, makeContext, median } from './shared.mjs';
 
 export async function measureOverhead({ batchSize = 10, batches = 6000 } = {}) {
-  const client = new SFNClient({
+  const clientConfig = {
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
-  });
-  client.send = async () => ({ $metadata: {} });
+  };
+  const client = new SFNClient(clientConfig);
+  const answer = async () => ({ $metadata: {} });
+  client.send = answer;
+  const ownClient = () => {
+    const tasks = new TaskTokenClient({ clientConfig });
+    tasks.sfn.send = answer;
+    return tasks;
+  };
 
   const work = async (input) => ({ approved: input.amount < 1000 });
 
@@ -30,15 +40,15 @@ export async function measureOverhead({ batchSize = 10, batches = 6000 } = {}) {
     }
     return { batchItemFailures: [] };
   };
-  const wrapped = sqsCallbackHandler(work, { client, metrics: false });
+  const wrapped = sqsCallbackHandler(work, { client: ownClient(), metrics: false });
   let documents = 0;
   const wrappedWithMetrics = sqsCallbackHandler(work, {
-    client,
+    client: ownClient(),
     metrics: { write: () => documents++ },
   });
   // The same loop through @sfn-callback/task-token's parser and client, to show which part
   // of the overhead is theirs and which the wrapper's.
-  const tasks = new TaskTokenClient({ client });
+  const tasks = ownClient();
   const taskTokenLoop = async (event) => {
     for (const record of event.Records) {
       const parsed = parseCallbackMessage(record.body);

@@ -64,10 +64,10 @@ export function createRecordProcessor(
   const { logger, tokenLocation, schema, heartbeatIntervalSeconds, includeStack } = options;
   const logSuccess = isLevelEnabled(logger, 'debug');
 
-  const extract = (record: SQSRecord): CallbackMessageParseResult =>
+  const extract: (record: SQSRecord) => CallbackMessageParseResult =
     tokenLocation.from === 'body'
-      ? parseCallbackMessage(record.body, tokenLocation)
-      : parseAttributeCallbackMessage(record, tokenLocation);
+      ? (record) => parseCallbackMessage(record.body, tokenLocation)
+      : (record) => parseAttributeCallbackMessage(record, tokenLocation);
 
   const notProcessed = (
     record: SQSRecord,
@@ -158,108 +158,122 @@ export function createRecordProcessor(
     return { status: 'failed', error };
   };
 
-  const succeedTask = async (
+  /**
+   * A message whose token was found but not its input gets SendTaskFailure; one without a
+   * usable token can only be left to reach the DLQ (or dropped, if so configured).
+   */
+  const fromInvalidMessage = async (
+    record: SQSRecord,
+    extracted: CallbackMessageParseResult & { ok: false },
+  ): Promise<RecordOutcome> => {
+    if (extracted.token !== undefined) {
+      return await failTask(
+        record,
+        extracted.token,
+        extracted.error,
+        'the message has a token but no usable input; task failed',
+      );
+    }
+    const attributes = {
+      messageId: record.messageId,
+      error: describeError(extracted.error, undefined),
+    };
+    if (options.onInvalidMessage === 'drop') {
+      logger.error(
+        'the message has no usable task token; dropped (onInvalidMessage: drop)',
+        attributes,
+      );
+      return DROPPED;
+    }
+    logger.error(
+      'the message has no usable task token; it will reach the dead-letter queue',
+      attributes,
+    );
+    return notProcessed(record, 'invalid-message', extracted.error.message, extracted.error);
+  };
+
+  /** What an error of SendTaskSuccess comes to: an output Step Functions cannot take fails the task. */
+  const fromSucceedError = async (
     record: SQSRecord,
     token: string,
-    output: unknown,
-  ): Promise<RecordOutcome> => {
-    let result: TaskResponseResult;
-    try {
-      result = await client.succeed(token, output === undefined ? EMPTY_OUTPUT : output);
-    } catch (error) {
-      if (error instanceof InvalidTaskOutputError) {
-        return await failTask(
+    error: unknown,
+  ): Promise<RecordOutcome> =>
+    error instanceof InvalidTaskOutputError
+      ? await failTask(
           record,
           token,
           error,
           `the output cannot be sent (not JSON or over ${TASK_OUTPUT_MAX_BYTES.toLocaleString('en-US')} bytes); task failed`,
-        );
-      }
-      return fromSendError(record, token, 'SendTaskSuccess', error);
+        )
+      : fromSendError(record, token, 'SendTaskSuccess', error);
+
+  /** What an error thrown by the function comes to (the context tells why it stopped). */
+  const fromFunctionError = async (
+    record: SQSRecord,
+    token: string,
+    context: RecordContext,
+    error: unknown,
+  ): Promise<RecordOutcome> => {
+    const abortReason = context.abortReason;
+    if (abortReason instanceof TaskClosedError) {
+      logger.info('task already closed while the function ran; record done', {
+        ...logAttributes(record, token, error),
+        reason: abortReason.reason,
+      });
+      return { status: 'already-closed', reason: abortReason.reason };
     }
-    if (result.status === 'already-closed') return closed(record, token, result, 'SendTaskSuccess');
-    if (logSuccess) {
-      logger.debug('task succeeded', { ...logAttributes(record, token), outcome: 'succeeded' });
+    if (abortReason instanceof TimeRunningOutError) {
+      logger.warn(
+        'the function was interrupted: Lambda time nearly out; the record will be delivered again',
+        logAttributes(record, token, error),
+      );
+      return notProcessed(
+        record,
+        'interrupted-by-time',
+        'the function was interrupted: Lambda time nearly out',
+        error,
+      );
     }
-    return SUCCEEDED;
+    if (
+      isRetryableError(error) ||
+      (error instanceof TaskTokenError && error.retryable) ||
+      options.isRetryable?.(error) === true
+    ) {
+      logger.warn(
+        'the function threw a retryable error; the record will be delivered again',
+        logAttributes(record, token, error),
+      );
+      return notProcessed(
+        record,
+        'retryable-error',
+        `the function threw a retryable error: ${safeMessage(error, token)}`,
+        error,
+      );
+    }
+    return await failTask(record, token, error, 'the function threw; task failed');
   };
 
-  const runFunction = async (
-    record: SQSRecord,
-    lambdaContext: Context,
-    guard: TimeGuard,
-    token: string,
-    input: unknown,
-    tally: OutcomeTally | undefined,
-  ): Promise<RecordOutcome> => {
-    const context = new RecordContext(record, lambdaContext, token, client, guard, tally);
-    let output: unknown;
-    try {
-      if (heartbeatIntervalSeconds === undefined) {
-        output = await fn(input, context);
-      } else {
-        output = await withHeartbeat(
-          async (signal) => {
-            context.useSignal(signal);
-            return fn(input, context);
-          },
-          {
-            client,
-            token,
-            intervalSeconds: heartbeatIntervalSeconds,
-            signal: context.ownSignal,
-            onTransientError: (error) => {
-              tally?.heartbeatFailed();
-              logger.warn(
-                'heartbeat did not get through; will try again',
-                logAttributes(record, token, error),
-              );
-            },
-          },
-        );
-      }
-    } catch (error) {
-      const abortReason = context.abortReason;
-      if (abortReason instanceof TaskClosedError) {
-        logger.info('task already closed while the function ran; record done', {
-          ...logAttributes(record, token, error),
-          reason: abortReason.reason,
-        });
-        return { status: 'already-closed', reason: abortReason.reason };
-      }
-      if (abortReason instanceof TimeRunningOutError) {
-        logger.warn(
-          'the function was interrupted: Lambda time nearly out; the record will be delivered again',
-          logAttributes(record, token, error),
-        );
-        return notProcessed(
-          record,
-          'interrupted-by-time',
-          'the function was interrupted: Lambda time nearly out',
-          error,
-        );
-      }
-      if (
-        isRetryableError(error) ||
-        (error instanceof TaskTokenError && error.retryable) ||
-        options.isRetryable?.(error) === true
-      ) {
-        logger.warn(
-          'the function threw a retryable error; the record will be delivered again',
-          logAttributes(record, token, error),
-        );
-        return notProcessed(
-          record,
-          'retryable-error',
-          `the function threw a retryable error: ${safeMessage(error, token)}`,
-          error,
-        );
-      }
-      return await failTask(record, token, error, 'the function threw; task failed');
-    } finally {
-      context.dispose();
-    }
-    return await succeedTask(record, token, output);
+  const runFunction = (input: unknown, context: RecordContext, token: string): unknown => {
+    if (heartbeatIntervalSeconds === undefined) return fn(input, context);
+    return withHeartbeat(
+      async (signal) => {
+        context.useSignal(signal);
+        return fn(input, context);
+      },
+      {
+        client,
+        token,
+        intervalSeconds: heartbeatIntervalSeconds,
+        signal: context.ownSignal,
+        onTransientError: (error) => {
+          context.heartbeatFailed();
+          logger.warn(
+            'heartbeat did not get through; will try again',
+            logAttributes(context.record, token, error),
+          );
+        },
+      },
+    );
   };
 
   return async (record, lambdaContext, guard, tally) => {
@@ -272,32 +286,7 @@ export function createRecordProcessor(
       }
       const extracted = extract(record);
       rememberCorrelation(record, extracted);
-      if (!extracted.ok) {
-        if (extracted.token !== undefined) {
-          return await failTask(
-            record,
-            extracted.token,
-            extracted.error,
-            'the message has a token but no usable input; task failed',
-          );
-        }
-        const attributes = {
-          messageId: record.messageId,
-          error: describeError(extracted.error, undefined),
-        };
-        if (options.onInvalidMessage === 'drop') {
-          logger.error(
-            'the message has no usable task token; dropped (onInvalidMessage: drop)',
-            attributes,
-          );
-          return DROPPED;
-        }
-        logger.error(
-          'the message has no usable task token; it will reach the dead-letter queue',
-          attributes,
-        );
-        return notProcessed(record, 'invalid-message', extracted.error.message, extracted.error);
-      }
+      if (!extracted.ok) return await fromInvalidMessage(record, extracted);
       const { token } = extracted;
       let input = extracted.input;
       if (schema !== undefined) {
@@ -311,7 +300,30 @@ export function createRecordProcessor(
           );
         input = checked.value;
       }
-      return await runFunction(record, lambdaContext, guard, token, input, tally);
+      // The way every record takes is written out here, not in helpers: each async layer is
+      // a promise and a turn of the microtask queue per record.
+      const context = new RecordContext(record, lambdaContext, token, client, guard, tally);
+      let output: unknown;
+      try {
+        output = await runFunction(input, context, token);
+      } catch (error) {
+        return await fromFunctionError(record, token, context, error);
+      } finally {
+        context.dispose();
+      }
+      let result: TaskResponseResult;
+      try {
+        result = await client.succeed(token, output === undefined ? EMPTY_OUTPUT : output);
+      } catch (error) {
+        return await fromSucceedError(record, token, error);
+      }
+      if (result.status === 'already-closed') {
+        return closed(record, token, result, 'SendTaskSuccess');
+      }
+      if (logSuccess) {
+        logger.debug('task succeeded', { ...logAttributes(record, token), outcome: 'succeeded' });
+      }
+      return SUCCEEDED;
     } catch (error) {
       // Only a bug in the wrapper or a logger that throws gets here.
       return notProcessed(record, 'unexpected', 'the record could not be processed', error);

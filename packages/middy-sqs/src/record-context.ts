@@ -54,7 +54,7 @@ export class RecordContext implements CallbackContext {
       try {
         result = await this.#client.heartbeat(this.#token);
       } catch (error) {
-        this.#tally?.heartbeatFailed();
+        this.heartbeatFailed();
         throw error;
       }
       if (result.status === 'already-closed') {
@@ -83,6 +83,11 @@ export class RecordContext implements CallbackContext {
   get abortReason(): unknown {
     const signal = this.#signalOverride ?? this.#controller?.signal;
     return signal?.aborted ? signal.reason : undefined;
+  }
+
+  /** Counts a heartbeat of this record that did not get through. */
+  heartbeatFailed(): void {
+    this.#tally?.heartbeatFailed();
   }
 
   dispose(): void {

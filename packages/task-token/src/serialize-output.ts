@@ -30,6 +30,8 @@ export function serializeTaskOutput(output: unknown): string {
       'not-serializable',
     );
   }
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: a short string needs no counting.
+  if (json.length * 3 <= TASK_OUTPUT_MAX_BYTES) return json;
   const byteLength = Buffer.byteLength(json, 'utf8');
   if (byteLength > TASK_OUTPUT_MAX_BYTES) {
     throw new InvalidTaskOutputError(

@@ -92,14 +92,20 @@ export class TaskTokenClient<TOutput = unknown> {
    * @throws {@link InvalidTaskTokenError}, {@link InvalidTaskOutputError} before any call;
    * {@link TaskResponseRejectedError} or {@link TaskResponseTransientError} from the call.
    */
-  async succeed(token: string, output: TOutput): Promise<TaskResponseResult> {
-    assertTaskToken(token);
-    const json = serializeTaskOutput(output);
-    return this.#send(
-      'SendTaskSuccess',
-      new SendTaskSuccessCommand({ taskToken: token, output: json }),
-      token,
-    );
+  succeed(token: string, output: TOutput): Promise<TaskResponseResult> {
+    // Not an async method: on the way of every record, one promise less. A token or an
+    // output refused here still comes as a rejected promise, never as a throw.
+    let command: SendTaskSuccessCommand;
+    try {
+      assertTaskToken(token);
+      command = new SendTaskSuccessCommand({
+        taskToken: token,
+        output: serializeTaskOutput(output),
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.#send('SendTaskSuccess', command, token);
   }
 
   /**

@@ -1,0 +1,12 @@
+import { TaskTokenClient } from '@sfn-callback/task-token';
+import { sqsCallbackHandler } from '../dist/index.js';
+import { makeCallbackEvent, makeContext } from './shared.mjs';
+const tasks = new TaskTokenClient({ clientConfig: { region: 'us-east-1', credentials: { accessKeyId: 'A', secretAccessKey: 'b' } } });
+tasks.sfn.send = async () => ({ $metadata: {} });
+const work = async (input) => ({ approved: input.amount < 1000 });
+const h = sqsCallbackHandler(work, { client: tasks, metrics: process.env.M === '0' ? false : { write: () => {} } });
+const events = Array.from({ length: 64 }, () => makeCallbackEvent(10));
+const context = makeContext();
+const t=performance.now();
+for (let i = 0; i < 100000; i++) await h(events[i & 63], context);
+console.log('us/record', (performance.now()-t)*1000/1000000);
