@@ -230,10 +230,7 @@ describe('middy-sqs: a poison body is a batch item failure, the rest of the batc
   };
 
   it('1. body empty', () =>
-    poison(
-      '',
-      'The message body is empty; a callback message is a JSON object with "TaskToken" and "Input".',
-    ));
+    poison('', 'The message body is empty; send a JSON object with "TaskToken" and "Input".'));
 
   it('2. body not JSON', () =>
     poison(
@@ -244,43 +241,43 @@ describe('middy-sqs: a poison body is a batch item failure, the rest of the batc
         } catch (e) {
           return (e as Error).message;
         }
-      })()}); a callback message is a JSON object with "TaskToken" and "Input".`,
+      })()}); send a JSON object with "TaskToken" and "Input".`,
     ));
 
   it('3. JSON but an array, not an object', () =>
     poison(
       '[1,2]',
-      'The message body is JSON but an array, not an object with "TaskToken" and "Input".',
+      'The message body is a JSON array; send a JSON object with "TaskToken" and "Input".',
     ));
 
   it('4. JSON but a number, not an object', () =>
     poison(
       '42',
-      'The message body is JSON but number, not an object with "TaskToken" and "Input".',
+      'The message body is a JSON number; send a JSON object with "TaskToken" and "Input".',
     ));
 
   it('5. token missing', () =>
     poison(
       JSON.stringify({ Input: { n: 1 } }),
-      'The message has no "TaskToken" field. Send "TaskToken.$": "$$.Task.Token" from the state machine.',
+      'The message has no "TaskToken"; send "TaskToken.$": "$$.Task.Token" from the state machine.',
     ));
 
   it('6. token not a string', () =>
     poison(
       JSON.stringify({ TaskToken: 12345, Input: { n: 1 } }),
-      'The message\'s "TaskToken" is not a task token: The task token must be a string, got number. Pass the value of "$$.Task.Token" that the state machine sent.',
+      'The message\'s "TaskToken" must be a string, got number. Pass the "$$.Task.Token" the state machine sent, unchanged.',
     ));
 
   it('7. token over 2048 characters', () =>
     poison(
       JSON.stringify({ TaskToken: 'A'.repeat(TASK_TOKEN_MAX_LENGTH + 1), Input: { n: 1 } }),
-      `The message's "TaskToken" is not a task token: The task token has ${TASK_TOKEN_MAX_LENGTH + 1} characters; Step Functions tokens have at most ${TASK_TOKEN_MAX_LENGTH}. The value is not a task token, or it was altered on the way.`,
+      `The message's "TaskToken" has ${TASK_TOKEN_MAX_LENGTH + 1} characters, over the limit of ${TASK_TOKEN_MAX_LENGTH}. Pass the "$$.Task.Token" the state machine sent, unchanged.`,
     ));
 
   it('8. token empty', () =>
     poison(
       JSON.stringify({ TaskToken: '', Input: { n: 1 } }),
-      'The message\'s "TaskToken" is not a task token: The task token is empty. Pass the value of "$$.Task.Token" that the state machine sent.',
+      'The message\'s "TaskToken" is empty. Pass the "$$.Task.Token" the state machine sent, unchanged.',
     ));
 });
 
@@ -295,7 +292,7 @@ describe('middy-sqs: a token but a bad input fails that task, the rest of the ba
         input: {
           taskToken: redactToken(token),
           error: 'InvalidCallbackMessageError',
-          cause: 'The message has no "Input" field. Send "Input.$": "$" from the state machine.',
+          cause: 'The message has no "Input"; send "Input.$": "$" from the state machine.',
         },
       },
     ]);
@@ -425,7 +422,7 @@ describe('middy-sqs: events that are not SQS batches', () => {
     const attempt = handler({ detail: { orderId: 1 } }, lambdaContext());
     await expect(attempt).rejects.toThrow(InvalidSqsEventError);
     await expect(attempt).rejects.toThrow(
-      'The handler was invoked with an event that is not an SQS event (no "Records" array; got an object with keys detail). Trigger it from an SQS event source mapping with ReportBatchItemFailures.',
+      'Not an SQS event: no "Records" array (got an object with keys detail). Trigger this handler from an SQS event source mapping with ReportBatchItemFailures.',
     );
     expect(calls).toEqual([]);
   });
@@ -439,7 +436,7 @@ describe('middy-sqs: events that are not SQS batches', () => {
       lambdaContext(),
     );
     await expect(attempt).rejects.toThrow(
-      'Records[1] has eventSource "aws:sns", not "aws:sqs": this handler only processes SQS events.',
+      'Records[1] has eventSource "aws:sns": not an SQS record. Trigger this handler from an SQS event source mapping with ReportBatchItemFailures.',
     );
     expect(calls).toEqual([]); // the good record was not answered either: the whole batch comes back
   });

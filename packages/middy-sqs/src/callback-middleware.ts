@@ -2,7 +2,7 @@ import type { MiddlewareObj, Request } from '@middy/core';
 import sqsPartialBatchFailure from '@middy/sqs-partial-batch-failure';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { InvalidHandlerResponseError, InvalidSqsEventError } from './errors.js';
-import { checkSqsEventOnce } from './sqs-event.js';
+import { assertSqsEvent } from './sqs-event.js';
 
 // The partial-batch middleware's default logger is `console.error(reason, record)`: the
 // record's body holds the task token. The record processor logs every outcome itself
@@ -29,7 +29,7 @@ export function sqsCallbackMiddleware(): MiddlewareObj<SQSEvent, SQSBatchRespons
   return {
     name: 'sqsCallback',
     before: (request) => {
-      checkSqsEventOnce(request.event);
+      assertSqsEvent(request.event);
     },
     after: async (request) => {
       const response: unknown = request.response;

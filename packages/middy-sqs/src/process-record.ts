@@ -5,6 +5,7 @@ import {
   parseCallbackMessage,
   TASK_OUTPUT_MAX_BYTES,
   TaskClosedError,
+  type TaskClosedReason,
   TaskResponseRejectedError,
   type TaskResponseResult,
   TaskResponseTransientError,
@@ -23,7 +24,7 @@ import {
   TimeRunningOutError,
 } from './errors.js';
 import { describeError, logAttributes, safeMessage } from './log-attributes.js';
-import { isLevelEnabled } from './logger.js';
+import { isLevelEnabled, type LogAttributes } from './logger.js';
 import type { ResolvedOptions } from './options.js';
 import type { OutcomeTally } from './outcome-tally.js';
 import { RecordContext } from './record-context.js';
@@ -84,7 +85,33 @@ export function createRecordProcessor(
     ),
   });
 
-  /** Turns an error thrown by a Send* call into an outcome. */
+  /**
+   * A batch item failure: says in one log line what happened and that SQS delivers the
+   * record again; the outcome's error says what happened and why (the cause's message,
+   * token scrubbed).
+   */
+  const deliverAgain = (
+    record: SQSRecord,
+    reason: RecordNotProcessedReason,
+    what: string,
+    attributes: LogAttributes,
+    level: 'warn' | 'error',
+    cause?: unknown,
+    token?: string,
+  ): RecordOutcome => {
+    logger[level](`${what}; the record will be delivered again`, attributes);
+    return notProcessed(
+      record,
+      reason,
+      cause === undefined ? what : `${what}: ${safeMessage(cause, token)}`,
+      cause,
+    );
+  };
+
+  /**
+   * Turns an error thrown by a Send* call into an outcome. The task-token error's message
+   * names the call and what Step Functions answered; the log line adds what happens next.
+   */
   const fromSendError = (
     record: SQSRecord,
     token: string,
@@ -92,52 +119,45 @@ export function createRecordProcessor(
     error: unknown,
   ): RecordOutcome => {
     const attributes = logAttributes(record, token, error);
-    if (error instanceof TaskResponseTransientError) {
-      logger.warn(
-        `${operation} did not get through; the record will be delivered again`,
-        attributes,
-      );
-      return notProcessed(
-        record,
-        'task-response-transient',
-        `${operation} did not get through: ${error.message}`,
-        error,
-      );
-    }
-    if (error instanceof TaskResponseRejectedError) {
-      logger.error(
-        `${operation} was refused by Step Functions; the record will be delivered again, then reach the DLQ`,
-        attributes,
-      );
-      return notProcessed(
-        record,
-        'task-response-rejected',
-        `${operation} was refused: ${error.message}`,
-        error,
-      );
-    }
-    logger.error(
-      `${operation} failed unexpectedly; the record will be delivered again`,
-      attributes,
+    const [reason, what, level, then]: [
+      RecordNotProcessedReason,
+      string,
+      'warn' | 'error',
+      string,
+    ] =
+      error instanceof TaskResponseTransientError
+        ? ['task-response-transient', 'did not get through', 'warn', '']
+        : error instanceof TaskResponseRejectedError
+          ? // A refusal repeats on every delivery: the record ends in the DLQ.
+            [
+              'task-response-rejected',
+              'was refused by Step Functions',
+              'error',
+              ', then reach the DLQ',
+            ]
+          : ['unexpected', 'failed unexpectedly', 'error', ''];
+    logger[level](`${operation} ${what}; the record will be delivered again${then}`, attributes);
+    return notProcessed(
+      record,
+      reason,
+      error instanceof TaskTokenError
+        ? error.message
+        : `${operation} ${what}: ${safeMessage(error, token)}`,
+      error,
     );
-    return notProcessed(record, 'unexpected', `${operation} failed unexpectedly`, error);
   };
 
   const closed = (
     record: SQSRecord,
     token: string,
-    result: TaskResponseResult & { status: 'already-closed' },
-    operation: string,
+    reason: TaskClosedReason,
+    attributes: LogAttributes,
   ): RecordOutcome => {
     logger.info(
       'task already closed (duplicate delivery, timed out, or execution ended); record done',
-      {
-        ...logAttributes(record, token),
-        operation,
-        reason: result.reason,
-      },
+      { ...logAttributes(record, token), ...attributes, reason },
     );
-    return { status: 'already-closed', reason: result.reason };
+    return { status: 'already-closed', reason };
   };
 
   const failTask = async (
@@ -152,10 +172,11 @@ export function createRecordProcessor(
     } catch (error) {
       return fromSendError(record, token, 'SendTaskFailure', error);
     }
-    if (result.status === 'already-closed') return closed(record, token, result, 'SendTaskFailure');
-    const { error } = toTaskFailure(failure);
+    if (result.status === 'already-closed') {
+      return closed(record, token, result.reason, { operation: 'SendTaskFailure' });
+    }
     logger.warn(logMessage, { ...logAttributes(record, token, failure), outcome: 'failed' });
-    return { status: 'failed', error };
+    return { status: 'failed', error: toTaskFailure(failure).error };
   };
 
   /**
@@ -166,18 +187,16 @@ export function createRecordProcessor(
     record: SQSRecord,
     extracted: CallbackMessageParseResult & { ok: false },
   ): Promise<RecordOutcome> => {
-    if (extracted.token !== undefined) {
+    const { token, error } = extracted;
+    if (token !== undefined) {
       return await failTask(
         record,
-        extracted.token,
-        extracted.error,
+        token,
+        error,
         'the message has a token but no usable input; task failed',
       );
     }
-    const attributes = {
-      messageId: record.messageId,
-      error: describeError(extracted.error, undefined),
-    };
+    const attributes = { messageId: record.messageId, error: describeError(error, undefined) };
     if (options.onInvalidMessage === 'drop') {
       logger.error(
         'the message has no usable task token; dropped (onInvalidMessage: drop)',
@@ -189,7 +208,7 @@ export function createRecordProcessor(
       'the message has no usable task token; it will reach the dead-letter queue',
       attributes,
     );
-    return notProcessed(record, 'invalid-message', extracted.error.message, extracted.error);
+    return notProcessed(record, 'invalid-message', error.message, error);
   };
 
   /** What an error of SendTaskSuccess comes to: an output Step Functions cannot take fails the task. */
@@ -203,7 +222,7 @@ export function createRecordProcessor(
           record,
           token,
           error,
-          `the output cannot be sent (not JSON or over ${TASK_OUTPUT_MAX_BYTES.toLocaleString('en-US')} bytes); task failed`,
+          `the output cannot be sent (not JSON or over ${TASK_OUTPUT_MAX_BYTES} bytes); task failed`,
         )
       : fromSendError(record, token, 'SendTaskSuccess', error);
 
@@ -216,22 +235,19 @@ export function createRecordProcessor(
   ): Promise<RecordOutcome> => {
     const abortReason = context.abortReason;
     if (abortReason instanceof TaskClosedError) {
-      logger.info('task already closed while the function ran; record done', {
-        ...logAttributes(record, token, error),
-        reason: abortReason.reason,
+      return closed(record, token, abortReason.reason, {
+        error: describeError(error, token),
       });
-      return { status: 'already-closed', reason: abortReason.reason };
     }
     if (abortReason instanceof TimeRunningOutError) {
-      logger.warn(
-        'the function was interrupted: Lambda time nearly out; the record will be delivered again',
-        logAttributes(record, token, error),
-      );
-      return notProcessed(
+      return deliverAgain(
         record,
         'interrupted-by-time',
         'the function was interrupted: Lambda time nearly out',
+        logAttributes(record, token, error),
+        'warn',
         error,
+        token,
       );
     }
     if (
@@ -239,15 +255,14 @@ export function createRecordProcessor(
       (error instanceof TaskTokenError && error.retryable) ||
       options.isRetryable?.(error) === true
     ) {
-      logger.warn(
-        'the function threw a retryable error; the record will be delivered again',
-        logAttributes(record, token, error),
-      );
-      return notProcessed(
+      return deliverAgain(
         record,
         'retryable-error',
-        `the function threw a retryable error: ${safeMessage(error, token)}`,
+        'the function threw a retryable error',
+        logAttributes(record, token, error),
+        'warn',
         error,
+        token,
       );
     }
     return await failTask(record, token, error, 'the function threw; task failed');
@@ -279,10 +294,13 @@ export function createRecordProcessor(
   return async (record, lambdaContext, guard, tally) => {
     try {
       if (!guard.canStart()) {
-        logger.warn('not started: Lambda time nearly out; the record will be delivered again', {
-          messageId: record.messageId,
-        });
-        return notProcessed(record, 'time-running-out', 'not started: Lambda time nearly out');
+        return deliverAgain(
+          record,
+          'time-running-out',
+          'not started: Lambda time nearly out',
+          { messageId: record.messageId },
+          'warn',
+        );
       }
       const extracted = extract(record);
       rememberCorrelation(record, extracted);
@@ -291,13 +309,14 @@ export function createRecordProcessor(
       let input = extracted.input;
       if (schema !== undefined) {
         const checked = await validateCallbackInput(schema, input);
-        if (!checked.ok)
+        if (!checked.ok) {
           return await failTask(
             record,
             token,
             checked.error,
             'the input does not match the schema; task failed',
           );
+        }
         input = checked.value;
       }
       // The way every record takes is written out here, not in helpers: each async layer is
@@ -318,7 +337,7 @@ export function createRecordProcessor(
         return await fromSucceedError(record, token, error);
       }
       if (result.status === 'already-closed') {
-        return closed(record, token, result, 'SendTaskSuccess');
+        return closed(record, token, result.reason, { operation: 'SendTaskSuccess' });
       }
       if (logSuccess) {
         logger.debug('task succeeded', { ...logAttributes(record, token), outcome: 'succeeded' });

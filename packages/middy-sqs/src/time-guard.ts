@@ -14,9 +14,16 @@ export interface TimeGuard {
   dispose(): void;
 }
 
-const NEVER: AbortSignal = new AbortController().signal;
+/**
+ * No guard: a signal that never aborts, created when first asked for (Node loads its
+ * AbortController on first use, a cost no import should pay for a path Lambda never takes).
+ */
+let never: AbortSignal | undefined;
 const UNGUARDED: TimeGuard = Object.freeze({
-  signal: NEVER,
+  get signal() {
+    never ??= new AbortController().signal;
+    return never;
+  },
   canStart: () => true,
   dispose: () => {},
 });

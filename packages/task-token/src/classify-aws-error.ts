@@ -45,30 +45,25 @@ export function classifyAwsError(
   const name = shape.name ?? 'UnknownError';
   if (CLOSED.has(name)) return new TaskClosedError(name as TaskClosedReason);
 
-  const detail = scrubToken(shape.message ?? String(error), token);
-  const options = { cause: error };
-  if (REJECTED.has(name)) {
-    return new TaskResponseRejectedError(
-      `${operation} was refused by Step Functions (${name}): ${detail}`,
-      name,
-      options,
-    );
-  }
   const status = shape.$metadata?.httpStatusCode;
   // No HTTP status at all means the request never got an answer: a network failure.
   const transient =
-    THROTTLING.has(name) || shape.$fault === 'server' || status === undefined || status >= 500;
-  if (transient) {
-    return new TaskResponseTransientError(
-      `${operation} failed after the SDK's retries (${shape.code ?? name}): ${detail}. ` +
-        'Trying again later may succeed.',
-      shape.code ?? name,
-      options,
-    );
-  }
-  return new TaskResponseRejectedError(
-    `${operation} was refused (${name}, HTTP ${status}): ${detail}`,
-    name,
-    options,
-  );
+    !REJECTED.has(name) &&
+    (THROTTLING.has(name) || shape.$fault === 'server' || status === undefined || status >= 500);
+  // A network failure has its name in `code` (e.g. ECONNREFUSED).
+  const awsErrorName = transient ? (shape.code ?? name) : name;
+  const detail = scrubToken(shape.message ?? String(error), token);
+  const details = `(${awsErrorName}${status ? `, HTTP ${status}` : ''}): ${detail}`;
+  const options = { cause: error };
+  return transient
+    ? new TaskResponseTransientError(
+        `${operation} failed after the SDK's retries ${details}. Try again later.`,
+        awsErrorName,
+        options,
+      )
+    : new TaskResponseRejectedError(
+        `${operation} was refused ${details}. Retrying will not help.`,
+        awsErrorName,
+        options,
+      );
 }

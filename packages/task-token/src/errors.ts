@@ -126,7 +126,7 @@ export class TaskClosedError extends TaskTokenError {
     readonly reason: TaskClosedReason,
   ) {
     super(
-      `The task is already closed (${reason}): it was completed before, timed out, or its execution ended.`,
+      `The task is already closed (${reason}): completed before, timed out, or its execution ended; stop the work.`,
     );
   }
 }

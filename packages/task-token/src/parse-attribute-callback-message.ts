@@ -1,7 +1,7 @@
 import { TASK_TOKEN_FIELD } from './envelope.js';
-import { InvalidCallbackMessageError, TaskTokenError } from './errors.js';
+import { InvalidCallbackMessageError } from './errors.js';
 import type { CallbackMessageParseResult } from './parse-callback-message.js';
-import { assertTaskToken } from './validate-token.js';
+import { taskTokenProblem } from './validate-token.js';
 
 /** The parts of an SQS message (an SQS record of a Lambda event) this parser reads. */
 export interface AttributeCallbackMessage {
@@ -40,26 +40,26 @@ export function parseAttributeCallbackMessage(
 ): CallbackMessageParseResult {
   const attributeName = options.attributeName ?? TASK_TOKEN_FIELD;
   const token = message.messageAttributes?.[attributeName]?.stringValue;
-  try {
-    assertTaskToken(token);
-  } catch (error) {
-    if (!(error instanceof TaskTokenError)) throw error;
+  const problem = taskTokenProblem(token);
+  if (problem) {
     return {
       ok: false,
       error: new InvalidCallbackMessageError(
-        `The message attribute "${attributeName}" is not a task token: ${error.message}`,
+        `The message attribute "${attributeName}" ${problem[0]}`,
         token === undefined ? 'token-missing' : 'token-invalid',
       ),
     };
   }
+  // taskTokenProblem found nothing wrong: the attribute holds a valid token.
+  const validToken = token as string;
   try {
-    return { ok: true, token, input: JSON.parse(message.body) };
+    return { ok: true, token: validToken, input: JSON.parse(message.body) };
   } catch (cause) {
     return {
       ok: false,
-      token,
+      token: validToken,
       error: new InvalidCallbackMessageError(
-        `The message body is not JSON (${(cause as Error).message}); with the token in a message attribute the body is the input.`,
+        `The message body is not JSON (${(cause as Error).message}); the body must be the input as JSON.`,
         'not-json',
       ),
     };

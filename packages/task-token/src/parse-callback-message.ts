@@ -4,8 +4,8 @@ import {
   STATE_NAME_FIELD,
   TASK_TOKEN_FIELD,
 } from './envelope.js';
-import { InvalidCallbackMessageError, TaskTokenError } from './errors.js';
-import { assertTaskToken } from './validate-token.js';
+import { InvalidCallbackMessageError, type InvalidCallbackMessageReason } from './errors.js';
+import { taskTokenProblem } from './validate-token.js';
 
 /** Where the token and the input are in a message body. */
 export interface CallbackMessageFields {
@@ -65,56 +65,40 @@ export function parseCallbackMessage(
 ): CallbackMessageParseResult {
   const tokenField = fields.tokenField ?? TASK_TOKEN_FIELD;
   const inputField = fields.inputField ?? INPUT_FIELD;
-  const invalid = (message: string, reason: InvalidCallbackMessageError['reason']) =>
+  const invalid = (message: string, reason: InvalidCallbackMessageReason) =>
     ({ ok: false, error: new InvalidCallbackMessageError(message, reason) }) as const;
-
-  if (typeof body !== 'string' || body.trim().length === 0) {
-    return invalid(
-      `The message body is empty; a callback message is a JSON object with "${tokenField}" and "${inputField}".`,
-      'empty',
+  // A body that is no envelope at all: each case says so with the same instruction.
+  const notEnvelope = (problem: string, reason: InvalidCallbackMessageReason) =>
+    invalid(
+      `The message body ${problem}; send a JSON object with "${tokenField}" and "${inputField}".`,
+      reason,
     );
-  }
+  // A field the state machine does not send: name the JSONPath that sends it.
+  const missing = (field: string, path: string) =>
+    `The message has no "${field}"; send "${field}.$": "${path}" from the state machine.`;
+
+  if (typeof body !== 'string' || !body.trim()) return notEnvelope('is empty', 'empty');
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (cause) {
-    return invalid(
-      `The message body is not JSON (${(cause as Error).message}); a callback message is a JSON object with "${tokenField}" and "${inputField}".`,
-      'not-json',
-    );
+    return notEnvelope(`is not JSON (${(cause as Error).message})`, 'not-json');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed;
-    return invalid(
-      `The message body is JSON but ${kind}, not an object with "${tokenField}" and "${inputField}".`,
-      'not-an-object',
-    );
-  }
+  const kind = Array.isArray(parsed) ? 'array' : parsed === null ? 'null' : typeof parsed;
+  if (kind !== 'object') return notEnvelope(`is a JSON ${kind}`, 'not-an-object');
   const message = parsed as Record<string, unknown>;
   if (!(tokenField in message)) {
-    return invalid(
-      `The message has no "${tokenField}" field. Send "${tokenField}.$": "$$.Task.Token" from the state machine.`,
-      'token-missing',
-    );
+    return invalid(missing(tokenField, '$$.Task.Token'), 'token-missing');
   }
-  const token = message[tokenField];
-  try {
-    assertTaskToken(token);
-  } catch (error) {
-    if (!(error instanceof TaskTokenError)) throw error;
-    return invalid(
-      `The message's "${tokenField}" is not a task token: ${error.message}`,
-      'token-invalid',
-    );
-  }
+  const value = message[tokenField];
+  const problem = taskTokenProblem(value);
+  if (problem) return invalid(`The message's "${tokenField}" ${problem[0]}`, 'token-invalid');
+  // taskTokenProblem found nothing wrong: the field holds a valid token.
+  const token = value as string;
   if (!(inputField in message)) {
     return withCorrelation(message, {
-      ok: false,
+      ...invalid(missing(inputField, '$'), 'input-missing'),
       token,
-      error: new InvalidCallbackMessageError(
-        `The message has no "${inputField}" field. Send "${inputField}.$": "$" from the state machine.`,
-        'input-missing',
-      ),
     });
   }
   return withCorrelation(message, { ok: true, token, input: message[inputField] });

@@ -37,6 +37,7 @@ export function redactToken(token: unknown): string {
  * ```
  */
 export function scrubToken(text: string, token: string): string {
-  if (token.length === 0 || !text.includes(token)) return text;
-  return text.split(token).join(redactToken(token));
+  // An empty token would match between every character. A function, as `$` in the
+  // replacement would be read as a pattern.
+  return token ? text.replaceAll(token, () => redactToken(token)) : text;
 }

@@ -32,10 +32,8 @@ export function truncateText(text: string, maxLength: number): string {
 }
 
 function keepWholeCodePoints(text: string, length: number): string {
-  const lastKept = text.charCodeAt(length - 1);
-  // A high surrogate as the last kept unit would leave half a character.
-  const isHighSurrogate = lastKept >= 0xd800 && lastKept <= 0xdbff;
-  return text.slice(0, isHighSurrogate ? length - 1 : length);
+  // A high surrogate left last would be half a character: drop it.
+  return text.slice(0, length).replace(/[\uD800-\uDBFF]$/, '');
 }
 
 /**
@@ -54,45 +52,41 @@ function keepWholeCodePoints(text: string, length: number): string {
  * ```
  */
 export function toTaskFailure(value: unknown, options: ToTaskFailureOptions = {}): TaskFailure {
-  const { error, cause } = describe(value, options.includeStack ?? false);
+  const { error, cause } = describe(value, options.includeStack);
   return {
+    // An empty or absent name still needs one for the workflow's Catch to match.
     error: truncateText(error || DEFAULT_ERROR_NAME, TASK_FAILURE_ERROR_MAX_LENGTH),
     cause: truncateText(cause, TASK_FAILURE_CAUSE_MAX_LENGTH),
   };
 }
 
-function describe(value: unknown, includeStack: boolean): { error: string; cause: string } {
+function describe(value: unknown, includeStack?: boolean): { error?: string; cause: string } {
   if (value instanceof Error) {
-    return {
-      error: value.name,
-      cause: includeStack && value.stack ? value.stack : value.message,
-    };
+    return { error: value.name, cause: (includeStack && value.stack) || value.message };
   }
-  if (typeof value === 'string') return { error: DEFAULT_ERROR_NAME, cause: value };
-  if (isTaskFailureLike(value)) {
-    return { error: value.error ?? DEFAULT_ERROR_NAME, cause: value.cause ?? '' };
-  }
-  return {
-    error: DEFAULT_ERROR_NAME,
-    cause: `A non-Error value was thrown: ${describeValue(value)}`,
-  };
+  if (typeof value === 'string') return { cause: value };
+  if (isTaskFailureLike(value)) return { error: value.error, cause: value.cause ?? '' };
+  return { cause: `A non-Error value was thrown: ${describeValue(value)}` };
 }
 
 function isTaskFailureLike(value: unknown): value is { error?: string; cause?: string } {
   if (typeof value !== 'object' || value === null) return false;
   const { error, cause } = value as Record<string, unknown>;
-  const hasOne = error !== undefined || cause !== undefined;
-  const bothValid =
-    (error === undefined || typeof error === 'string') &&
-    (cause === undefined || typeof cause === 'string');
-  return hasOne && bothValid;
+  return (
+    (error !== undefined || cause !== undefined) &&
+    isOptionalString(error) &&
+    isOptionalString(cause)
+  );
+}
+
+function isOptionalString(value: unknown): boolean {
+  return value === undefined || typeof value === 'string';
 }
 
 function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
   if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'symbol' || typeof value === 'function') return String(value);
   try {
+    // `undefined`, a function and a symbol have no JSON: String names them.
     return JSON.stringify(value) ?? String(value);
   } catch {
     return Object.prototype.toString.call(value);

@@ -36,9 +36,8 @@ export async function validateCallbackInput<TSchema extends StandardSchemaV1>(
 }
 
 function formatIssue(issue: StandardSchemaV1.Issue): string {
-  const path = (issue.path ?? [])
-    .map((segment) => (typeof segment === 'object' ? segment.key : segment))
-    .map(String)
+  const path = issue.path
+    ?.map((segment) => String(typeof segment === 'object' ? segment.key : segment))
     .join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
 }

@@ -43,16 +43,17 @@ export async function withHeartbeat<T>(
   work: (signal: AbortSignal) => Promise<T>,
   options: WithHeartbeatOptions,
 ): Promise<T> {
-  const { client, token, intervalSeconds } = options;
+  const { client, token, intervalSeconds, signal } = options;
   if (!(Number.isFinite(intervalSeconds) && intervalSeconds > 0)) {
     throw new RangeError(
-      `withHeartbeat: intervalSeconds must be a positive number of seconds, got ${intervalSeconds}.`,
+      `withHeartbeat: intervalSeconds must be a positive number, got ${intervalSeconds}.`,
     );
   }
   const controller = new AbortController();
-  const forwardAbort = () => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted) forwardAbort();
-  options.signal?.addEventListener('abort', forwardAbort, { once: true });
+  const forwardAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) forwardAbort();
+  // Removed in `finally`; an abort event fires once anyway.
+  signal?.addEventListener('abort', forwardAbort);
 
   let settled = false;
   let timer: NodeJS.Timeout | undefined;
@@ -61,16 +62,12 @@ export async function withHeartbeat<T>(
     try {
       const result = await client.heartbeat(token);
       if (result.status === 'already-closed') {
-        controller.abort(new TaskClosedError(result.reason));
-        return;
+        return controller.abort(new TaskClosedError(result.reason));
       }
     } catch (error) {
-      if (error instanceof TaskTokenError && error.retryable) {
-        options.onTransientError?.(error);
-      } else {
-        controller.abort(error);
-        return;
-      }
+      // Only a failure that may pass leaves the task worth keeping alive.
+      if (!(error instanceof TaskTokenError && error.retryable)) return controller.abort(error);
+      options.onTransientError?.(error);
     }
     schedule();
   };
@@ -85,6 +82,6 @@ export async function withHeartbeat<T>(
   } finally {
     settled = true;
     clearTimeout(timer);
-    options.signal?.removeEventListener('abort', forwardAbort);
+    signal?.removeEventListener('abort', forwardAbort);
   }
 }

@@ -42,8 +42,14 @@ describe('event shape', () => {
 
   it('the error says what is wrong', async () => {
     await expect(handler({ httpMethod: 'GET' } as never, makeContext())).rejects.toThrow(
-      /not an SQS event.*httpMethod/,
+      /not an SQS event.*httpMethod/i,
     );
+    await expect(
+      handler(
+        { Records: [{ eventSource: 'aws:dynamodb', messageId: 'x', body: 'y' }] } as never,
+        makeContext(),
+      ),
+    ).rejects.toThrow(/Records\[0\].*eventSource "aws:dynamodb"/);
   });
 
   it('an empty Records array is answered with no batch item failures', async () => {

@@ -33,6 +33,7 @@ describe('parseAttributeCallbackMessage', () => {
     if (parsed.ok) return;
     expect(parsed.error).toBeInstanceOf(InvalidCallbackMessageError);
     expect(parsed.error.reason).toBe('token-missing');
+    expect(parsed.error.message).toContain('The message attribute "TaskToken" must be a string');
     expect(parsed).not.toHaveProperty('token');
   });
 
@@ -42,6 +43,7 @@ describe('parseAttributeCallbackMessage', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.error.reason).toBe('token-invalid');
+    expect(parsed.error.message).toContain(`has ${tooLong.length} characters`);
     expect(parsed.error.message).not.toContain(tooLong);
     expect(parsed).not.toHaveProperty('token');
   });
@@ -51,6 +53,9 @@ describe('parseAttributeCallbackMessage', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.error.reason).toBe('not-json');
+    expect(parsed.error.message).toMatch(
+      /^The message body is not JSON \(.+\); the body must be the input as JSON\.$/,
+    );
     expect(parsed.token).toBe(TOKEN);
     expect(parsed.error.message).not.toContain(TOKEN);
   });

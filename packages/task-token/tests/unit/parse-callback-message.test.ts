@@ -64,6 +64,32 @@ describe('parseCallbackMessage', () => {
   it('says what to send in its messages', () => {
     const result = parseCallbackMessage('{"Input":1}');
     expect(!result.ok && result.error.message).toContain('"TaskToken.$": "$$.Task.Token"');
+    const noInput = parseCallbackMessage(JSON.stringify({ TaskToken: TOKEN }));
+    expect(!noInput.ok && noInput.error.message).toContain('"Input.$": "$"');
+  });
+
+  it.each([
+    ['', 'is empty'],
+    ['hello', 'is not JSON ('],
+    ['[1,2]', 'is a JSON array'],
+    ['null', 'is a JSON null'],
+    ['"text"', 'is a JSON string'],
+  ])(
+    'says what is wrong with the body %j and the shape to send, with its field names',
+    (body, problem) => {
+      const result = parseCallbackMessage(body, { tokenField: 'token', inputField: 'payload' });
+      expect(!result.ok && result.error.message).toContain(`The message body ${problem}`);
+      expect(!result.ok && result.error.message).toContain(
+        'send a JSON object with "token" and "payload"',
+      );
+    },
+  );
+
+  it('names the token field and what is wrong with its value', () => {
+    const result = parseCallbackMessage('{"TaskToken":5,"Input":{}}');
+    expect(!result.ok && result.error.message).toMatch(
+      /^The message's "TaskToken" must be a string, got number\. Pass the "\$\$\.Task\.Token"/,
+    );
   });
 
   describe('correlation fields', () => {

@@ -35,6 +35,12 @@ describe('scrubToken', () => {
     expect(scrubbed.split(redactToken(token))).toHaveLength(3);
   });
 
+  it('puts the redacted form in as it is, even for a token with `$` in it', () => {
+    // Its visible prefix, `$&$'$1`, would be read as replacement patterns.
+    const dollar = `$&$'$1${'x'.repeat(10)}`;
+    expect(scrubToken(`a ${dollar} b`, dollar)).toBe(`a ${redactToken(dollar)} b`);
+  });
+
   it('leaves text without the token, and an empty token, alone', () => {
     expect(scrubToken('nothing here', token)).toBe('nothing here');
     expect(scrubToken('abc', '')).toBe('abc');

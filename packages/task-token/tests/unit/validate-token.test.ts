@@ -18,6 +18,8 @@ describe('assertTaskToken', () => {
     expect(error).toBeInstanceOf(InvalidTaskTokenError);
     expect(error).toMatchObject({ reason, code: 'InvalidTaskToken', retryable: false });
     expect((error as Error).message).toMatch(message);
+    // Every refusal says what to pass instead.
+    expect((error as Error).message).toContain('Pass the "$$.Task.Token" the state machine sent');
   });
 
   it('refuses a token over 2048 characters without repeating it in the message', () => {
@@ -25,6 +27,7 @@ describe('assertTaskToken', () => {
     const error = captureError(() => assertTaskToken(token));
     expect(error).toMatchObject({ reason: 'too-long' });
     expect((error as Error).message).toContain(`${token.length} characters`);
+    expect((error as Error).message).toContain(`limit of ${TASK_TOKEN_MAX_LENGTH}`);
     expect((error as Error).message).not.toContain('SECRET');
   });
 });
