@@ -86,7 +86,7 @@ async function invokeOnce(file, endpointUrl) {
   return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
-export async function measureColdStart({ runs = 41 } = {}) {
+export async function measureColdStart({ runs = 121 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'middy-sqs-cold-start-'));
   const endpoint = await FakeStepFunctions.start({ acceptAnyToken: true });
   try {

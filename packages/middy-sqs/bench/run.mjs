@@ -45,7 +45,7 @@ console.log(
 }
 
 console.log(
-  '\n4. Cold start, as the construct bundles the worker (its defaultBundlingOptions()): the example handler vs a bare SDK handler, bundled the same way, in the same run; init = 41 fresh-process imports each, alternating',
+  '\n4. Cold start, as the construct bundles the worker (its defaultBundlingOptions()): the example handler vs a bare SDK handler, bundled the same way, in the same run; init = 121 fresh-process imports each, alternating',
 );
 {
   const r = await measureColdStart();

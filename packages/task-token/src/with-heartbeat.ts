@@ -46,7 +46,7 @@ export async function withHeartbeat<T>(
   const { client, token, intervalSeconds, signal } = options;
   if (!(Number.isFinite(intervalSeconds) && intervalSeconds > 0)) {
     throw new RangeError(
-      `withHeartbeat: intervalSeconds must be a positive number, got ${intervalSeconds}.`,
+      `withHeartbeat: intervalSeconds must be a positive number of seconds, got ${intervalSeconds}.`,
     );
   }
   const controller = new AbortController();

@@ -135,6 +135,6 @@ describe('withHeartbeat', () => {
     const heartbeat = vi.fn();
     await expect(
       withHeartbeat(async () => 1, { client: { heartbeat }, token: TOKEN, intervalSeconds: 0 }),
-    ).rejects.toThrow(/intervalSeconds must be a positive number, got 0/);
+    ).rejects.toThrow(/intervalSeconds must be a positive number of seconds, got 0/);
   });
 });
