@@ -1,33 +1,20 @@
 import {
   type CallbackMessageParseResult,
-  InvalidTaskOutputError,
   parseAttributeCallbackMessage,
   parseCallbackMessage,
-  TASK_OUTPUT_MAX_BYTES,
-  TaskClosedError,
-  type TaskClosedReason,
-  TaskResponseRejectedError,
   type TaskResponseResult,
-  TaskResponseTransientError,
   type TaskTokenClient,
-  TaskTokenError,
-  toTaskFailure,
   validateCallbackInput,
   withHeartbeat,
 } from '@sfn-callback/task-token';
 import type { Context, SQSRecord } from 'aws-lambda';
 import { rememberCorrelation } from './correlation.js';
-import {
-  isRetryableError,
-  RecordNotProcessedError,
-  type RecordNotProcessedReason,
-  TimeRunningOutError,
-} from './errors.js';
-import { describeError, logAttributes, safeMessage } from './log-attributes.js';
-import { isLevelEnabled, type LogAttributes } from './logger.js';
+import { logAttributes } from './log-attributes.js';
+import { isLevelEnabled } from './logger.js';
 import type { ResolvedOptions } from './options.js';
 import type { OutcomeTally } from './outcome-tally.js';
 import { RecordContext } from './record-context.js';
+import { createRecordFailures, type RecordFailures } from './record-failures.js';
 import { type RecordOutcome, SUCCEEDED } from './record-outcome.js';
 import type { TimeGuard } from './time-guard.js';
 import type { CallbackFunction } from './types.js';
@@ -40,7 +27,6 @@ export type RecordProcessor = (
   tally?: OutcomeTally,
 ) => Promise<RecordOutcome>;
 
-const DROPPED: RecordOutcome = Object.freeze({ status: 'dropped' });
 const EMPTY_OUTPUT = Object.freeze({});
 
 /**
@@ -62,7 +48,7 @@ export function createRecordProcessor(
   client: TaskTokenClient,
   options: ResolvedOptions,
 ): RecordProcessor {
-  const { logger, tokenLocation, schema, heartbeatIntervalSeconds, includeStack } = options;
+  const { logger, tokenLocation, schema, heartbeatIntervalSeconds } = options;
   const logSuccess = isLevelEnabled(logger, 'debug');
 
   const extract: (record: SQSRecord) => CallbackMessageParseResult =
@@ -70,202 +56,11 @@ export function createRecordProcessor(
       ? (record) => parseCallbackMessage(record.body, tokenLocation)
       : (record) => parseAttributeCallbackMessage(record, tokenLocation);
 
-  const notProcessed = (
-    record: SQSRecord,
-    reason: RecordNotProcessedReason,
-    message: string,
-    cause?: unknown,
-  ): RecordOutcome => ({
-    status: 'not-processed',
-    error: new RecordNotProcessedError(
-      reason,
-      record.messageId,
-      message,
-      cause === undefined ? undefined : { cause },
-    ),
-  });
-
-  /**
-   * A batch item failure: says in one log line what happened and that SQS delivers the
-   * record again; the outcome's error says what happened and why (the cause's message,
-   * token scrubbed).
-   */
-  const deliverAgain = (
-    record: SQSRecord,
-    reason: RecordNotProcessedReason,
-    what: string,
-    attributes: LogAttributes,
-    level: 'warn' | 'error',
-    cause?: unknown,
-    token?: string,
-  ): RecordOutcome => {
-    logger[level](`${what}; the record will be delivered again`, attributes);
-    return notProcessed(
-      record,
-      reason,
-      cause === undefined ? what : `${what}: ${safeMessage(cause, token)}`,
-      cause,
-    );
-  };
-
-  /**
-   * Turns an error thrown by a Send* call into an outcome. The task-token error's message
-   * names the call and what Step Functions answered; the log line adds what happens next.
-   */
-  const fromSendError = (
-    record: SQSRecord,
-    token: string,
-    operation: string,
-    error: unknown,
-  ): RecordOutcome => {
-    const attributes = logAttributes(record, token, error);
-    const [reason, what, level, then]: [
-      RecordNotProcessedReason,
-      string,
-      'warn' | 'error',
-      string,
-    ] =
-      error instanceof TaskResponseTransientError
-        ? ['task-response-transient', 'did not get through', 'warn', '']
-        : error instanceof TaskResponseRejectedError
-          ? // A refusal repeats on every delivery: the record ends in the DLQ.
-            [
-              'task-response-rejected',
-              'was refused by Step Functions',
-              'error',
-              ', then reach the DLQ',
-            ]
-          : ['unexpected', 'failed unexpectedly', 'error', ''];
-    logger[level](`${operation} ${what}; the record will be delivered again${then}`, attributes);
-    return notProcessed(
-      record,
-      reason,
-      error instanceof TaskTokenError
-        ? error.message
-        : `${operation} ${what}: ${safeMessage(error, token)}`,
-      error,
-    );
-  };
-
-  const closed = (
-    record: SQSRecord,
-    token: string,
-    reason: TaskClosedReason,
-    attributes: LogAttributes,
-  ): RecordOutcome => {
-    logger.info(
-      'task already closed (duplicate delivery, timed out, or execution ended); record done',
-      { ...logAttributes(record, token), ...attributes, reason },
-    );
-    return { status: 'already-closed', reason };
-  };
-
-  const failTask = async (
-    record: SQSRecord,
-    token: string,
-    failure: unknown,
-    logMessage: string,
-  ): Promise<RecordOutcome> => {
-    let result: TaskResponseResult;
-    try {
-      result = await client.fail(token, failure, { includeStack });
-    } catch (error) {
-      return fromSendError(record, token, 'SendTaskFailure', error);
-    }
-    if (result.status === 'already-closed') {
-      return closed(record, token, result.reason, { operation: 'SendTaskFailure' });
-    }
-    logger.warn(logMessage, { ...logAttributes(record, token, failure), outcome: 'failed' });
-    return { status: 'failed', error: toTaskFailure(failure).error };
-  };
-
-  /**
-   * A message whose token was found but not its input gets SendTaskFailure; one without a
-   * usable token can only be left to reach the DLQ (or dropped, if so configured).
-   */
-  const fromInvalidMessage = async (
-    record: SQSRecord,
-    extracted: CallbackMessageParseResult & { ok: false },
-  ): Promise<RecordOutcome> => {
-    const { token, error } = extracted;
-    if (token !== undefined) {
-      return await failTask(
-        record,
-        token,
-        error,
-        'the message has a token but no usable input; task failed',
-      );
-    }
-    const attributes = { messageId: record.messageId, error: describeError(error, undefined) };
-    if (options.onInvalidMessage === 'drop') {
-      logger.error(
-        'the message has no usable task token; dropped (onInvalidMessage: drop)',
-        attributes,
-      );
-      return DROPPED;
-    }
-    logger.error(
-      'the message has no usable task token; it will reach the dead-letter queue',
-      attributes,
-    );
-    return notProcessed(record, 'invalid-message', error.message, error);
-  };
-
-  /** What an error of SendTaskSuccess comes to: an output Step Functions cannot take fails the task. */
-  const fromSucceedError = async (
-    record: SQSRecord,
-    token: string,
-    error: unknown,
-  ): Promise<RecordOutcome> =>
-    error instanceof InvalidTaskOutputError
-      ? await failTask(
-          record,
-          token,
-          error,
-          `the output cannot be sent (not JSON or over ${TASK_OUTPUT_MAX_BYTES} bytes); task failed`,
-        )
-      : fromSendError(record, token, 'SendTaskSuccess', error);
-
-  /** What an error thrown by the function comes to (the context tells why it stopped). */
-  const fromFunctionError = async (
-    record: SQSRecord,
-    token: string,
-    context: RecordContext,
-    error: unknown,
-  ): Promise<RecordOutcome> => {
-    const abortReason = context.abortReason;
-    if (abortReason instanceof TaskClosedError) {
-      return closed(record, token, abortReason.reason, {
-        error: describeError(error, token),
-      });
-    }
-    if (abortReason instanceof TimeRunningOutError) {
-      return deliverAgain(
-        record,
-        'interrupted-by-time',
-        'the function was interrupted: Lambda time nearly out',
-        logAttributes(record, token, error),
-        'warn',
-        error,
-        token,
-      );
-    }
-    if (
-      isRetryableError(error) ||
-      (error instanceof TaskTokenError && error.retryable) ||
-      options.isRetryable?.(error) === true
-    ) {
-      return deliverAgain(
-        record,
-        'retryable-error',
-        'the function threw a retryable error',
-        logAttributes(record, token, error),
-        'warn',
-        error,
-        token,
-      );
-    }
-    return await failTask(record, token, error, 'the function threw; task failed');
+  // Built on the first record that does not simply succeed.
+  let failures: RecordFailures | undefined;
+  const fail = () => {
+    failures ??= createRecordFailures(client, options);
+    return failures;
   };
 
   const runFunction = (input: unknown, context: RecordContext, token: string): unknown => {
@@ -293,30 +88,15 @@ export function createRecordProcessor(
 
   return async (record, lambdaContext, guard, tally) => {
     try {
-      if (!guard.canStart()) {
-        return deliverAgain(
-          record,
-          'time-running-out',
-          'not started: Lambda time nearly out',
-          { messageId: record.messageId },
-          'warn',
-        );
-      }
+      if (!guard.canStart()) return fail().notStarted(record);
       const extracted = extract(record);
       rememberCorrelation(record, extracted);
-      if (!extracted.ok) return await fromInvalidMessage(record, extracted);
+      if (!extracted.ok) return await fail().fromInvalidMessage(record, extracted);
       const { token } = extracted;
       let input = extracted.input;
       if (schema !== undefined) {
         const checked = await validateCallbackInput(schema, input);
-        if (!checked.ok) {
-          return await failTask(
-            record,
-            token,
-            checked.error,
-            'the input does not match the schema; task failed',
-          );
-        }
+        if (!checked.ok) return await fail().inputInvalid(record, token, checked.error);
         input = checked.value;
       }
       // The way every record takes is written out here, not in helpers: each async layer is
@@ -326,7 +106,7 @@ export function createRecordProcessor(
       try {
         output = await runFunction(input, context, token);
       } catch (error) {
-        return await fromFunctionError(record, token, context, error);
+        return await fail().fromFunctionError(record, token, context, error);
       } finally {
         context.dispose();
       }
@@ -334,10 +114,10 @@ export function createRecordProcessor(
       try {
         result = await client.succeed(token, output === undefined ? EMPTY_OUTPUT : output);
       } catch (error) {
-        return await fromSucceedError(record, token, error);
+        return await fail().fromSucceedError(record, token, error);
       }
       if (result.status === 'already-closed') {
-        return closed(record, token, result.reason, { operation: 'SendTaskSuccess' });
+        return fail().closed(record, token, result.reason, { operation: 'SendTaskSuccess' });
       }
       if (logSuccess) {
         logger.debug('task succeeded', { ...logAttributes(record, token), outcome: 'succeeded' });
@@ -345,7 +125,7 @@ export function createRecordProcessor(
       return SUCCEEDED;
     } catch (error) {
       // Only a bug in the wrapper or a logger that throws gets here.
-      return notProcessed(record, 'unexpected', 'the record could not be processed', error);
+      return fail().notProcessed(record, 'unexpected', 'the record could not be processed', error);
     }
   };
 }
