@@ -122,11 +122,9 @@ export function createRecordFailures(client: TaskTokenClient, options: ResolvedO
     token: string,
     reason: TaskClosedReason,
     attributes: LogAttributes,
+    message = 'task already closed (duplicate delivery, timed out, or execution ended); record done',
   ): RecordOutcome => {
-    logger.info(
-      'task already closed (duplicate delivery, timed out, or execution ended); record done',
-      { ...logAttributes(record, token), ...attributes, reason },
-    );
+    logger.info(message, { ...logAttributes(record, token), ...attributes, reason });
     return { status: 'already-closed', reason };
   };
 
@@ -205,9 +203,13 @@ export function createRecordFailures(client: TaskTokenClient, options: ResolvedO
   ): Promise<RecordOutcome> => {
     const abortReason = context.abortReason;
     if (abortReason instanceof TaskClosedError) {
-      return closed(record, token, abortReason.reason, {
-        error: describeError(error, token),
-      });
+      return closed(
+        record,
+        token,
+        abortReason.reason,
+        { error: describeError(error, token) },
+        'task already closed while the function ran; record done',
+      );
     }
     if (abortReason instanceof TimeRunningOutError) {
       return deliverAgain(

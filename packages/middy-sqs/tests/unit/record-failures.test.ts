@@ -1,4 +1,5 @@
 import {
+  TaskClosedError,
   TaskResponseRejectedError,
   TaskResponseTransientError,
   type TaskTokenClient,
@@ -6,6 +7,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { RecordNotProcessedError } from '../../src/errors.js';
 import { resolveOptions } from '../../src/options.js';
+import type { RecordContext } from '../../src/record-context.js';
 import { createRecordFailures } from '../../src/record-failures.js';
 import { captureLogger } from '../support/log-capture.js';
 import { makeRecord, makeToken } from '../support/sqs-records.js';
@@ -84,6 +86,22 @@ describe('a record that could not start', () => {
       expect.objectContaining({
         level: 'WARN',
         message: 'not started: Lambda time nearly out; the record will be delivered again',
+      }),
+    ]);
+  });
+});
+
+describe('an error thrown by the function after its task was found closed', () => {
+  it('is "already closed" (no SendTaskFailure), logged as closed while the function ran', async () => {
+    const { log, fromFunctionError } = failures();
+    const context = { abortReason: new TaskClosedError('TaskTimedOut') } as RecordContext;
+    const outcome = await fromFunctionError(record, makeToken(), context, new Error('aborted'));
+    expect(outcome).toEqual({ status: 'already-closed', reason: 'TaskTimedOut' });
+    expect(log.entries()).toEqual([
+      expect.objectContaining({
+        level: 'INFO',
+        message: 'task already closed while the function ran; record done',
+        reason: 'TaskTimedOut',
       }),
     ]);
   });
