@@ -114,7 +114,7 @@ try {
           .map(([k, v]) => `${k} ${v}`)
           .join(
             ', ',
-          )}; batch item failures ${handlerMemory.batchItemFailures}. Heap after warm-up (${hWarm.executions}) ${hWarm.heapMB} MB, at the end ${hEnd.heapMB} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB); active resources ${hWarm.resources} → ${hEnd.resources}.`,
+          )}; batch item failures ${handlerMemory.batchItemFailures}; ${handlerMemory.invocations} invocations wrote ${handlerMemory.metricsDocuments} outcome-metrics documents. Heap after warm-up (${hWarm.executions}) ${hWarm.heapMB} MB, at the end ${hEnd.heapMB} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB); active resources ${hWarm.resources} → ${hEnd.resources}.`,
       );
       if (growth > 2 || hEnd.resources > hWarm.resources) failed = true;
     }

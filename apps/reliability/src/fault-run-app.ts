@@ -63,8 +63,14 @@ export async function runApp(
       logLines += 1;
       scanner.scan(line);
       try {
-        const message = (JSON.parse(line) as { message?: unknown }).message;
-        const key = typeof message === 'string' ? message : '(other)';
+        const entry = JSON.parse(line) as { message?: unknown; _aws?: unknown };
+        // The wrapper's outcome metrics: one EMF document per invocation, not a log message.
+        const key =
+          typeof entry.message === 'string'
+            ? entry.message
+            : entry._aws !== undefined
+              ? '(outcome-metrics document)'
+              : '(other)';
         outcomes[key] = (outcomes[key] ?? 0) + 1;
       } catch {
         outcomes['(not JSON)'] = (outcomes['(not JSON)'] ?? 0) + 1;

@@ -8,6 +8,9 @@ export interface HandlerMemoryReport {
   readonly samples: { executions: number; heapMB: number; resources: number }[];
   readonly statuses: Record<string, number>;
   readonly batchItemFailures: number;
+  /** Invocations of the handler, and the outcome-metrics (EMF) documents it wrote on stdout. */
+  readonly invocations: number;
+  readonly metricsDocuments: number;
 }
 
 const round = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
@@ -27,6 +30,17 @@ export async function runHandlerMemory(options: {
   const runner = await LocalRunner.start({ assembly: options.assembly, workers: false });
   const gc = (globalThis as { gc?: () => void }).gc;
   const saved = { ...process.env };
+  // The handler writes one outcome-metrics (EMF) document per invocation on stdout, where this
+  // bench prints its report: they are counted instead of printed.
+  const write = process.stdout.write;
+  let metricsDocuments = 0;
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (typeof chunk === 'string' && chunk.startsWith('{"_aws":')) {
+      metricsDocuments += 1;
+      return true;
+    }
+    return (write as (...args: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
+  }) as typeof process.stdout.write;
   try {
     const fn = [...runner.functions.values()][0];
     const queue = [...runner.queues.values()].find((q) => !q.spec.name.includes('DeadLetter'));
@@ -55,6 +69,7 @@ export async function runHandlerMemory(options: {
     const statuses: Record<string, number> = {};
     const samples: HandlerMemoryReport['samples'] = [];
     let batchItemFailures = 0;
+    let invocations = 0;
     const sample = async (executions: number) => {
       for (let i = 0; i < 3; i++) {
         gc?.();
@@ -96,6 +111,7 @@ export async function runHandlerMemory(options: {
           },
           context(),
         );
+        invocations += 1;
         batchItemFailures += response.batchItemFailures.length;
         for (const m of messages) if (m.receiptHandle) queue.delete(m.receiptHandle);
       }
@@ -106,8 +122,16 @@ export async function runHandlerMemory(options: {
       done += count;
       await sample(done);
     }
-    return { executions: options.executions, samples, statuses, batchItemFailures };
+    return {
+      executions: options.executions,
+      samples,
+      statuses,
+      batchItemFailures,
+      invocations,
+      metricsDocuments,
+    };
   } finally {
+    process.stdout.write = write;
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);
     await runner.close();

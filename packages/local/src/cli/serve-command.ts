@@ -6,6 +6,7 @@ import { alarmOperations } from '../http/alarm-operations.js';
 import { MockConfig } from '../mocks/mock-config.js';
 import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
+import { TEMPORARY_STORE } from '../store/local-store.js';
 import { formatBusEvents } from './format-bus-events.js';
 import { formatHistory } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
@@ -31,7 +32,7 @@ export function serveBanner(
     ...(consoleUrl ? [`Console                  ${consoleUrl}`] : []),
     ...runner.stateMachines().map((m) => `State machine            ${m.arn}`),
     ...(runner.mockConfig ? [`Mock config              ${runner.mockConfig.source}`] : []),
-    `Store                    ${runner.store.location === ':memory:' ? 'in memory (--data-dir <dir> keeps it)' : runner.store.location}`,
+    `Store                    ${runner.store.location === TEMPORARY_STORE ? 'temporary, gone at exit (--data-dir <dir> keeps it)' : runner.store.location}`,
     `Workers                  ${workers ? 'on: the queue-triggered functions answer the tokens' : 'off (--no-workers): answer the tokens yourself, SendTaskSuccess / SendTaskFailure'}`,
     '',
     'AWS CLI (any credentials: the endpoint does not check signatures):',

@@ -65,6 +65,9 @@ export interface LocalStoreOptions {
 /** The database file's name inside `--data-dir`. */
 export const DATABASE_FILE = 'sfn-callback-local.sqlite';
 
+/** {@link LocalStore.location} of a store opened without `dataDir`: SQLite's temporary database. */
+export const TEMPORARY_STORE = '';
+
 /** The cause recorded on executions a stopped `serve` left RUNNING, when it reopens the store. */
 export const INTERRUPTED_CAUSE =
   'sfn-callback-local serve stopped while this execution ran; it was not resumed';
@@ -83,8 +86,10 @@ const text = (value: unknown): string | undefined =>
  * Everything `serve` must answer for after the fact, in SQLite (`node:sqlite`): created
  * state machines, executions, their history events (written one by one as the engine
  * records them, read back for GetExecutionHistory, so ended histories live on disk and not
- * on the heap), and the messages states sent. In memory by default; in `dataDir` it is a
- * WAL-journaled file. Writes are grouped: those of one turn of the event loop commit
+ * on the heap), and the messages states sent. Without `dataDir` it is SQLite's temporary
+ * database: a file of its own, already unlinked, gone when closed (or the process ends), so
+ * memory stays flat however many executions run (`:memory:` would keep every history in
+ * RAM); in `dataDir` it is a WAL-journaled file that outlives the process. Writes are grouped: those of one turn of the event loop commit
  * together in one transaction (at the next `setImmediate`, before any read, or every
  * 1,000 writes), so a
  * `serve` killed mid-run leaves every committed row readable and nothing half-written,
@@ -95,7 +100,7 @@ export class LocalStore {
   readonly #statements = new Map<string, StatementSync>();
   #pending: [StatementSync, (string | number | null)[]][] = [];
   #flushScheduled: NodeJS.Immediate | undefined;
-  /** Where the database lives: a file path, or `:memory:`. */
+  /** Where the database lives: a file path, or {@link TEMPORARY_STORE} (gone when closed). */
   readonly location: string;
 
   private constructor(db: DatabaseSync, location: string) {
@@ -108,7 +113,7 @@ export class LocalStore {
    * ABORTED with {@link INTERRUPTED_CAUSE}: their tasks and timers did not survive it.
    */
   static open(options: LocalStoreOptions = {}): LocalStore {
-    let location = ':memory:';
+    let location = TEMPORARY_STORE;
     if (options.dataDir !== undefined) {
       mkdirSync(options.dataDir, { recursive: true });
       location = join(options.dataDir, DATABASE_FILE);

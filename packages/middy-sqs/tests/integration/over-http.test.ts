@@ -12,6 +12,7 @@ import {
   makeRecord,
   makeToken,
 } from '../support/sqs-records.js';
+import { sleep } from '../support/time.js';
 
 let endpoint: FakeStepFunctions;
 const logLines: string[] = [];
@@ -183,7 +184,10 @@ describe('the wrapped handler against a local Step Functions endpoint, through t
     let abortedWith: unknown;
     const handler = sqsCallbackHandler(
       async (_input, { signal }) => {
-        setTimeout(() => endpoint.timeOut(token), 120);
+        // The task times out once a first heartbeat got through (not after a fixed delay: on
+        // a loaded machine that first heartbeat may come late).
+        while (endpoint.requests.length === 0) await sleep(10);
+        endpoint.timeOut(token);
         await new Promise((_resolve, reject) => {
           signal.addEventListener('abort', () => {
             abortedWith = signal.reason;
