@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { UNUSED_CREDENTIAL_PROVIDERS } from '@sfn-callback/cdk';
+import { build } from 'esbuild';
 
 /** The commit before the outcome metrics: the baseline of the growth. */
 export const BASELINE_COMMIT = '2bc33a6';
