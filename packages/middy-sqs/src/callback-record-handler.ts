@@ -135,8 +135,8 @@ function warnIfNothingCouldStart(
   );
   if (!started) {
     options.logger.warn(
-      'no record of the batch could start: the invocation had less time left than remainingTimeMarginMs. ' +
-        'Raise the function timeout or lower remainingTimeMarginMs.',
+      'no record of the batch could start: less time was left than remainingTimeMarginMs. ' +
+        'Raise the function timeout or lower the margin.',
       { remainingTimeMarginMs: options.remainingTimeMarginMs, records: results.length },
     );
   }
