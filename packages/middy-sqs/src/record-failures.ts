@@ -33,9 +33,9 @@ export type RecordFailures = ReturnType<typeof createRecordFailures>;
 const DROPPED: RecordOutcome = Object.freeze({ status: 'dropped' });
 
 /**
- * Builds the failure outcomes of the record processor (`process-record.ts`). Called on the first record
- * that needs one, not when the handler is created: a cold start that only sees successes
- * never compiles this code.
+ * Builds the failure outcomes of the record processor (`process-record.ts`). Called on the
+ * first record that needs one, not when the handler is created: a cold start that only sees
+ * successes never compiles this code.
  */
 export function createRecordFailures(client: TaskTokenClient, options: ResolvedOptions) {
   const { logger, includeStack } = options;

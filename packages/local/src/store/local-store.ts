@@ -89,11 +89,11 @@ const text = (value: unknown): string | undefined =>
  * on the heap), and the messages states sent. Without `dataDir` it is SQLite's temporary
  * database: a file of its own, already unlinked, gone when closed (or the process ends), so
  * memory stays flat however many executions run (`:memory:` would keep every history in
- * RAM); in `dataDir` it is a WAL-journaled file that outlives the process. Writes are grouped: those of one turn of the event loop commit
- * together in one transaction (at the next `setImmediate`, before any read, or every
- * 1,000 writes), so a
- * `serve` killed mid-run leaves every committed row readable and nothing half-written,
- * and loses at most the writes of its last turn.
+ * RAM); in `dataDir` it is a WAL-journaled file that outlives the process. Writes are
+ * grouped: those of one turn of the event loop commit together in one transaction (at the
+ * next `setImmediate`, before any read, or every 1,000 writes), so a `serve` killed mid-run
+ * leaves every committed row readable and nothing half-written, and loses at most the
+ * writes of its last turn.
  */
 export class LocalStore {
   readonly #db: DatabaseSync;

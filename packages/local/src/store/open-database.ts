@@ -6,8 +6,9 @@ type SqliteModule = typeof import('node:sqlite');
  * Loads `node:sqlite` (built into Node from 22.13, no flag) and opens `location` (a file,
  * or `''`: SQLite's temporary database, which keeps its own journal mode): WAL journal with
  * `synchronous = NORMAL`, so that every committed write survives the process being killed
- * (only an OS crash can lose the last ones), and a busy timeout for a second reader. Node marks the module experimental and warns once when it
- * loads; that one warning is kept off stderr, which `serve` keeps for the user's output.
+ * (only an OS crash can lose the last ones), and a busy timeout for a second reader. Node
+ * marks the module experimental and warns once when it loads; that one warning is kept off
+ * stderr, which `serve` keeps for the user's output.
  */
 export function openDatabase(location: string): DatabaseSync {
   const sqlite = loadSqlite();
