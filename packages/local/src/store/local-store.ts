@@ -88,8 +88,8 @@ const text = (value: unknown): string | undefined =>
  * records them, read back for GetExecutionHistory, so ended histories live on disk and not
  * on the heap), and the messages states sent. Without `dataDir` it is SQLite's temporary
  * database: a file of its own, already unlinked, gone when closed (or the process ends), so
- * memory stays flat however many executions run (`:memory:` would keep every history in
- * RAM); in `dataDir` it is a WAL-journaled file that outlives the process. Writes are
+ * the store's memory stays within SQLite's page cache however many executions run
+ * (`:memory:` would keep every history in RAM); in `dataDir` it is a WAL-journaled file that outlives the process. Writes are
  * grouped: those of one turn of the event loop commit together in one transaction (at the
  * next `setImmediate`, before any read, or every 1,000 writes), so a `serve` killed mid-run
  * leaves every committed row readable and nothing half-written, and loses at most the
