@@ -1,5 +1,5 @@
 import type { StateMachineDefinition } from './definition.js';
-import { ExecutionRun } from './execution/execution-run.js';
+import { RunningExecution } from './execution/running-execution.js';
 import type { Execution } from './execution.js';
 import type { ExecutionOptions } from './execution-options.js';
 import { assertValidDefinition } from './validation/invalid-definition-error.js';
@@ -37,7 +37,7 @@ export class StateMachine {
 
   /** Starts an execution; its history and result are on the returned handle. */
   start(options: ExecutionOptions): Execution {
-    return new ExecutionRun(this.definition, options);
+    return new RunningExecution(this.definition, options);
   }
 }
 

@@ -1,20 +1,20 @@
 import type { StatesBlock } from '../definition.js';
 import type { Json } from '../json.js';
 import type { Frame } from './frame.js';
-import { runState } from './run-state.js';
+import { runStateLifecycle } from './state-lifecycle.js';
 
 /**
  * Runs a `States` block from its `StartAt` to a state that ends it; resolves with the
  * block's output, or rejects with the StatesError no catcher took.
  */
-export async function runStates(block: StatesBlock, input: Json, frame: Frame): Promise<Json> {
+export async function runStateLoop(block: StatesBlock, input: Json, frame: Frame): Promise<Json> {
   let name: string | undefined = block.StartAt;
   let value = input;
   while (name !== undefined) {
     if (frame.signal.aborted) throw frame.signal.reason;
     const state = block.States[name];
     if (!state) throw new Error(`State '${name}' is not in the definition`);
-    const outcome = await runState(frame, name, state, value);
+    const outcome = await runStateLifecycle(frame, name, state, value);
     value = outcome.output;
     name = outcome.next;
   }

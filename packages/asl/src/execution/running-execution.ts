@@ -12,7 +12,7 @@ import { systemClock } from '../time/system-clock.js';
 import { VariableScope } from '../variables/variable-scope.js';
 import { ExecutionStopped } from './abort-reasons.js';
 import type { RunContext } from './run-context.js';
-import { runStates } from './run-states.js';
+import { runStateLoop } from './state-loop.js';
 
 /** Stops the execution's timeout timer; one object, not a DOMException per execution. */
 const EXECUTION_ENDED = Object.freeze({ reason: 'the execution ended' });
@@ -22,7 +22,7 @@ const defaultToken = () =>
   `local-task-token-${process.pid}-${++tokenSequence}-${Math.random().toString(36).slice(2)}`;
 
 /** One execution of a state machine: the top-level thread, its history and its tokens. */
-export class ExecutionRun implements Execution {
+export class RunningExecution implements Execution {
   readonly result: Promise<ExecutionResult>;
   readonly #recorder: HistoryRecorder;
   readonly #tokens: TokenWaits;
@@ -102,7 +102,7 @@ export class ExecutionRun implements Execution {
     };
     let result: ExecutionResult;
     try {
-      const output = await runStates(definition, context.input, frame);
+      const output = await runStateLoop(definition, context.input, frame);
       if (this.#controller.signal.aborted) throw this.#controller.signal.reason;
       const text = JSON.stringify(output);
       recorder.append(cursor, {
