@@ -1,7 +1,7 @@
 import type { QueryLanguage, StateMachineDefinition } from '../definition.js';
 import type { Execution } from '../execution.js';
 import type { ExecutionOptions, ExecutionResult } from '../execution-options.js';
-import { EventCursor, HistoryRecorder } from '../history/history-recorder.js';
+import { EventCursor, HISTORY_LIMIT_CAUSE, HistoryRecorder } from '../history/history-recorder.js';
 import type { RecordedHistoryEvent } from '../history/recorded-event.js';
 import type { Json } from '../json.js';
 import { FailStateError } from '../states/fail-state.js';
@@ -11,6 +11,7 @@ import { defaultRandom } from '../time/default-random.js';
 import { systemClock } from '../time/system-clock.js';
 import { VariableScope } from '../variables/variable-scope.js';
 import { ExecutionStopped } from './abort-reasons.js';
+import { Pacer } from './pacer.js';
 import type { RunContext } from './run-context.js';
 import { runStateLoop } from './state-loop.js';
 
@@ -30,9 +31,13 @@ export class RunningExecution implements Execution {
   #stopDetails: { error?: string; cause?: string } | undefined;
   #ended = false;
 
-  constructor(definition: StateMachineDefinition, options: ExecutionOptions) {
+  /** @param pacer Internal: a pacer with another bound (tests). */
+  constructor(definition: StateMachineDefinition, options: ExecutionOptions, pacer?: Pacer) {
     const clock = options.clock ?? systemClock;
     this.#recorder = new HistoryRecorder(clock, options.onEvent);
+    // The limit's ExecutionFailed is recorded: the threads still running end without events.
+    this.#recorder.onLimit = () =>
+      this.#controller.abort(new ExecutionStopped('the history reached its limit'));
     this.#tokens = new TokenWaits(options.onTaskToken);
     const context: RunContext = {
       identity: options.identity,
@@ -46,6 +51,7 @@ export class RunningExecution implements Execution {
       issueTaskToken: options.issueTaskToken ?? defaultToken,
       region: options.region ?? 'us-east-1',
       queryLanguage: (definition.QueryLanguage as QueryLanguage | undefined) ?? 'JSONPath',
+      pacer: pacer ?? new Pacer(),
     };
     this.result = this.#run(definition, context);
   }
@@ -122,6 +128,9 @@ export class RunningExecution implements Execution {
 
   #failed(thrown: unknown, cursor: EventCursor, timedOut: boolean): ExecutionResult {
     const recorder = this.#recorder;
+    if (recorder.full) {
+      return { status: 'FAILED', error: StatesErrors.Runtime, cause: HISTORY_LIMIT_CAUSE };
+    }
     if (timedOut) {
       // Recorded: DescribeExecution of a timed-out execution has no error or cause.
       recorder.append(cursor, { type: 'ExecutionTimedOut', executionTimedOutEventDetails: {} });

@@ -11,8 +11,13 @@ export async function runStateLoop(block: StatesBlock, input: Json, frame: Frame
   let name: string | undefined = block.StartAt;
   let value = input;
   while (name !== undefined) {
+    // Yield to the event loop every few transitions: a loop that never waits must not starve
+    // timers, I/O or the stop() that would end it.
+    const wait = frame.run.pacer.pace();
+    if (wait) await wait;
     if (frame.signal.aborted) throw frame.signal.reason;
-    const state = block.States[name];
+    // Own names only: a state named `toString` is a state, an inherited `toString` is not.
+    const state = Object.hasOwn(block.States, name) ? block.States[name] : undefined;
     if (!state) throw new Error(`State '${name}' is not in the definition`);
     const outcome = await runStateLifecycle(frame, name, state, value);
     value = outcome.output;

@@ -67,8 +67,33 @@ export async function runMapState(run: ActiveState): Promise<StateOutcome> {
   const limit = settings.maxConcurrency > 0 ? settings.maxConcurrency : items.length;
 
   await new Promise<void>((allDone) => {
+    // Starting an iteration is a transition: a Map of 50,000 items starts them a slice at a
+    // time, yielding to the event loop in between (see Pacer).
+    let launchPaused = false;
     const launch = () => {
+      if (launchPaused) return;
       while (
+        !failure &&
+        !run.frame.signal.aborted &&
+        running.size < limit &&
+        nextIndex < items.length
+      ) {
+        const wait = run.frame.run.pacer.pace();
+        if (wait) {
+          launchPaused = true;
+          wait.then(() => {
+            launchPaused = false;
+            launchAfterPause();
+          });
+          return;
+        }
+        startIteration(nextIndex++);
+      }
+      if (running.size === 0) allDone();
+    };
+    // The go-ahead the pause waited for counts as this start's transition.
+    const launchAfterPause = () => {
+      if (
         !failure &&
         !run.frame.signal.aborted &&
         running.size < limit &&
@@ -76,7 +101,7 @@ export async function runMapState(run: ActiveState): Promise<StateOutcome> {
       ) {
         startIteration(nextIndex++);
       }
-      if (running.size === 0) allDone();
+      launch();
     };
     const startIteration = (index: number) => {
       const value = items[index] as Json;
