@@ -127,11 +127,76 @@ console.log(`@sfn-callback/asl vs aws-local-stepfunctions 3.0.0, Node ${process.
 
 const byOne = (i: number) => ({ i });
 
-// Memory first, in a fresh heap: heap after GC while 100,000 executions run, 64 in flight.
+// Memory first, in a fresh heap: the history limit, then heap after GC while 100,000
+// executions run, 64 in flight.
 const sample = () => {
+  gc?.();
   gc?.();
   return process.memoryUsage().heapUsed / 1024 / 1024;
 };
+const limitLines: string[] = [];
+// AWS's history limit: the time and memory for an execution to reach 25,000 events (and
+// fail there), for a loop that never ends and for an inline Map over 30,000 items.
+{
+  const loop = {
+    StartAt: 'Count',
+    States: {
+      Count: { Type: 'Pass', Next: 'Again' },
+      Again: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'Done' }],
+        Default: 'Count',
+      },
+      Done: { Type: 'Succeed' },
+    },
+  };
+  const bigMap = {
+    StartAt: 'Each',
+    States: {
+      Each: {
+        Type: 'Map',
+        ItemsPath: '$.items',
+        ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+        End: true,
+      },
+    },
+  };
+  const cases: [string, object, unknown][] = [
+    ['a Pass → Choice loop that never ends', loop, {}],
+    [
+      'an inline Map over 30,000 items',
+      bigMap,
+      { items: Array.from({ length: 30_000 }, (_, i) => i) },
+    ],
+  ];
+  // Kept until the end, so that no earlier execution is collected inside a measure.
+  const kept: unknown[] = [];
+  // One unmeasured run of each first: the measures are of warm code.
+  for (const [, definition, input] of cases) {
+    const warm = StateMachine.fromDefinition(definition).start({
+      identity,
+      input: input as never,
+      tasks: lambda as never,
+    });
+    kept.push(await warm.result);
+  }
+  for (const [label, definition, input] of cases) {
+    const machine = StateMachine.fromDefinition(definition);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const before = sample();
+    const began = performance.now();
+    const execution = machine.start({ identity, input: input as never, tasks: lambda as never });
+    const result = await execution.result;
+    const ms = performance.now() - began;
+    // Heap after GC with the ended execution (its 25,000 events) still held.
+    const held = sample() - before;
+    kept.push(execution);
+    limitLines.push(
+      `  ${label.padEnd(38)} ${result.status} at event ${execution.history.length} in ${ms.toFixed(0)} ms, heap held +${held.toFixed(1)} MB`,
+    );
+  }
+}
+
 const run = ours(threeStates);
 const samples: number[] = [sample()];
 const step = MEMORY_EXECUTIONS / 10;
@@ -192,3 +257,6 @@ console.log(`  growth from the first sample to the last: ${(last - first).toFixe
     `\nvalidating a 500-state definition: ${((performance.now() - began) / rounds).toFixed(1)} ms`,
   );
 }
+
+console.log('\nto the history limit (25,000 events), in a fresh heap:');
+for (const line of limitLines) console.log(line);

@@ -1,7 +1,7 @@
 import type { QueryLanguage, StateMachineDefinition } from '../definition.js';
 import type { Execution } from '../execution.js';
 import type { ExecutionOptions, ExecutionResult } from '../execution-options.js';
-import { EventCursor, HISTORY_LIMIT_CAUSE, HistoryRecorder } from '../history/history-recorder.js';
+import { EventCursor, HistoryRecorder } from '../history/history-recorder.js';
 import type { RecordedHistoryEvent } from '../history/recorded-event.js';
 import type { Json } from '../json.js';
 import { FailStateError } from '../states/fail-state.js';
@@ -31,10 +31,14 @@ export class RunningExecution implements Execution {
   #stopDetails: { error?: string; cause?: string } | undefined;
   #ended = false;
 
-  /** @param pacer Internal: a pacer with another bound (tests). */
-  constructor(definition: StateMachineDefinition, options: ExecutionOptions, pacer?: Pacer) {
+  /** @param internal Tests only: a pacer with another bound, a smaller history limit. */
+  constructor(
+    definition: StateMachineDefinition,
+    options: ExecutionOptions,
+    internal: { readonly pacer?: Pacer; readonly historyLimit?: number } = {},
+  ) {
     const clock = options.clock ?? systemClock;
-    this.#recorder = new HistoryRecorder(clock, options.onEvent);
+    this.#recorder = new HistoryRecorder(clock, options.onEvent, internal.historyLimit);
     // The limit's ExecutionFailed is recorded: the threads still running end without events.
     this.#recorder.onLimit = () =>
       this.#controller.abort(new ExecutionStopped('the history reached its limit'));
@@ -51,7 +55,7 @@ export class RunningExecution implements Execution {
       issueTaskToken: options.issueTaskToken ?? defaultToken,
       region: options.region ?? 'us-east-1',
       queryLanguage: (definition.QueryLanguage as QueryLanguage | undefined) ?? 'JSONPath',
-      pacer: pacer ?? new Pacer(),
+      pacer: internal.pacer ?? new Pacer(),
     };
     this.result = this.#run(definition, context);
   }
@@ -129,7 +133,7 @@ export class RunningExecution implements Execution {
   #failed(thrown: unknown, cursor: EventCursor, timedOut: boolean): ExecutionResult {
     const recorder = this.#recorder;
     if (recorder.full) {
-      return { status: 'FAILED', error: StatesErrors.Runtime, cause: HISTORY_LIMIT_CAUSE };
+      return { status: 'FAILED', error: StatesErrors.Runtime, cause: recorder.limitCause };
     }
     if (timedOut) {
       // Recorded: DescribeExecution of a timed-out execution has no error or cause.

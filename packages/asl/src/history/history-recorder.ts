@@ -34,7 +34,12 @@ export class EventCursor {
 }
 
 /** The cause of the failure at the history limit, as AWS words it (quoted in reports). */
-export const HISTORY_LIMIT_CAUSE = `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`;
+export const HISTORY_LIMIT_CAUSE = historyLimitCause(MAX_HISTORY_EVENTS);
+
+/** The cause for a history of `limit` events (tests run with smaller limits). */
+export function historyLimitCause(limit: number): string {
+  return `The execution reached the maximum number of history events (${limit}).`;
+}
 
 /**
  * The execution's history: gives events their ids in order and chains them as AWS does.
@@ -71,6 +76,11 @@ export class HistoryRecorder {
     return this.#full;
   }
 
+  /** The cause the limit's ExecutionFailed gives. */
+  get limitCause(): string {
+    return historyLimitCause(this.#limit);
+  }
+
   /** Told once, when the history reaches its limit. */
   set onLimit(listener: () => void) {
     this.#onLimit = listener;
@@ -88,7 +98,7 @@ export class HistoryRecorder {
       this.#full = true;
       this.#push(cursor, {
         type: 'ExecutionFailed',
-        executionFailedEventDetails: { error: StatesErrors.Runtime, cause: HISTORY_LIMIT_CAUSE },
+        executionFailedEventDetails: { error: StatesErrors.Runtime, cause: this.limitCause },
       });
       this.#onLimit?.();
       return this.events.length;
