@@ -35,7 +35,15 @@ export class StateMachine {
     return new StateMachine(parsed as StateMachineDefinition);
   }
 
-  /** Starts an execution; its history and result are on the returned handle. */
+  /**
+   * Starts an execution; its history and result are on the returned handle.
+   *
+   * The execution never holds the event loop for long: it yields to the macrotask queue
+   * (`setImmediate`) every 64 transitions (a state entered, a Map iteration started), so
+   * the caller's timers, I/O and `stop()` get through even while it loops without waiting.
+   * Its history holds at most `MAX_HISTORY_EVENTS` (25,000) events, as on AWS: an
+   * execution that would go past fails there with `States.Runtime`.
+   */
   start(options: ExecutionOptions): Execution {
     return new RunningExecution(this.definition, options);
   }
