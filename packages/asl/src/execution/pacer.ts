@@ -1,3 +1,5 @@
+import { pausedWork } from '../time/paused-work.js';
+
 /**
  * The most transitions (a state entered, a Map iteration started) one execution makes
  * before it yields to the event loop. A Pass or Choice state costs some 10–40 µs here, so a
@@ -45,6 +47,7 @@ export class Pacer {
       return undefined;
     }
     return new Promise<void>((resolve) => {
+      pausedWork.count++;
       this.#waiting.push(resolve);
       this.#scheduleTurn();
     });
@@ -64,6 +67,7 @@ export class Pacer {
       this.#used++;
       const resolve = this.#waiting[this.#head] as () => void;
       this.#waiting[this.#head++] = noop;
+      pausedWork.count--;
       resolve();
     }
     if (this.#head === this.#waiting.length) {
