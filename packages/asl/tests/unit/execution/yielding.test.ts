@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { type Execution, StateMachine, systemClock } from '../../../src/index.js';
 import { identity } from './run.js';
@@ -104,5 +106,22 @@ describe('the engine yields to the event loop', () => {
     expect(seen).toBeLessThan(1_000);
     execution.stop();
     await execution.result;
+  });
+
+  it('an HTTP server in the same process answers while executions loop', async () => {
+    const server = createServer((_, response) => response.end('pong'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const executions = startMany(passChoiceLoop, 10);
+      const done = executions.map(settled);
+      const answer = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+      expect(answer).toBe('pong');
+      expect(done.some((isDone) => isDone())).toBe(false);
+      for (const execution of executions) execution.stop();
+      await Promise.all(executions.map((e) => e.result));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
