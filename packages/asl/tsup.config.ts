@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `walk` imports nothing: the browser console takes it without JSONata.
+  entry: { index: 'src/index.ts', walk: 'src/walk-states.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

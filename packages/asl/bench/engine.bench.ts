@@ -4,11 +4,14 @@
  *
  * 1. a 3-state machine (Pass → Task → Choice), executions one after another and 64 in flight;
  * 2. a Map of 100 items (an inline Map whose iteration is a Task);
- * 3. memory across 100,000 executions of the 3-state machine: heap after GC, sampled.
+ * 3. memory across 100,000 executions of the 3-state machine: heap after GC, sampled;
+ * 4. the time and heap for one execution to reach AWS's 25,000-event history limit.
  *
  * Run with `pnpm bench` (turbo builds dist first) or `pnpm --filter @sfn-callback/asl bench`.
  * BENCH_EXECUTIONS (default 20000) sets the count of 1 and 2 (Map: a tenth of it).
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import {
   type StateMachineDefinition as BaselineDefinition,
   StateMachine as BaselineMachine,
@@ -123,15 +126,20 @@ function row(label: string, oursRate: number, baseRate: number, unit: string): v
   );
 }
 
-console.log(`@sfn-callback/asl vs aws-local-stepfunctions 3.0.0, Node ${process.versions.node}\n`);
-
 const byOne = (i: number) => ({ i });
 
 // Memory first, in a fresh heap: heap after GC while 100,000 executions run, 64 in flight.
 const sample = () => {
   gc?.();
+  gc?.();
   return process.memoryUsage().heapUsed / 1024 / 1024;
 };
+if (process.env.BENCH_ONLY === 'history-limit') {
+  await historyLimit();
+  process.exit(0);
+}
+
+console.log(`@sfn-callback/asl vs aws-local-stepfunctions 3.0.0, Node ${process.versions.node}\n`);
 const run = ours(threeStates);
 const samples: number[] = [sample()];
 const step = MEMORY_EXECUTIONS / 10;
@@ -191,4 +199,72 @@ console.log(`  growth from the first sample to the last: ${(last - first).toFixe
   console.log(
     `\nvalidating a 500-state definition: ${((performance.now() - began) / rounds).toFixed(1)} ms`,
   );
+}
+
+spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+  env: { ...process.env, BENCH_ONLY: 'history-limit' },
+  stdio: 'inherit',
+});
+
+// AWS's history limit: the time and memory for an execution to reach 25,000 events (and
+// fail there), for a loop that never ends and for an inline Map over 30,000 items. Run in a
+// child process: a fresh heap, where no earlier section's garbage is collected mid-measure.
+async function historyLimit(): Promise<void> {
+  const loop = {
+    StartAt: 'Count',
+    States: {
+      Count: { Type: 'Pass', Next: 'Again' },
+      Again: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.stop', IsPresent: true, Next: 'Done' }],
+        Default: 'Count',
+      },
+      Done: { Type: 'Succeed' },
+    },
+  };
+  const bigMap = {
+    StartAt: 'Each',
+    States: {
+      Each: {
+        Type: 'Map',
+        ItemsPath: '$.items',
+        ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } },
+        End: true,
+      },
+    },
+  };
+  const cases: [string, object, unknown][] = [
+    ['a Pass → Choice loop that never ends', loop, {}],
+    [
+      'an inline Map over 30,000 items',
+      bigMap,
+      { items: Array.from({ length: 30_000 }, (_, i) => i) },
+    ],
+  ];
+  // Kept to the end, so that no earlier execution is collected inside a measure.
+  const kept: unknown[] = [];
+  // One unmeasured run of each first: the measures are of warm code.
+  for (const [, definition, input] of cases) {
+    const warm = StateMachine.fromDefinition(definition).start({
+      identity,
+      input: input as never,
+      tasks: lambda as never,
+    });
+    kept.push(await warm.result);
+  }
+  console.log('\nto the history limit (25,000 events):');
+  for (const [label, definition, input] of cases) {
+    const machine = StateMachine.fromDefinition(definition);
+    const before = sample();
+    const began = performance.now();
+    const execution = machine.start({ identity, input: input as never, tasks: lambda as never });
+    const result = await execution.result;
+    const ms = performance.now() - began;
+    // Heap after GC with the ended execution (its 25,000 events) still held.
+    const held = sample() - before;
+    kept.push(execution);
+    console.log(
+      `  ${label.padEnd(38)} ${result.status} at event ${execution.history.length} in ${ms.toFixed(0)} ms, heap held +${held.toFixed(1)} MB`,
+    );
+  }
 }

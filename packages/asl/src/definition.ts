@@ -48,3 +48,6 @@ export interface Catcher {
 export function field<T>(state: JsonObject, name: string): T | undefined {
   return state[name] as T | undefined;
 }
+
+/** The state types that take `Retry` and `Catch` (and whose context object has `State.RetryCount`). */
+export const RETRYABLE_TYPES: ReadonlySet<string> = new Set(['Task', 'Map', 'Parallel']);

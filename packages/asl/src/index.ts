@@ -41,3 +41,13 @@ export { VirtualClock } from './time/virtual-clock.js';
 export type { Diagnostic } from './validation/diagnostic.js';
 export { InvalidDefinitionError } from './validation/invalid-definition-error.js';
 export { validateDefinition } from './validation/validate-definition.js';
+export {
+  blocksInside,
+  nestedBlock,
+  type StatesBlockKind,
+  type StatesBlockVisit,
+  type StatesVisitor,
+  type StateVisit,
+  type WalkStatesOptions,
+  walkStates,
+} from './walk-states.js';

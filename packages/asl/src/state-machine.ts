@@ -1,5 +1,5 @@
 import type { StateMachineDefinition } from './definition.js';
-import { ExecutionRun } from './execution/execution-run.js';
+import { RunningExecution } from './execution/running-execution.js';
 import type { Execution } from './execution.js';
 import type { ExecutionOptions } from './execution-options.js';
 import { assertValidDefinition } from './validation/invalid-definition-error.js';
@@ -35,9 +35,17 @@ export class StateMachine {
     return new StateMachine(parsed as StateMachineDefinition);
   }
 
-  /** Starts an execution; its history and result are on the returned handle. */
+  /**
+   * Starts an execution; its history and result are on the returned handle.
+   *
+   * The execution never holds the event loop for long: it yields to the macrotask queue
+   * (`setImmediate`) every 64 transitions (a state entered, a Map iteration started), so
+   * the caller's timers, I/O and `stop()` get through even while it loops without waiting.
+   * Its history holds at most `MAX_HISTORY_EVENTS` (25,000) events, as on AWS: an
+   * execution that would go past fails there with `States.Runtime`.
+   */
   start(options: ExecutionOptions): Execution {
-    return new ExecutionRun(this.definition, options);
+    return new RunningExecution(this.definition, options);
   }
 }
 

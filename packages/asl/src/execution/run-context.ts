@@ -6,6 +6,7 @@ import type { Json, JsonObject } from '../json.js';
 import type { RandomSource } from '../scope.js';
 import type { TaskHandler } from '../task-handler.js';
 import type { TokenWaits } from '../tasks/token-waits.js';
+import type { Pacer } from './pacer.js';
 
 /** What every state of one execution shares. */
 export interface RunContext {
@@ -22,6 +23,8 @@ export interface RunContext {
   readonly region: string;
   /** The state machine's `QueryLanguage`: the default of every state, nested ones too. */
   readonly queryLanguage: QueryLanguage;
+  /** Makes the execution yield to the event loop every few transitions (see {@link Pacer}). */
+  readonly pacer: Pacer;
   /** TestState only: replaces the context object the engine builds (a request's `context`). */
   readonly contextOverride?: (standard: JsonObject) => JsonObject;
 }

@@ -1,6 +1,6 @@
 import { matchesChoiceRule } from '../choice/choice-rule.js';
+import type { ActiveState } from '../execution/active-state.js';
 import type { StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import type { Json, JsonObject } from '../json.js';
 import { fieldError, StatesError, StatesErrors } from '../states-error.js';
 import { applyOutputPath, effectiveInput } from './data-flow.js';
@@ -10,7 +10,7 @@ import { applyOutputPath, effectiveInput } from './data-flow.js';
  * names the next state, else `Default`, else States.NoChoiceMatched. A matching rule's
  * `Assign` / `Output` replace the state's own.
  */
-export async function runChoiceState(run: StateRun): Promise<StateOutcome> {
+export async function runChoiceState(run: ActiveState): Promise<StateOutcome> {
   const state = run.state;
   const rules = (state.Choices as JsonObject[] | undefined) ?? [];
   const input = run.jsonata ? run.input : effectiveInput(run);
@@ -43,7 +43,7 @@ export async function runChoiceState(run: StateRun): Promise<StateOutcome> {
 }
 
 async function ruleMatches(
-  run: StateRun,
+  run: ActiveState,
   rule: JsonObject,
   input: Json,
   index: number,

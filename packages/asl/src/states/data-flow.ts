@@ -1,9 +1,9 @@
-import type { StateRun } from '../execution/state-run.js';
+import type { ActiveState } from '../execution/active-state.js';
 import type { Json } from '../json.js';
 import { applyResultPath } from '../jsonpath/result-path.js';
 
 /** JSONPath `InputPath`: the input itself when absent, `{}` when null. */
-export function effectiveInput(run: StateRun): Json {
+export function effectiveInput(run: ActiveState): Json {
   const path = run.state.InputPath as string | null | undefined;
   const value =
     path === undefined ? run.input : path === null ? {} : run.path(path, run.input, 'InputPath');
@@ -15,7 +15,7 @@ export function effectiveInput(run: StateRun): Json {
  * What a Task, Map or Parallel state works on: JSONata `Arguments` (default: the input),
  * or JSONPath `InputPath` then `Parameters` (`ItemSelector` belongs to Map's items).
  */
-export async function effectiveArguments(run: StateRun): Promise<Json> {
+export async function effectiveArguments(run: ActiveState): Promise<Json> {
   if (run.jsonata) {
     const args = run.state.Arguments;
     const value = args === undefined ? run.input : await run.evaluate(args, 'Arguments');
@@ -26,7 +26,7 @@ export async function effectiveArguments(run: StateRun): Promise<Json> {
 }
 
 /** JSONPath `InputPath` then `Parameters`, without yielding. */
-export function jsonPathArguments(run: StateRun): Json {
+export function jsonPathArguments(run: ActiveState): Json {
   const input = effectiveInput(run);
   const parameters = run.state.Parameters;
   const value = parameters === undefined ? input : run.template(parameters, input);
@@ -35,7 +35,7 @@ export function jsonPathArguments(run: StateRun): Json {
 }
 
 /** JSONPath `OutputPath`: the value itself when absent, `{}` when null. */
-export function applyOutputPath(run: StateRun, value: Json): Json {
+export function applyOutputPath(run: ActiveState, value: Json): Json {
   const path = run.state.OutputPath as string | null | undefined;
   if (path === undefined) return value;
   if (path === null) return {};
@@ -49,7 +49,7 @@ export function applyOutputPath(run: StateRun, value: Json): Json {
  * input, `OutputPath`.
  */
 export async function resultToOutput(
-  run: StateRun,
+  run: ActiveState,
   result: Json,
 ): Promise<{ output: Json; assigned?: Record<string, Json> }> {
   run.inspect?.('result', result);
@@ -79,7 +79,7 @@ export async function resultToOutput(
  * Pass, Wait, Succeed, Choice output when nothing else produces one. JSONata: `Output`
  * (default: the input). JSONPath: `InputPath` then `OutputPath`.
  */
-export async function passThroughOutput(run: StateRun, output: Json | undefined): Promise<Json> {
+export async function passThroughOutput(run: ActiveState, output: Json | undefined): Promise<Json> {
   if (run.jsonata) {
     return output === undefined ? run.input : run.evaluate(output, 'Output');
   }

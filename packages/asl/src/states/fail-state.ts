@@ -1,4 +1,4 @@
-import type { StateRun } from '../execution/state-run.js';
+import type { ActiveState } from '../execution/active-state.js';
 import type { Json } from '../json.js';
 import { StatesError } from '../states-error.js';
 import { effectiveInput } from './data-flow.js';
@@ -7,7 +7,7 @@ import { effectiveInput } from './data-flow.js';
  * Fail: fails its `States` block with `Error` and `Cause` (constants, JSONPath
  * `ErrorPath` / `CausePath` — paths or intrinsics — or JSONata expressions).
  */
-export async function runFailState(run: StateRun): Promise<never> {
+export async function runFailState(run: ActiveState): Promise<never> {
   const state = run.state;
   let error: Json | undefined;
   let cause: Json | undefined;
@@ -29,7 +29,7 @@ export async function runFailState(run: StateRun): Promise<never> {
 }
 
 /** A path or an intrinsic function call, as ErrorPath and CausePath accept. */
-function jsonPathValue(run: StateRun, expression: string, input: Json, field: string): Json {
+function jsonPathValue(run: ActiveState, expression: string, input: Json, field: string): Json {
   if (!expression.startsWith('States.')) return run.path(expression, input, field);
   const resolved = run.template({ [`${field}.$`]: expression }, input) as Record<string, Json>;
   return resolved[field] ?? null;

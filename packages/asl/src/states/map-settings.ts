@@ -1,4 +1,4 @@
-import type { StateRun } from '../execution/state-run.js';
+import type { ActiveState } from '../execution/active-state.js';
 import type { Json } from '../json.js';
 import { fieldError, StatesErrors } from '../states-error.js';
 
@@ -10,13 +10,13 @@ export interface MapSettings {
 }
 
 /** `MaxConcurrency` in any of its forms (0: no limit). */
-export async function mapMaxConcurrency(run: StateRun, input: Json): Promise<number> {
+export async function mapMaxConcurrency(run: ActiveState, input: Json): Promise<number> {
   return (await setting(run, input, 'MaxConcurrency', 'integer')) ?? 0;
 }
 
 /** `ToleratedFailureCount` and `ToleratedFailurePercentage` in any of their forms. */
 export async function mapTolerance(
-  run: StateRun,
+  run: ActiveState,
   input: Json,
 ): Promise<Omit<MapSettings, 'maxConcurrency'>> {
   const toleratedFailureCount = await setting(run, input, 'ToleratedFailureCount', 'integer');
@@ -42,7 +42,7 @@ export async function mapTolerance(
 }
 
 async function setting(
-  run: StateRun,
+  run: ActiveState,
   input: Json,
   field: string,
   kind: 'integer' | 'float',

@@ -1,10 +1,10 @@
 import type { StatesBlock } from '../definition.js';
 import { SiblingFailed } from '../execution/abort-reasons.js';
+import type { ActiveState } from '../execution/active-state.js';
 import type { Frame } from '../execution/frame.js';
 import { recordActiveStateAborted } from '../execution/record-abort.js';
-import { runStates } from '../execution/run-states.js';
+import { runStateLoop } from '../execution/state-loop.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import { EventCursor, HistoryRecorder } from '../history/history-recorder.js';
 import { isJsonObject, type Json } from '../json.js';
 import { fieldError, StatesError, StatesErrors } from '../states-error.js';
@@ -18,7 +18,7 @@ import { mapMaxConcurrency, mapTolerance } from './map-settings.js';
  * events; the result is the array of the iterations' outputs. More failures than
  * tolerated abort the running iterations and fail the state.
  */
-export async function runMapState(run: StateRun): Promise<StateOutcome> {
+export async function runMapState(run: ActiveState): Promise<StateOutcome> {
   const state = run.state;
   if (state.ItemReader !== undefined || state.ResultWriter !== undefined) {
     const field = state.ItemReader !== undefined ? 'ItemReader' : 'ResultWriter';
@@ -67,8 +67,33 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
   const limit = settings.maxConcurrency > 0 ? settings.maxConcurrency : items.length;
 
   await new Promise<void>((allDone) => {
+    // Starting an iteration is a transition: a Map of 50,000 items starts them a slice at a
+    // time, yielding to the event loop in between (see Pacer).
+    let launchPaused = false;
     const launch = () => {
+      if (launchPaused) return;
       while (
+        !failure &&
+        !run.frame.signal.aborted &&
+        running.size < limit &&
+        nextIndex < items.length
+      ) {
+        const wait = run.frame.run.pacer.pace();
+        if (wait) {
+          launchPaused = true;
+          wait.then(() => {
+            launchPaused = false;
+            launchAfterPause();
+          });
+          return;
+        }
+        startIteration(nextIndex++);
+      }
+      if (running.size === 0) allDone();
+    };
+    // The go-ahead the pause waited for counts as this start's transition.
+    const launchAfterPause = () => {
+      if (
         !failure &&
         !run.frame.signal.aborted &&
         running.size < limit &&
@@ -76,7 +101,7 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
       ) {
         startIteration(nextIndex++);
       }
-      if (running.size === 0) allDone();
+      launch();
     };
     const startIteration = (index: number) => {
       const value = items[index] as Json;
@@ -97,7 +122,7 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
       };
       const done = (async () => {
         const itemInput = await selectItem(run, selector, input, index, value);
-        outputs[index] = await runStates(processor, itemInput, frame);
+        outputs[index] = await runStateLoop(processor, itemInput, frame);
       })().then(
         () => {
           running.delete(index);
@@ -201,7 +226,7 @@ export async function runMapState(run: StateRun): Promise<StateOutcome> {
 }
 
 /** The items: JSONPath `ItemsPath` over the effective input, JSONata `Items`, or the input itself. */
-async function mapItems(run: StateRun, input: Json): Promise<Json[]> {
+async function mapItems(run: ActiveState, input: Json): Promise<Json[]> {
   const state = run.state;
   let items: Json;
   if (run.jsonata) {
@@ -230,7 +255,7 @@ async function mapItems(run: StateRun, input: Json): Promise<Json[]> {
 
 /** One item's input: `ItemSelector` (or legacy `Parameters`) with `$$.Map.Item`, else the item. */
 async function selectItem(
-  run: StateRun,
+  run: ActiveState,
   selector: Json | undefined,
   input: Json,
   index: number,
@@ -249,7 +274,7 @@ function typeName(value: Json): string {
 }
 
 /** The Map Run's ARN, as AWS forms it: `...:mapRun:<machine>/<label>:<id>`. */
-function mapRunArn(run: StateRun): string {
+function mapRunArn(run: ActiveState): string {
   const { identity, random } = run.frame.run;
   const label = typeof run.state.Label === 'string' ? run.state.Label : random.uuid().slice(0, 8);
   return `${identity.stateMachineArn.replace(':stateMachine:', ':mapRun:')}/${label}:${random.uuid()}`;

@@ -1,10 +1,10 @@
 import type { StatesBlock } from '../definition.js';
 import { SiblingFailed } from '../execution/abort-reasons.js';
+import type { ActiveState } from '../execution/active-state.js';
 import type { Frame } from '../execution/frame.js';
 import { recordActiveStateAborted } from '../execution/record-abort.js';
-import { runStates } from '../execution/run-states.js';
+import { runStateLoop } from '../execution/state-loop.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import { EventCursor } from '../history/history-recorder.js';
 import type { Json } from '../json.js';
 import type { StatesError } from '../states-error.js';
@@ -16,7 +16,7 @@ import { effectiveArguments, resultToOutput } from './data-flow.js';
  * scope (reading the outer one) and its own thread of events; the result is the array of
  * the branches' outputs. The first branch to fail aborts the others and fails the state.
  */
-export async function runParallelState(run: StateRun): Promise<StateOutcome> {
+export async function runParallelState(run: ActiveState): Promise<StateOutcome> {
   const input = await effectiveArguments(run);
   run.record({ type: 'ParallelStateStarted' });
   const branches = (run.state.Branches as unknown as StatesBlock[] | undefined) ?? [];
@@ -38,7 +38,7 @@ export async function runParallelState(run: StateRun): Promise<StateOutcome> {
   let failure: StatesError | undefined;
   let failedBranch = -1;
   const settled = branches.map((branch, index) =>
-    runStates(branch, input, frames[index] as Frame).then(
+    runStateLoop(branch, input, frames[index] as Frame).then(
       (output) => output,
       (error: unknown) => {
         if (!failure && !run.frame.signal.aborted) {

@@ -1,11 +1,11 @@
+import type { ActiveState } from '../execution/active-state.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import type { Json } from '../json.js';
 import { applyResultPath } from '../jsonpath/result-path.js';
 import { applyOutputPath, effectiveInput } from './data-flow.js';
 
 /** Pass: JSONPath `Result` or `Parameters` placed by `ResultPath`; JSONata `Output`. */
-export async function runPassState(run: StateRun): Promise<StateOutcome> {
+export async function runPassState(run: ActiveState): Promise<StateOutcome> {
   const next = nextOf(run.state);
   if (run.jsonata) {
     const [output, assigned] = await Promise.all([

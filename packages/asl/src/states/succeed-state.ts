@@ -1,8 +1,8 @@
+import type { ActiveState } from '../execution/active-state.js';
 import type { StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import { passThroughOutput } from './data-flow.js';
 
 /** Succeed: ends its `States` block with its input (JSONPath paths, JSONata `Output`). */
-export async function runSucceedState(run: StateRun): Promise<StateOutcome> {
+export async function runSucceedState(run: ActiveState): Promise<StateOutcome> {
   return { output: await passThroughOutput(run, run.state.Output) };
 }

@@ -1,5 +1,5 @@
+import type { ActiveState } from '../execution/active-state.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import type { EventBody } from '../history/history-recorder.js';
 import type { Json } from '../json.js';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
@@ -29,7 +29,7 @@ type Ending =
  * here, on the injected clock; a missed heartbeat ends the task as AWS records it:
  * `TaskTimedOut` with `States.Timeout`.
  */
-export async function runTaskState(run: StateRun, retryCount: number): Promise<StateOutcome> {
+export async function runTaskState(run: ActiveState, retryCount: number): Promise<StateOutcome> {
   const resource = parseTaskResource(String(run.state.Resource)) as TaskResource;
   if (resource.activity) {
     throw new StatesError(
@@ -127,7 +127,7 @@ interface AttemptOptions {
 
 /** One attempt, raced against its timeout (and, waiting for a token, its heartbeat). */
 async function attempt(
-  run: StateRun,
+  run: ActiveState,
   resource: TaskResource,
   parameters: Json,
   token: string | undefined,

@@ -1,4 +1,4 @@
-import type { StateRun } from '../execution/state-run.js';
+import type { ActiveState } from '../execution/active-state.js';
 import type { Json } from '../json.js';
 import { fieldError, StatesErrors } from '../states-error.js';
 import { effectiveInput } from './data-flow.js';
@@ -12,7 +12,7 @@ type TimeoutField = 'TimeoutSeconds' | 'HeartbeatSeconds';
  * TaskScheduled in the same turn as its Entered event, as AWS orders them.
  */
 export function taskSeconds(
-  run: StateRun,
+  run: ActiveState,
   field: TimeoutField,
 ): number | undefined | Promise<number | undefined> {
   const state = run.state;
@@ -31,7 +31,11 @@ export function taskSeconds(
   return checked(run, field, value);
 }
 
-function checked(run: StateRun, field: TimeoutField, value: Json | undefined): number | undefined {
+function checked(
+  run: ActiveState,
+  field: TimeoutField,
+  value: Json | undefined,
+): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
     const error = fieldError(

@@ -1,5 +1,5 @@
+import type { ActiveState } from '../execution/active-state.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import type { Json } from '../json.js';
 import { fieldError, StatesErrors } from '../states-error.js';
 import { applyOutputPath, effectiveInput } from './data-flow.js';
@@ -21,7 +21,7 @@ export function parseWaitTimestamp(value: unknown): number | undefined {
 }
 
 /** Wait: `Seconds`, `SecondsPath`, `Timestamp`, `TimestampPath` (or JSONata expressions), on the injected clock. */
-export async function runWaitState(run: StateRun): Promise<StateOutcome> {
+export async function runWaitState(run: ActiveState): Promise<StateOutcome> {
   const state = run.state;
   const clock = run.frame.run.clock;
   let waitMs = 0;

@@ -1,12 +1,10 @@
-import type { Catcher, Retrier } from '../definition.js';
+import { type Catcher, RETRYABLE_TYPES, type Retrier } from '../definition.js';
+import type { ActiveState } from '../execution/active-state.js';
 import { errorMatches, findRetrier, retryDelayMs } from '../execution/error-matching.js';
-import { caught } from '../execution/run-state.js';
+import { caught } from '../execution/state-lifecycle.js';
 import type { StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import type { StatesError } from '../states-error.js';
 import type { InspectionErrorDetails, TestStateStatus } from './types.js';
-
-const RETRYABLE_TYPES = new Set(['Task', 'Map', 'Parallel']);
 
 /** What TestState makes of a state's error: retried, caught, or failed. */
 export type ErrorOutcome =
@@ -25,7 +23,7 @@ export type ErrorOutcome =
  * attempts left still shows its `retryIndex`.
  */
 export async function errorOutcome(
-  run: StateRun,
+  run: ActiveState,
   error: StatesError,
   retrierRetryCount: number,
   random: () => number,

@@ -1,5 +1,5 @@
 import type { StateDefinition } from '../definition.js';
-import type { InspectedStep } from '../execution/state-run.js';
+import type { InspectedStep } from '../execution/active-state.js';
 import type { Json, JsonObject } from '../json.js';
 import type { InspectionData, InspectionErrorDetails } from './types.js';
 
@@ -58,7 +58,7 @@ export class InspectionRecorder {
 
   constructor(readonly input: Json) {}
 
-  /** The hook the engine calls (see `StateRun.inspect`). */
+  /** The hook the engine calls (see `ActiveState.inspect`). */
   readonly record = (step: RecordedStep, value: Json): void => {
     this.#steps.set(step, value);
   };

@@ -2,6 +2,7 @@ import type { QueryLanguage, StateDefinition } from '../definition.js';
 import { isJsonObject, type Json, type JsonObject } from '../json.js';
 import { InvalidDefinitionError } from '../validation/invalid-definition-error.js';
 import { validateDefinition } from '../validation/validate-definition.js';
+import { walkStates } from '../walk-states.js';
 import { TestStateRequestError, validationError } from './test-state-error.js';
 
 /** The name AWS gives a state tested on its own (recorded: `/States/StateName/Branches`). */
@@ -41,7 +42,7 @@ export function locateState(definition: string | object, stateName?: string): Lo
   const diagnostics = validateDefinition(parsed);
   if (diagnostics.length > 0) throw invalid(diagnostics);
   const machine = parsed as JsonObject;
-  const found = findState(machine.States, stateName, false);
+  const found = findState(machine, stateName);
   if (!found) throw validationError('State not found in definition');
   return {
     name: stateName,
@@ -92,46 +93,34 @@ function transitionTargets(state: JsonObject): string[] {
   return targets;
 }
 
+/** The state named `name`, anywhere in the machine, and whether it runs in a Map iteration. */
 function findState(
-  states: Json | undefined,
+  machine: JsonObject,
   name: string,
-  inMap: boolean,
 ): { state: JsonObject; inMap: boolean } | undefined {
-  if (!isJsonObject(states)) return undefined;
-  const own = states[name];
-  if (isJsonObject(own)) return { state: own, inMap };
-  for (const state of Object.values(states)) {
-    if (!isJsonObject(state)) continue;
-    const processor = isJsonObject(state.ItemProcessor) ? state.ItemProcessor : state.Iterator;
-    if (state.Type === 'Map' && isJsonObject(processor)) {
-      const found = findState(processor.States, name, true);
-      if (found) return found;
-    }
-    if (state.Type === 'Parallel' && Array.isArray(state.Branches)) {
-      for (const branch of state.Branches) {
-        const found = isJsonObject(branch) ? findState(branch.States, name, inMap) : undefined;
-        if (found) return found;
+  let found: { state: JsonObject; inMap: boolean } | undefined;
+  walkStates(machine, {
+    state: (visit) => {
+      if (found === undefined && visit.name === name) {
+        found = { state: visit.state as JsonObject, inMap: visit.block.inMap };
       }
-    }
-  }
-  return undefined;
+      return found === undefined;
+    },
+  });
+  return found;
 }
 
 /** Every state name inside a Map's processor or a Parallel's branches (for `errorCausedByState`). */
 export function nestedStateNames(state: JsonObject): Set<string> {
   const names = new Set<string>();
-  const walk = (states: Json | undefined) => {
-    if (!isJsonObject(states)) return;
-    for (const [name, inner] of Object.entries(states)) {
-      names.add(name);
-      if (!isJsonObject(inner)) continue;
-      const processor = isJsonObject(inner.ItemProcessor) ? inner.ItemProcessor : inner.Iterator;
-      if (isJsonObject(processor)) walk(processor.States);
-      if (Array.isArray(inner.Branches))
-        for (const branch of inner.Branches) if (isJsonObject(branch)) walk(branch.States);
-    }
-  };
-  walk({ self: state });
-  names.delete('self');
+  walkStates(
+    { States: { [LONE_STATE_NAME]: state } },
+    {
+      state: (visit) => {
+        if (visit.block.depth > 0) names.add(visit.name);
+        return true;
+      },
+    },
+  );
   return names;
 }

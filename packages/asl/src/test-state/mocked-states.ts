@@ -1,5 +1,5 @@
+import type { ActiveState } from '../execution/active-state.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import type { Json } from '../json.js';
 import { effectiveArguments, effectiveInput, resultToOutput } from '../states/data-flow.js';
 import { mapMaxConcurrency, mapTolerance } from '../states/map-settings.js';
@@ -16,14 +16,14 @@ function mockedResult(mock: Mock): Json {
   return mock.result;
 }
 
-async function finish(run: StateRun, result: Json): Promise<StateOutcome> {
+async function finish(run: ActiveState, result: Json): Promise<StateOutcome> {
   const { output, assigned } = await resultToOutput(run, result);
   const next = nextOf(run.state);
   return { output, ...(next !== undefined ? { next } : {}), ...(assigned ? { assigned } : {}) };
 }
 
 /** A Task whose service call the mock replaces: its arguments, then the mock as its result. */
-export async function runMockedTask(run: StateRun, mock: Mock): Promise<StateOutcome> {
+export async function runMockedTask(run: ActiveState, mock: Mock): Promise<StateOutcome> {
   const resource = parseTaskResource(String(run.state.Resource));
   const token =
     resource && resource.pattern !== 'request-response'
@@ -35,7 +35,7 @@ export async function runMockedTask(run: StateRun, mock: Mock): Promise<StateOut
 }
 
 /** A Parallel whose branches the mock replaces: the mock is the array of branch outputs. */
-export async function runMockedParallel(run: StateRun, mock: Mock): Promise<StateOutcome> {
+export async function runMockedParallel(run: ActiveState, mock: Mock): Promise<StateOutcome> {
   await effectiveArguments(run);
   return finish(run, mockedResult(mock));
 }
@@ -46,7 +46,7 @@ export async function runMockedParallel(run: StateRun, mock: Mock): Promise<Stat
  * mock is the Map's result.
  */
 export async function runMockedMap(
-  run: StateRun,
+  run: ActiveState,
   mock: Mock,
   failedIterations: number,
   record: Record,

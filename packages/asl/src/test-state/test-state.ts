@@ -1,13 +1,14 @@
 import type { Clock } from '../clock.js';
+import { ActiveState } from '../execution/active-state.js';
 import type { Frame } from '../execution/frame.js';
+import { Pacer } from '../execution/pacer.js';
 import type { RunContext } from '../execution/run-context.js';
 import { toStatesError } from '../execution/state-errors.js';
 import type { StateOutcome } from '../execution/state-outcome.js';
-import { StateRun } from '../execution/state-run.js';
 import { EventCursor, HistoryRecorder } from '../history/history-recorder.js';
 import type { Json, JsonObject } from '../json.js';
+import { runStateOfType } from '../states/dispatch-by-type.js';
 import { FailStateError } from '../states/fail-state.js';
-import { runStateBody } from '../states/run-state-body.js';
 import { StatesError, StatesErrors } from '../states-error.js';
 import type { TaskHandler } from '../task-handler.js';
 import { TokenWaits } from '../tasks/token-waits.js';
@@ -48,7 +49,7 @@ export async function testState(
   const random = options.random ?? defaultRandom;
   const inspection = new InspectionRecorder(checked.input);
   const controller = new AbortController();
-  const run = new StateRun(
+  const run = new ActiveState(
     testFrame(
       checked,
       options,
@@ -91,7 +92,7 @@ export async function testState(
 }
 
 async function failed(
-  run: StateRun,
+  run: ActiveState,
   thrown: unknown,
   checked: CheckedRequest,
   inspection: InspectionRecorder,
@@ -124,7 +125,7 @@ async function failed(
 }
 
 function runBody(
-  run: StateRun,
+  run: ActiveState,
   checked: CheckedRequest,
   inspection: InspectionRecorder,
 ): Promise<StateOutcome> {
@@ -139,7 +140,7 @@ function runBody(
         return runMockedMap(run, mock, checked.mapIterationFailureCount, inspection.record);
     }
   }
-  return runStateBody(run);
+  return runStateOfType(run);
 }
 
 /** The one thread the tested state runs on: its variables, context object and host hooks. */
@@ -180,6 +181,7 @@ function testFrame(
       options.issueTaskToken ?? (() => `test-state-task-token-${process.pid}-${++tokenSequence}`),
     region,
     queryLanguage: checked.located.queryLanguage,
+    pacer: new Pacer(),
     contextOverride: (standard: JsonObject) =>
       mocked
         ? mockedContextObject(mocked, standard)

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { pausedWork } from './paused-work.js';
 
 interface Timer {
   readonly due: number;
@@ -9,7 +10,8 @@ interface Timer {
 
 /**
  * Virtual time for tests and conformance runs: a `sleep` does not wait; once everything
- * else that is ready has run (promise jobs and already-scheduled callbacks), the earliest
+ * else that is ready has run (promise jobs, already-scheduled callbacks, and executions
+ * paused between slices of transitions), the earliest
  * timer fires and the clock jumps to its due time. A `Wait` of a day or a heartbeat
  * timeout of five minutes costs nothing, and timers fire in due-time order, so races
  * between a task and its timeout resolve as they would in real time.
@@ -70,6 +72,11 @@ export class VirtualClock implements Clock {
 
   #fire(): void {
     this.#scheduled = false;
+    // An execution paused between slices still has work ready: time waits for it.
+    if (pausedWork.count > 0) {
+      this.#schedule();
+      return;
+    }
     let next: Timer | undefined;
     for (let i = 0; i < this.#timers.length; i++) {
       const timer = this.#timers[i] as Timer;

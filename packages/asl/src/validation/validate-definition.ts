@@ -1,4 +1,5 @@
 import { isJsonObject } from '../json.js';
+import { nestedBlock, walkStates } from '../walk-states.js';
 import { type QueryLanguage, reportError, schemaError, type ValidationContext } from './context.js';
 import type { Diagnostic } from './diagnostic.js';
 import { checkIntegerField, MAX_SECONDS } from './limits.js';
@@ -120,30 +121,31 @@ function checkTop(ctx: ValidationContext, top: Record<string, unknown>): void {
   }
   checkIntegerField(ctx, top, 'TimeoutSeconds', 1, MAX_SECONDS, '');
   const seen = new Set<string>();
-  // Blocks are checked breadth-first from a queue: nesting depth never grows the stack.
-  const queue: { block: unknown; prefix: string; kind: NestedBlock['kind'] | 'Top' }[] = [
-    { block: top, prefix: '', kind: 'Top' },
-  ];
-  for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-    const { block, prefix, kind } = item;
-    if (!isJsonObject(block)) {
-      schemaError(
-        ctx,
-        'A branch or item processor must be an object with StartAt and States',
-        prefix,
-      );
-      continue;
-    }
-    if (kind !== 'Top') {
-      const allowed = kind === 'Branch' ? BLOCK_FIELDS : PROCESSOR_FIELDS;
-      for (const field of Object.keys(block)) {
-        if (!allowed.has(field)) schemaError(ctx, `Field '${field}' is not supported`, prefix);
-      }
-    }
-    for (const nested of checkBlock(ctx, block, prefix, seen)) {
-      queue.push({ block: nested.block, prefix: nested.location, kind: nested.kind });
-    }
-  }
+  // Breadth-first, each level whole before the next: the order diagnostics have always had.
+  walkStates(
+    top,
+    {
+      block: (visit) => {
+        const { block, location: prefix, kind } = visit;
+        if (!isJsonObject(block)) {
+          schemaError(
+            ctx,
+            'A branch or item processor must be an object with StartAt and States',
+            prefix,
+          );
+          return [];
+        }
+        if (kind !== 'Top') {
+          const allowed = kind === 'Branch' ? BLOCK_FIELDS : PROCESSOR_FIELDS;
+          for (const field of Object.keys(block)) {
+            if (!allowed.has(field)) schemaError(ctx, `Field '${field}' is not supported`, prefix);
+          }
+        }
+        return checkBlock(ctx, block, prefix, seen).map((nested) => nestedBlock(visit, nested));
+      },
+    },
+    { order: 'breadth-first' },
+  );
 }
 
 /** Checks one `States` block and its states; returns the blocks nested in its states. */

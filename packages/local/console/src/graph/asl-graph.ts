@@ -1,3 +1,5 @@
+import { type StatesBlockVisit, walkStates } from '@sfn-callback/asl/walk';
+
 /** A box of the graph: a state, the start or end marker, or the end of a Map / Parallel group. */
 export interface GraphNode {
   readonly id: string;
@@ -133,64 +135,74 @@ export function aslGraph(definition: Scope): AslGraph {
   const nodes: GraphNode[] = [{ id: 'start', kind: 'start', label: 'Start' }];
   const groups: GraphGroup[] = [];
   const edges: GraphEdge[] = [];
+  // Where each block is entered from and left to: the markers, or its Map / Parallel group.
+  const entryOf = (block: StatesBlockVisit) =>
+    block.parentState === undefined ? 'start' : stateNodeId(block.parentState);
+  const exitOf = (block: StatesBlockVisit) =>
+    block.parentState === undefined ? 'end' : groupEndId(block.parentState);
+  const parentOf = (block: StatesBlockVisit) =>
+    block.parentState === undefined ? undefined : groupId(block.parentState);
+  const isGroup = (type: string): type is 'Map' | 'Parallel' =>
+    type === 'Map' || type === 'Parallel';
 
-  const walk = (
-    scope: Scope,
-    entry: string,
-    entryKind: GraphEdge['kind'],
-    entryLabel: string | undefined,
-    exit: string,
-    parent: string | undefined,
-  ) => {
-    const states = scope.States ?? {};
-    if (scope.StartAt !== undefined && scope.StartAt in states) {
-      edges.push({
-        from: entry,
-        to: stateNodeId(scope.StartAt),
-        kind: entryKind,
-        ...(entryLabel ? { label: entryLabel } : {}),
-      });
-    }
-    for (const [name, state] of Object.entries(states)) {
+  walkStates(definition, {
+    block: (block) => {
+      const scope = block.block as Scope;
+      const states = scope.States ?? {};
+      if (scope.StartAt !== undefined && Object.hasOwn(states, scope.StartAt)) {
+        const label =
+          block.kind === 'Top'
+            ? undefined
+            : block.kind === 'Branch'
+              ? `branch ${(block.branchIndex ?? 0) + 1}`
+              : 'each item';
+        edges.push({
+          from: entryOf(block),
+          to: stateNodeId(scope.StartAt),
+          kind: block.kind === 'Top' ? 'next' : 'branch',
+          ...(label ? { label } : {}),
+        });
+      }
+      return undefined;
+    },
+    state: ({ name, state, block }) => {
       const type = String(state.Type ?? 'Task');
       const id = stateNodeId(name);
-      const resource = type === 'Task' ? shortResource(state.Resource) : undefined;
-      let from = id;
-      if (type === 'Map' || type === 'Parallel') {
+      const parent = parentOf(block);
+      if (isGroup(type)) {
         const group = groupId(name);
         groups.push({ id: group, stateName: name, type, ...(parent ? { parent } : {}) });
         nodes.push({ id, kind: 'state', label: name, stateName: name, type, parent: group });
-        const end = groupEndId(name);
-        if (type === 'Map') {
-          const inner = (state.ItemProcessor ?? state.Iterator) as Scope | undefined;
-          if (inner) walk(inner, id, 'branch', 'each item', end, group);
-        } else {
-          const branches = (state.Branches ?? []) as Scope[];
-          branches.forEach((branch, i) => {
-            walk(branch, id, 'branch', `branch ${i + 1}`, end, group);
-          });
-        }
+        return true;
+      }
+      const resource = type === 'Task' ? shortResource(state.Resource) : undefined;
+      nodes.push({
+        id,
+        kind: 'state',
+        label: name,
+        stateName: name,
+        type,
+        ...(resource ? { resource } : {}),
+        ...(typeof state.Resource === 'string' && state.Resource.endsWith('.waitForTaskToken')
+          ? { waitsForToken: true }
+          : {}),
+        ...(parent ? { parent } : {}),
+      });
+      return true;
+    },
+    // A state's edges leave from it, or from its group's end once its inner states are drawn.
+    leave: ({ name, state, block }) => {
+      const type = String(state.Type ?? 'Task');
+      let from = stateNodeId(name);
+      if (isGroup(type)) {
+        from = groupEndId(name);
         nodes.push({
-          id: end,
+          id: from,
           kind: 'group-end',
           label: `${type} end`,
           stateName: name,
           type,
-          parent: group,
-        });
-        from = end;
-      } else {
-        nodes.push({
-          id,
-          kind: 'state',
-          label: name,
-          stateName: name,
-          type,
-          ...(resource ? { resource } : {}),
-          ...(typeof state.Resource === 'string' && state.Resource.endsWith('.waitForTaskToken')
-            ? { waitsForToken: true }
-            : {}),
-          ...(parent ? { parent } : {}),
+          parent: groupId(name),
         });
       }
       if (type === 'Choice') {
@@ -209,7 +221,7 @@ export function aslGraph(definition: Scope): AslGraph {
       if (typeof state.Next === 'string')
         edges.push({ from, to: stateNodeId(state.Next), kind: 'next' });
       if (state.End === true || type === 'Succeed' || type === 'Fail')
-        edges.push({ from, to: exit, kind: 'next' });
+        edges.push({ from, to: exitOf(block), kind: 'next' });
       for (const handler of (state.Catch ?? []) as Record<string, unknown>[]) {
         if (typeof handler.Next !== 'string') continue;
         const errors = Array.isArray(handler.ErrorEquals)
@@ -222,10 +234,9 @@ export function aslGraph(definition: Scope): AslGraph {
           label: clip(`Catch ${errors}`),
         });
       }
-    }
-  };
+    },
+  });
 
-  walk(definition, 'start', 'next', undefined, 'end', undefined);
   nodes.push({ id: 'end', kind: 'end', label: 'End' });
   return { nodes, groups, edges };
 }

@@ -1,18 +1,22 @@
-import type { Catcher, Retrier, StateDefinition } from '../definition.js';
+import {
+  type Catcher,
+  RETRYABLE_TYPES,
+  type Retrier,
+  type StateDefinition,
+} from '../definition.js';
 import { stateEventType } from '../history/event-names.js';
 import { EventCursor } from '../history/history-recorder.js';
 import type { Json } from '../json.js';
 import { applyResultPath } from '../jsonpath/result-path.js';
 import { MAX_PAYLOAD_BYTES, utf8Bytes } from '../limits.js';
-import { runStateBody } from '../states/run-state-body.js';
+import { runStateOfType } from '../states/dispatch-by-type.js';
 import { StatesError, StatesErrors } from '../states-error.js';
+import { ActiveState } from './active-state.js';
 import { findCatcher, findRetrier, retryDelayMs } from './error-matching.js';
 import type { Frame } from './frame.js';
 import { errorOutput, toStatesError } from './state-errors.js';
 import type { StateOutcome } from './state-outcome.js';
-import { StateRun } from './state-run.js';
 
-const RETRYABLE_TYPES = new Set(['Task', 'Map', 'Parallel']);
 const CONTAINER_TYPES = new Set(['Map', 'Parallel']);
 const NO_EXITED_EVENT = new Set(['Fail']);
 
@@ -22,13 +26,13 @@ const NO_EXITED_EVENT = new Set(['Fail']);
  * event with the variables it assigned, and assigns them. A failure no catcher takes
  * propagates to the caller (the enclosing branch, iteration or execution).
  */
-export async function runState(
+export async function runStateLifecycle(
   frame: Frame,
   name: string,
   state: StateDefinition,
   input: Json,
 ): Promise<StateOutcome> {
-  const run = new StateRun(frame, name, state, input);
+  const run = new ActiveState(frame, name, state, input);
   frame.active.type = state.Type;
   run.enteredEventId = run.record({
     type: stateEventType(state.Type, 'Entered'),
@@ -86,7 +90,7 @@ export async function runState(
   return outcome;
 }
 
-async function runWithRetries(run: StateRun): Promise<StateOutcome> {
+async function runWithRetries(run: ActiveState): Promise<StateOutcome> {
   const retriers = RETRYABLE_TYPES.has(run.state.Type)
     ? (run.state.Retry as Retrier[] | undefined)
     : undefined;
@@ -95,7 +99,7 @@ async function runWithRetries(run: StateRun): Promise<StateOutcome> {
   for (;;) {
     run.attempt(retryCount);
     try {
-      return await runStateBody(run);
+      return await runStateOfType(run);
     } catch (thrown) {
       const error = toStatesError(thrown, run.name, run.enteredEventId);
       if (run.frame.signal.aborted) throw error;
@@ -123,7 +127,7 @@ async function runWithRetries(run: StateRun): Promise<StateOutcome> {
  * JSONata's `EvaluationFailed` event, for an expression that failed. Recorded: it chains to
  * the event before the state's Entered event, and the state's next event chains to it.
  */
-function recordEvaluationFailure(run: StateRun, error: StatesError): void {
+function recordEvaluationFailure(run: ActiveState, error: StatesError): void {
   if (!run.jsonata || error.error !== StatesErrors.QueryEvaluationError) return;
   // Recorded: a Wait state's chains to its Entered event, the other types' to the one before.
   const entered = run.frame.run.recorder.events[run.enteredEventId - 1];
@@ -146,7 +150,7 @@ function recordEvaluationFailure(run: StateRun, error: StatesError): void {
 
 /** A catcher's outcome: its `Next`, its output (`ResultPath` / `Output`) and its `Assign`. */
 export async function caught(
-  run: StateRun,
+  run: ActiveState,
   catcher: Catcher,
   error: StatesError,
 ): Promise<StateOutcome> {

@@ -11,8 +11,9 @@ import { defaultRandom } from '../time/default-random.js';
 import { systemClock } from '../time/system-clock.js';
 import { VariableScope } from '../variables/variable-scope.js';
 import { ExecutionStopped } from './abort-reasons.js';
+import { Pacer } from './pacer.js';
 import type { RunContext } from './run-context.js';
-import { runStates } from './run-states.js';
+import { runStateLoop } from './state-loop.js';
 
 /** Stops the execution's timeout timer; one object, not a DOMException per execution. */
 const EXECUTION_ENDED = Object.freeze({ reason: 'the execution ended' });
@@ -22,7 +23,7 @@ const defaultToken = () =>
   `local-task-token-${process.pid}-${++tokenSequence}-${Math.random().toString(36).slice(2)}`;
 
 /** One execution of a state machine: the top-level thread, its history and its tokens. */
-export class ExecutionRun implements Execution {
+export class RunningExecution implements Execution {
   readonly result: Promise<ExecutionResult>;
   readonly #recorder: HistoryRecorder;
   readonly #tokens: TokenWaits;
@@ -30,9 +31,17 @@ export class ExecutionRun implements Execution {
   #stopDetails: { error?: string; cause?: string } | undefined;
   #ended = false;
 
-  constructor(definition: StateMachineDefinition, options: ExecutionOptions) {
+  /** @param internal Tests only: a pacer with another bound, a smaller history limit. */
+  constructor(
+    definition: StateMachineDefinition,
+    options: ExecutionOptions,
+    internal: { readonly pacer?: Pacer; readonly historyLimit?: number } = {},
+  ) {
     const clock = options.clock ?? systemClock;
-    this.#recorder = new HistoryRecorder(clock, options.onEvent);
+    this.#recorder = new HistoryRecorder(clock, options.onEvent, internal.historyLimit);
+    // The limit's ExecutionFailed is recorded: the threads still running end without events.
+    this.#recorder.onLimit = () =>
+      this.#controller.abort(new ExecutionStopped('the history reached its limit'));
     this.#tokens = new TokenWaits(options.onTaskToken);
     const context: RunContext = {
       identity: options.identity,
@@ -46,6 +55,7 @@ export class ExecutionRun implements Execution {
       issueTaskToken: options.issueTaskToken ?? defaultToken,
       region: options.region ?? 'us-east-1',
       queryLanguage: (definition.QueryLanguage as QueryLanguage | undefined) ?? 'JSONPath',
+      pacer: internal.pacer ?? new Pacer(),
     };
     this.result = this.#run(definition, context);
   }
@@ -102,7 +112,7 @@ export class ExecutionRun implements Execution {
     };
     let result: ExecutionResult;
     try {
-      const output = await runStates(definition, context.input, frame);
+      const output = await runStateLoop(definition, context.input, frame);
       if (this.#controller.signal.aborted) throw this.#controller.signal.reason;
       const text = JSON.stringify(output);
       recorder.append(cursor, {
@@ -122,6 +132,9 @@ export class ExecutionRun implements Execution {
 
   #failed(thrown: unknown, cursor: EventCursor, timedOut: boolean): ExecutionResult {
     const recorder = this.#recorder;
+    if (recorder.full) {
+      return { status: 'FAILED', error: StatesErrors.Runtime, cause: recorder.limitCause };
+    }
     if (timedOut) {
       // Recorded: DescribeExecution of a timed-out execution has no error or cause.
       recorder.append(cursor, { type: 'ExecutionTimedOut', executionTimedOutEventDetails: {} });

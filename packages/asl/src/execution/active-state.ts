@@ -1,4 +1,4 @@
-import type { QueryLanguage, StateDefinition } from '../definition.js';
+import { type QueryLanguage, RETRYABLE_TYPES, type StateDefinition } from '../definition.js';
 import type { EventBody } from '../history/history-recorder.js';
 import { evaluateIntrinsic } from '../intrinsics/evaluate-intrinsic.js';
 import type { Json, JsonObject } from '../json.js';
@@ -8,8 +8,6 @@ import { readPath } from '../jsonpath/reference-path.js';
 import type { EvaluationScope } from '../scope.js';
 import { contextObject } from './context-object.js';
 import type { Frame } from './frame.js';
-
-const RETRYABLE = new Set(['Task', 'Map', 'Parallel']);
 
 /** The data-flow steps whose values TestState's `inspectionData` shows. */
 export type InspectedStep =
@@ -28,7 +26,7 @@ export type InspectionHook = (step: InspectedStep, value: Json) => void;
  * field evaluators both query languages need, bound to the state's scope (context object,
  * the variables as they were on entry, randomness).
  */
-export class StateRun {
+export class ActiveState {
   readonly language: QueryLanguage;
   /** When the state was entered, ms since the epoch. */
   enteredAt: number;
@@ -59,14 +57,14 @@ export class StateRun {
       new Date(this.enteredAt).toISOString(),
       this.retryCount,
       this.#taskToken,
-      RETRYABLE.has(this.state.Type),
+      RETRYABLE_TYPES.has(this.state.Type),
     );
     return this.#context;
   }
 
   /** This run seen with another context object (a Map item's `$$.Map.Item`). */
-  withContext(context: JsonObject): StateRun {
-    const copy = new StateRun(this.frame, this.name, this.state, this.input);
+  withContext(context: JsonObject): ActiveState {
+    const copy = new ActiveState(this.frame, this.name, this.state, this.input);
     copy.enteredAt = this.enteredAt;
     copy.enteredEventId = this.enteredEventId;
     copy.retryCount = this.retryCount;

@@ -1,5 +1,5 @@
+import type { ActiveState } from '../execution/active-state.js';
 import type { StateOutcome } from '../execution/state-outcome.js';
-import type { StateRun } from '../execution/state-run.js';
 import { StatesError, StatesErrors } from '../states-error.js';
 import { runChoiceState } from './choice-state.js';
 import { runFailState } from './fail-state.js';
@@ -11,7 +11,7 @@ import { runTaskState } from './task-state.js';
 import { runWaitState } from './wait-state.js';
 
 /** Runs what a state of its type does, between its Entered and Exited events. */
-export function runStateBody(run: StateRun): Promise<StateOutcome> {
+export function runStateOfType(run: ActiveState): Promise<StateOutcome> {
   switch (run.state.Type) {
     case 'Pass':
       return runPassState(run);
