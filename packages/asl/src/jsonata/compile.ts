@@ -1,5 +1,7 @@
 import jsonata from 'jsonata';
 import { registerStaticAwsFunctions } from './aws-functions.js';
+import { installEvaluationBounds } from './evaluation-bounds.js';
+import { LinearRegExp } from './linear-regex.js';
 import { parseSimplePath, type SimplePath } from './simple-path.js';
 
 /** A JSONata expression compiled once, with the variable names it reads. */
@@ -44,8 +46,11 @@ function collectVariableNames(node: unknown, names: Set<string>): void {
 export function compileJsonata(body: string): CompiledJsonata {
   const cached = cache.get(body);
   if (cached !== undefined) return cached;
-  const expression = jsonata(body);
+  // jsonata keeps the engine in a module-wide setting that every compilation overwrites:
+  // always passing it keeps regex literals on the linear engine.
+  const expression = jsonata(body, { RegexEngine: LinearRegExp as unknown as RegExp });
   registerStaticAwsFunctions(expression);
+  installEvaluationBounds(expression);
   const names = new Set<string>();
   collectVariableNames(expression.ast(), names);
   const usesRandomness = names.has('random') || names.has('uuid');

@@ -2,6 +2,7 @@ import type { Json } from '../json.js';
 import type { EvaluationScope } from '../scope.js';
 import { randomFunctions } from './aws-functions.js';
 import { compileJsonata } from './compile.js';
+import { budgetBinding, STACK_OVERFLOW_MESSAGE } from './evaluation-bounds.js';
 import { normaliseJsonataResult, UNSUPPORTED } from './normalise-result.js';
 import {
   returnedNothingError,
@@ -10,10 +11,6 @@ import {
 } from './query-evaluation-error.js';
 import { NOT_SIMPLE, readSimplePath } from './simple-path.js';
 
-/** AWS's text when evaluation recurses too deep (floci-io/floci issue #2737, measured on AWS). */
-const STACK_OVERFLOW =
-  'Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.';
-
 /** The error jsonata threw (a plain object with a code) or any other thrown value. */
 function toThrewError(error: unknown, body: string, field: string): Error {
   if (typeof error === 'object' && error !== null) {
@@ -21,7 +18,7 @@ function toThrewError(error: unknown, body: string, field: string): Error {
     const text = typeof message === 'string' ? message : String(error);
     if (typeof code === 'string') return threwError(body, field, code, text);
     if (error instanceof RangeError && /call stack/i.test(text)) {
-      return threwError(body, field, undefined, STACK_OVERFLOW);
+      return threwError(body, field, undefined, STACK_OVERFLOW_MESSAGE);
     }
     return threwError(body, field, undefined, text);
   }
@@ -63,9 +60,14 @@ function evaluateRaw(body: string, states: Json, scope: EvaluationScope): unknow
     const found = readSimplePath(compiled.simplePath, states, scope);
     if (found !== NOT_SIMPLE) return found;
   }
-  const bindings: Record<string, unknown> = compiled.usesRandomness
-    ? { states, ...randomFunctions(scope.random) }
-    : { states };
+  // No prototype: a variable named `__proto__` or `toString` is a plain binding. A budget
+  // of its own for each evaluation: depth, real time, value size (see JSONATA_BOUNDS).
+  const bindings: Record<string, unknown> = Object.assign(
+    Object.create(null),
+    compiled.usesRandomness ? randomFunctions(scope.random) : undefined,
+    budgetBinding(),
+  );
+  bindings.states = states;
   // Bound after the functions: a workflow variable shadows a function of the same name.
   for (const name of compiled.variableNames) {
     const value = scope.variables.get(name);

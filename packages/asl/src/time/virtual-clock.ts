@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { virtualTimeHeld } from './virtual-time-holds.js';
 
 interface Timer {
   readonly due: number;
@@ -70,6 +71,11 @@ export class VirtualClock implements Clock {
 
   #fire(): void {
     this.#scheduled = false;
+    if (virtualTimeHeld()) {
+      // Work paused mid-instant: time moves once it is done.
+      this.#schedule();
+      return;
+    }
     let next: Timer | undefined;
     for (let i = 0; i < this.#timers.length; i++) {
       const timer = this.#timers[i] as Timer;
