@@ -74,6 +74,24 @@ describe('JSONata evaluation bounds', () => {
     expect(error.cause).toContain(`threw an error during evaluation: ${STACK_OVERFLOW_MESSAGE}`);
   });
 
+  it("a RangeError inside jsonata (the process's own stack) ends as a QueryEvaluationError", async () => {
+    let deep: Json = 1;
+    for (let i = 0; i < 20_000; i++) deep = { a: deep };
+    for (const body of [
+      '$string($states.input)',
+      `(${'('.repeat(20_000)}1${')'.repeat(20_000)})`,
+    ]) {
+      try {
+        await evaluateJsonataBody(body, { input: deep }, fakeScope(), 'Output');
+        throw new Error('expected a failure');
+      } catch (error) {
+        expect(error).toBeInstanceOf(StatesError);
+        expect((error as StatesError).error).toBe('States.QueryEvaluationError');
+        expect((error as StatesError).cause).toContain(STACK_OVERFLOW_MESSAGE);
+      }
+    }
+  });
+
   it('a deep recursion that ends returns its value', async () => {
     expect(await evaluate('($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(500))')).toBe(
       500,
