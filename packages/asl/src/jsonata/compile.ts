@@ -2,6 +2,7 @@ import jsonata from 'jsonata';
 import { registerStaticAwsFunctions } from './aws-functions.js';
 import { installEvaluationBounds } from './evaluation-bounds.js';
 import { LinearRegExp } from './linear-regex.js';
+import { readsInheritedMembers } from './own-members.js';
 import { parseSimplePath, type SimplePath } from './simple-path.js';
 
 /** A JSONata expression compiled once, with the variable names it reads. */
@@ -15,6 +16,11 @@ export interface CompiledJsonata {
   readonly variableNames: readonly string[];
   /** Whether `$random` or `$uuid` is mentioned, so their per-execution binding is needed. */
   readonly usesRandomness: boolean;
+  /**
+   * Whether the expression can read a member named like an Object.prototype one
+   * (`$states.input.toString`, `$lookup`): then it runs over copies without prototypes.
+   */
+  readonly readsInheritedMembers: boolean;
   /** Set when the expression only walks object members: it can skip jsonata. */
   readonly simplePath: SimplePath | undefined;
 }
@@ -60,6 +66,7 @@ export function compileJsonata(body: string): CompiledJsonata {
     expression,
     variableNames: [...names],
     usesRandomness,
+    readsInheritedMembers: readsInheritedMembers(expression.ast()),
     simplePath: parseSimplePath(body),
   };
   if (cache.size >= MAX_CACHED) cache.clear();

@@ -4,6 +4,7 @@ import { randomFunctions } from './aws-functions.js';
 import { compileJsonata } from './compile.js';
 import { budgetBinding, STACK_OVERFLOW_MESSAGE } from './evaluation-bounds.js';
 import { normaliseJsonataResult, UNSUPPORTED } from './normalise-result.js';
+import { withoutPrototypes, withPrototypes } from './own-members.js';
 import {
   returnedNothingError,
   threwError,
@@ -42,19 +43,27 @@ export async function evaluateJsonataBody(
   field: string,
 ): Promise<Json> {
   let raw: unknown;
+  let ownOnly = false;
   try {
-    raw = await evaluateRaw(body, states, scope);
+    ownOnly = compileJsonata(body).readsInheritedMembers;
+    raw = await evaluateRaw(body, states, scope, ownOnly);
   } catch (error) {
     throw toThrewError(error, body, field);
   }
-  return checkedResult(raw, body, field);
+  const result = checkedResult(raw, body, field);
+  return ownOnly ? withPrototypes(result) : result;
 }
 
 /**
  * What the expression evaluates to, before any check; throws what jsonata throws. Not
  * async, so a simple path answers without a promise.
  */
-function evaluateRaw(body: string, states: Json, scope: EvaluationScope): unknown {
+function evaluateRaw(
+  body: string,
+  states: Json,
+  scope: EvaluationScope,
+  ownOnly: boolean,
+): unknown {
   const compiled = compileJsonata(body);
   if (compiled.simplePath !== undefined) {
     const found = readSimplePath(compiled.simplePath, states, scope);
@@ -67,11 +76,13 @@ function evaluateRaw(body: string, states: Json, scope: EvaluationScope): unknow
     compiled.usesRandomness ? randomFunctions(scope.random) : undefined,
     budgetBinding(),
   );
-  bindings.states = states;
+  // Own members only: `$states.input.toString` is nothing, as in the JSON it came from.
+  const own = ownOnly ? withoutPrototypes : (value: Json) => value;
+  bindings.states = own(states);
   // Bound after the functions: a workflow variable shadows a function of the same name.
   for (const name of compiled.variableNames) {
     const value = scope.variables.get(name);
-    if (value !== undefined) bindings[name] = value;
+    if (value !== undefined) bindings[name] = own(value);
   }
   // No input document: ASL forbids `$` at the top level, so nothing reads it.
   return compiled.expression.evaluate(undefined, bindings);

@@ -55,7 +55,12 @@ function parse(arn: string): TaskResource | undefined {
   const service = match[1] as string;
   const action = match[2] as string;
   const suffix = match[3];
-  const pattern = suffix === undefined ? 'request-response' : PATTERNS[suffix];
+  const pattern =
+    suffix === undefined
+      ? 'request-response'
+      : Object.hasOwn(PATTERNS, suffix)
+        ? PATTERNS[suffix]
+        : undefined;
   if (!pattern) return undefined;
   return {
     arn,

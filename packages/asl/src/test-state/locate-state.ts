@@ -1,5 +1,6 @@
 import type { QueryLanguage, StateDefinition } from '../definition.js';
 import { isJsonObject, type Json, type JsonObject } from '../json.js';
+import { setOwn } from '../jsonpath/set-own.js';
 import { InvalidDefinitionError } from '../validation/invalid-definition-error.js';
 import { validateDefinition } from '../validation/validate-definition.js';
 import { TestStateRequestError, validationError } from './test-state-error.js';
@@ -73,7 +74,7 @@ function invalid(diagnostics: ReturnType<typeof validateDefinition>): TestStateR
 export function wrapLoneState(state: JsonObject): JsonObject {
   const states: JsonObject = { [LONE_STATE_NAME]: state };
   for (const target of transitionTargets(state)) {
-    if (!(target in states)) states[target] = { Type: 'Succeed' };
+    if (!Object.hasOwn(states, target)) setOwn(states, target, { Type: 'Succeed' });
   }
   return { StartAt: LONE_STATE_NAME, States: states };
 }
@@ -98,7 +99,7 @@ function findState(
   inMap: boolean,
 ): { state: JsonObject; inMap: boolean } | undefined {
   if (!isJsonObject(states)) return undefined;
-  const own = states[name];
+  const own = Object.hasOwn(states, name) ? states[name] : undefined;
   if (isJsonObject(own)) return { state: own, inMap };
   for (const state of Object.values(states)) {
     if (!isJsonObject(state)) continue;

@@ -112,7 +112,10 @@ function isKnownResource(resource: string): boolean {
     );
   }
   if (rest.length !== 1 || service === undefined) return false;
-  return OPTIMIZED[service]?.[rest[0] ?? '']?.includes(pattern) ?? false;
+  const actions = Object.hasOwn(OPTIMIZED, service) ? OPTIMIZED[service] : undefined;
+  const action = rest[0] ?? '';
+  const patterns = actions && Object.hasOwn(actions, action) ? actions[action] : undefined;
+  return patterns?.includes(pattern) ?? false;
 }
 
 /**
