@@ -1,9 +1,10 @@
 import type { IntegrationPattern, TaskResource } from '../task-handler.js';
 
-const LAMBDA_FUNCTION = /^arn:aws[a-z-]*:lambda:[^:]+:[^:]+:function:[^:]+(:[^:]+)?$/;
-const ACTIVITY = /^arn:aws[a-z-]*:states:[^:]+:[^:]+:activity:/;
+// Region and account may be given or left empty, as AWS accepts both (see validation/resources.ts).
+const LAMBDA_FUNCTION = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:[^:]+(:[^:]+)?$/;
+const ACTIVITY = /^arn:aws[a-z-]*:states:[^:]*:[^:]*:activity:/;
 const INTEGRATION =
-  /^arn:aws[a-z-]*:states:::((?:aws-sdk:)?[a-z0-9-]+):([A-Za-z0-9]+)(\.[a-zA-Z0-9:]+)?$/;
+  /^arn:aws[a-z-]*:states:[^:]*:[^:]*:((?:aws-sdk:)?[a-z0-9-]+):([A-Za-z0-9]+)(\.[a-zA-Z0-9:]+)?$/;
 
 const PATTERNS: Readonly<Record<string, IntegrationPattern>> = {
   '.waitForTaskToken': 'waitForTaskToken',
