@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseIntrinsic } from '../../../src/intrinsics/parse-intrinsic.js';
 import type { Json } from '../../../src/json.js';
 import { evaluateJsonataBody } from '../../../src/jsonata/evaluate-expression.js';
+import { applyPayloadTemplate } from '../../../src/jsonpath/payload-template.js';
 import { readPathIfPresent } from '../../../src/jsonpath/reference-path.js';
 import { StatesError } from '../../../src/states-error.js';
 import { VariableScope } from '../../../src/variables/variable-scope.js';
@@ -50,6 +52,21 @@ describe('field access reads own members only', () => {
     expect(readPathIfPresent(`$['${name}']`, {}, fakeScope())).toBeUndefined();
     expect(readPathIfPresent(`$.${name}`, OWN, fakeScope())).toBe(
       (OWN as Record<string, Json>)[name] as Json,
+    );
+  });
+
+  it.each(INHERITED)('payload templates: a "%s.$" key is an own member of the result', (name) => {
+    const template = JSON.parse(`{${JSON.stringify(`${name}.$`)}: "$.v", "plain": 1}`);
+    const result = applyPayloadTemplate(template, { v: 'value' }, fakeScope(), () => null);
+    expect(Object.hasOwn(result as object, name)).toBe(true);
+    expect((result as Record<string, Json>)[name]).toBe('value');
+    expect(Object.getPrototypeOf(result)).toBe(Object.prototype);
+    expect(JSON.stringify(result)).toBe(`{${JSON.stringify(name)}:"value","plain":1}`);
+  });
+
+  it.each(INHERITED)('intrinsics: States.%s is no intrinsic function', (name) => {
+    expect(() => parseIntrinsic(`States.${name}($.a)`)).toThrow(
+      `unknown intrinsic function 'States.${name}'`,
     );
   });
 
