@@ -65,8 +65,10 @@ describe('field access reads own members only', () => {
   });
 
   it.each(INHERITED)('intrinsics: States.%s is no intrinsic function', (name) => {
+    // Names stop at the first character an intrinsic name cannot hold (`_`).
+    const read = name.replace(/_.*$/, '');
     expect(() => parseIntrinsic(`States.${name}($.a)`)).toThrow(
-      `unknown intrinsic function 'States.${name}'`,
+      `unknown intrinsic function 'States.${read}'`,
     );
   });
 
