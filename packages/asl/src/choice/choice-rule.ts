@@ -99,7 +99,7 @@ function compileOperator(operator: string, operand: Json, variable: string): Pre
   if (operator === 'IsPresent') {
     return (input, scope) => (readPathIfPresent(variable, input, scope) !== undefined) === operand;
   }
-  const typeTest = TYPE_TESTS[operator];
+  const typeTest = Object.hasOwn(TYPE_TESTS, operator) ? TYPE_TESTS[operator] : undefined;
   if (typeTest !== undefined) {
     return (input, scope) => typeTest(readVariable(variable, input, scope)) === operand;
   }

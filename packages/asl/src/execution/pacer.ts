@@ -1,4 +1,4 @@
-import { pausedWork } from '../time/paused-work.js';
+import { holdVirtualTime } from '../time/virtual-time-holds.js';
 
 /**
  * The most transitions (a state entered, a Map iteration started) one execution makes
@@ -26,6 +26,8 @@ export class Pacer {
   #turnScheduled = false;
   readonly #bound: number;
   readonly #onSlice: ((transitions: number) => void) | undefined;
+  /** Releases the hold on virtual time taken while askers wait for a later slice. */
+  #releaseTime: (() => void) | undefined;
 
   /**
    * @param bound Transitions per slice (tests choose small ones).
@@ -47,7 +49,8 @@ export class Pacer {
       return undefined;
     }
     return new Promise<void>((resolve) => {
-      pausedWork.count++;
+      // Paused work is ready work: a virtual clock must not jump while it waits.
+      this.#releaseTime ??= holdVirtualTime();
       this.#waiting.push(resolve);
       this.#scheduleTurn();
     });
@@ -67,12 +70,13 @@ export class Pacer {
       this.#used++;
       const resolve = this.#waiting[this.#head] as () => void;
       this.#waiting[this.#head++] = noop;
-      pausedWork.count--;
       resolve();
     }
     if (this.#head === this.#waiting.length) {
       this.#waiting.length = 0;
       this.#head = 0;
+      this.#releaseTime?.();
+      this.#releaseTime = undefined;
     } else {
       if (this.#head > 1024) {
         this.#waiting.splice(0, this.#head);

@@ -12,7 +12,7 @@ export function jsonEquals(a: Json, b: Json): boolean {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     return keys.every((key) => {
-      const other = b[key];
+      const other = Object.hasOwn(b, key) ? b[key] : undefined;
       const mine = a[key];
       return other !== undefined && mine !== undefined && jsonEquals(mine, other);
     });

@@ -72,7 +72,9 @@ function range(start: number, end: number, step: number): number[] {
 
 /** `$hash(data, algorithm)`: the lowercase hex digest of the UTF-8 data. */
 function hash(data: string, algorithm: string): string {
-  const nodeName = HASH_ALGORITHMS[algorithm];
+  const nodeName = Object.hasOwn(HASH_ALGORITHMS, algorithm)
+    ? HASH_ALGORITHMS[algorithm]
+    : undefined;
   if (nodeName === undefined) {
     throw failure(
       `The algorithm argument of function "hash" must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512: ${algorithm}`,

@@ -1,5 +1,8 @@
 import jsonata from 'jsonata';
 import { registerStaticAwsFunctions } from './aws-functions.js';
+import { installEvaluationBounds } from './evaluation-bounds.js';
+import { LinearRegExp } from './linear-regex.js';
+import { readsInheritedMembers } from './own-members.js';
 import { parseSimplePath, type SimplePath } from './simple-path.js';
 
 /** A JSONata expression compiled once, with the variable names it reads. */
@@ -13,6 +16,11 @@ export interface CompiledJsonata {
   readonly variableNames: readonly string[];
   /** Whether `$random` or `$uuid` is mentioned, so their per-execution binding is needed. */
   readonly usesRandomness: boolean;
+  /**
+   * Whether the expression can read a member named like an Object.prototype one
+   * (`$states.input.toString`, `$lookup`): then it runs over copies without prototypes.
+   */
+  readonly readsInheritedMembers: boolean;
   /** Set when the expression only walks object members: it can skip jsonata. */
   readonly simplePath: SimplePath | undefined;
 }
@@ -44,8 +52,11 @@ function collectVariableNames(node: unknown, names: Set<string>): void {
 export function compileJsonata(body: string): CompiledJsonata {
   const cached = cache.get(body);
   if (cached !== undefined) return cached;
-  const expression = jsonata(body);
+  // jsonata keeps the engine in a module-wide setting that every compilation overwrites:
+  // always passing it keeps regex literals on the linear engine.
+  const expression = jsonata(body, { RegexEngine: LinearRegExp as unknown as RegExp });
   registerStaticAwsFunctions(expression);
+  installEvaluationBounds(expression);
   const names = new Set<string>();
   collectVariableNames(expression.ast(), names);
   const usesRandomness = names.has('random') || names.has('uuid');
@@ -55,6 +66,7 @@ export function compileJsonata(body: string): CompiledJsonata {
     expression,
     variableNames: [...names],
     usesRandomness,
+    readsInheritedMembers: readsInheritedMembers(expression.ast()),
     simplePath: parseSimplePath(body),
   };
   if (cache.size >= MAX_CACHED) cache.clear();

@@ -2,17 +2,15 @@ import type { Json } from '../json.js';
 import type { EvaluationScope } from '../scope.js';
 import { randomFunctions } from './aws-functions.js';
 import { compileJsonata } from './compile.js';
+import { budgetBinding, STACK_OVERFLOW_MESSAGE } from './evaluation-bounds.js';
 import { normaliseJsonataResult, UNSUPPORTED } from './normalise-result.js';
+import { withoutPrototypes, withPrototypes } from './own-members.js';
 import {
   returnedNothingError,
   threwError,
   unsupportedResultError,
 } from './query-evaluation-error.js';
 import { NOT_SIMPLE, readSimplePath } from './simple-path.js';
-
-/** AWS's text when evaluation recurses too deep (floci-io/floci issue #2737, measured on AWS). */
-const STACK_OVERFLOW =
-  'Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive.';
 
 /** The error jsonata threw (a plain object with a code) or any other thrown value. */
 function toThrewError(error: unknown, body: string, field: string): Error {
@@ -21,7 +19,7 @@ function toThrewError(error: unknown, body: string, field: string): Error {
     const text = typeof message === 'string' ? message : String(error);
     if (typeof code === 'string') return threwError(body, field, code, text);
     if (error instanceof RangeError && /call stack/i.test(text)) {
-      return threwError(body, field, undefined, STACK_OVERFLOW);
+      return threwError(body, field, undefined, STACK_OVERFLOW_MESSAGE);
     }
     return threwError(body, field, undefined, text);
   }
@@ -45,31 +43,46 @@ export async function evaluateJsonataBody(
   field: string,
 ): Promise<Json> {
   let raw: unknown;
+  let ownOnly = false;
   try {
-    raw = await evaluateRaw(body, states, scope);
+    ownOnly = compileJsonata(body).readsInheritedMembers;
+    raw = await evaluateRaw(body, states, scope, ownOnly);
   } catch (error) {
     throw toThrewError(error, body, field);
   }
-  return checkedResult(raw, body, field);
+  const result = checkedResult(raw, body, field);
+  return ownOnly ? withPrototypes(result) : result;
 }
 
 /**
  * What the expression evaluates to, before any check; throws what jsonata throws. Not
  * async, so a simple path answers without a promise.
  */
-function evaluateRaw(body: string, states: Json, scope: EvaluationScope): unknown {
+function evaluateRaw(
+  body: string,
+  states: Json,
+  scope: EvaluationScope,
+  ownOnly: boolean,
+): unknown {
   const compiled = compileJsonata(body);
   if (compiled.simplePath !== undefined) {
     const found = readSimplePath(compiled.simplePath, states, scope);
     if (found !== NOT_SIMPLE) return found;
   }
-  const bindings: Record<string, unknown> = compiled.usesRandomness
-    ? { states, ...randomFunctions(scope.random) }
-    : { states };
+  // No prototype: a variable named `__proto__` or `toString` is a plain binding. A budget
+  // of its own for each evaluation: depth, real time, value size (see JSONATA_BOUNDS).
+  const bindings: Record<string, unknown> = Object.assign(
+    Object.create(null),
+    compiled.usesRandomness ? randomFunctions(scope.random) : undefined,
+    budgetBinding(),
+  );
+  // Own members only: `$states.input.toString` is nothing, as in the JSON it came from.
+  const own = ownOnly ? withoutPrototypes : (value: Json) => value;
+  bindings.states = own(states);
   // Bound after the functions: a workflow variable shadows a function of the same name.
   for (const name of compiled.variableNames) {
     const value = scope.variables.get(name);
-    if (value !== undefined) bindings[name] = value;
+    if (value !== undefined) bindings[name] = own(value);
   }
   // No input document: ASL forbids `$` at the top level, so nothing reads it.
   return compiled.expression.evaluate(undefined, bindings);

@@ -1,5 +1,6 @@
 import { isJsonObject, type Json } from '../json.js';
 import type { ParsedPath, PathSegment } from './path-ast.js';
+import { setOwn } from './set-own.js';
 
 /** What {@link evaluateDefinite} returns when the path matches nothing. */
 export const NOT_FOUND: unique symbol = Symbol('NOT_FOUND');
@@ -198,7 +199,7 @@ function sliceBounds(
 
 function pick(node: Record<string, Json>, names: readonly string[]): Record<string, Json> {
   const out: Record<string, Json> = {};
-  for (const name of names) if (Object.hasOwn(node, name)) out[name] = node[name] as Json;
+  for (const name of names) if (Object.hasOwn(node, name)) setOwn(out, name, node[name] as Json);
   return out;
 }
 

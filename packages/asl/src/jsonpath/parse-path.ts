@@ -82,6 +82,9 @@ class PathParser {
       return { kind: 'scan', step: this.parseDotName() };
     }
     this.pos++;
+    // Jayway reads the token after a dot as it reads any token, so `$.[0]` is `$[0]` and
+    // `$.['a','b']` is `$['a','b']` (AWS runs such paths: they are in its public samples).
+    if (this.text.charAt(this.pos) === '[') return this.parseBracket();
     return this.parseDotName();
   }
 

@@ -2,6 +2,7 @@ import type { ActiveState } from '../execution/active-state.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
 import type { Json } from '../json.js';
 import { fieldError, StatesErrors } from '../states-error.js';
+import { MAX_LONG_SECONDS, waitEndProblem } from '../time/wait-limits.js';
 import { applyOutputPath, effectiveInput } from './data-flow.js';
 
 // RFC 3339 with an upper-case T and an offset or Z, as AWS accepts it.
@@ -40,6 +41,17 @@ export async function runWaitState(run: ActiveState): Promise<StateOutcome> {
         );
       }
       waitMs = seconds * 1000;
+      const problem = waitEndProblem(clock.now(), waitMs);
+      if (problem !== undefined) {
+        // An out-of-range value of a JSONata field is a QueryEvaluationError (AWS's rule).
+        throw located(
+          fieldError(
+            StatesErrors.QueryEvaluationError,
+            `The Seconds field cannot be used: ${problem}: ${JSON.stringify(seconds)}`,
+          ),
+          'Seconds',
+        );
+      }
     } else if (state.Timestamp !== undefined) {
       const timestamp = await run.evaluate(state.Timestamp, 'Timestamp');
       const at = parseWaitTimestamp(timestamp);
@@ -64,13 +76,25 @@ export async function runWaitState(run: ActiveState): Promise<StateOutcome> {
       waitMs = state.Seconds * 1000;
     } else if (typeof state.SecondsPath === 'string') {
       const seconds = run.path(state.SecondsPath, input, 'SecondsPath');
-      if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0) {
+      if (
+        typeof seconds !== 'number' ||
+        !Number.isInteger(seconds) ||
+        seconds < 0 ||
+        seconds > MAX_LONG_SECONDS
+      ) {
         throw fieldError(
           StatesErrors.Runtime,
           `The SecondsPath parameter cannot be parsed as a long value: ${state.SecondsPath} == ${typeof seconds === 'string' ? seconds : JSON.stringify(seconds)}`,
         );
       }
       waitMs = seconds * 1000;
+      const problem = waitEndProblem(clock.now(), waitMs);
+      if (problem !== undefined) {
+        throw fieldError(
+          StatesErrors.Runtime,
+          `The SecondsPath parameter cannot be used: ${problem}: ${state.SecondsPath} == ${JSON.stringify(seconds)}`,
+        );
+      }
     } else if (typeof state.Timestamp === 'string') {
       waitMs = (parseWaitTimestamp(state.Timestamp) ?? clock.now()) - clock.now();
     } else if (typeof state.TimestampPath === 'string') {

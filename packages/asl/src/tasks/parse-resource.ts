@@ -1,9 +1,10 @@
 import type { IntegrationPattern, TaskResource } from '../task-handler.js';
 
-const LAMBDA_FUNCTION = /^arn:aws[a-z-]*:lambda:[^:]+:[^:]+:function:[^:]+(:[^:]+)?$/;
-const ACTIVITY = /^arn:aws[a-z-]*:states:[^:]+:[^:]+:activity:/;
+// Region and account may be given or left empty, as AWS accepts both (see validation/resources.ts).
+const LAMBDA_FUNCTION = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:[^:]+(:[^:]+)?$/;
+const ACTIVITY = /^arn:aws[a-z-]*:states:[^:]*:[^:]*:activity:/;
 const INTEGRATION =
-  /^arn:aws[a-z-]*:states:::((?:aws-sdk:)?[a-z0-9-]+):([A-Za-z0-9]+)(\.[a-zA-Z0-9:]+)?$/;
+  /^arn:aws[a-z-]*:states:[^:]*:[^:]*:((?:aws-sdk:)?[a-z0-9-]+):([A-Za-z0-9]+)(\.[a-zA-Z0-9:]+)?$/;
 
 const PATTERNS: Readonly<Record<string, IntegrationPattern>> = {
   '.waitForTaskToken': 'waitForTaskToken',
@@ -55,7 +56,12 @@ function parse(arn: string): TaskResource | undefined {
   const service = match[1] as string;
   const action = match[2] as string;
   const suffix = match[3];
-  const pattern = suffix === undefined ? 'request-response' : PATTERNS[suffix];
+  const pattern =
+    suffix === undefined
+      ? 'request-response'
+      : Object.hasOwn(PATTERNS, suffix)
+        ? PATTERNS[suffix]
+        : undefined;
   if (!pattern) return undefined;
   return {
     arn,

@@ -34,11 +34,11 @@ export function checkContextObject(
   if (!isJsonObject(context)) refuse('The context object must be a JSON object');
   for (const [section, value] of Object.entries(context)) {
     if (section === 'Map') refuse("'Map' field is not supported when mocking a Context object");
-    const fields = ALLOWED[section];
+    const fields = Object.hasOwn(ALLOWED, section) ? ALLOWED[section] : undefined;
     if (!fields) refuse(`Field '${section}' is not allowed`);
     if (!isJsonObject(value)) refuse(`${section} must be an object`);
     for (const [field, fieldValue] of Object.entries(value)) {
-      const kind = fields[field];
+      const kind = Object.hasOwn(fields, field) ? fields[field] : undefined;
       if (!kind) refuse(`Field '${field}' is not allowed`);
       if (kind === 'string' && typeof fieldValue !== 'string')
         refuse(`${section}.${field} must be a string`);

@@ -1,5 +1,6 @@
 import type { QueryLanguage, StateDefinition } from '../definition.js';
 import { isJsonObject, type Json, type JsonObject } from '../json.js';
+import { setOwn } from '../jsonpath/set-own.js';
 import { InvalidDefinitionError } from '../validation/invalid-definition-error.js';
 import { validateDefinition } from '../validation/validate-definition.js';
 import { walkStates } from '../walk-states.js';
@@ -74,7 +75,7 @@ function invalid(diagnostics: ReturnType<typeof validateDefinition>): TestStateR
 export function wrapLoneState(state: JsonObject): JsonObject {
   const states: JsonObject = { [LONE_STATE_NAME]: state };
   for (const target of transitionTargets(state)) {
-    if (!(target in states)) states[target] = { Type: 'Succeed' };
+    if (!Object.hasOwn(states, target)) setOwn(states, target, { Type: 'Succeed' });
   }
   return { StartAt: LONE_STATE_NAME, States: states };
 }

@@ -114,7 +114,15 @@ async function failed(
   if (handled.details) inspection.errorDetails = handled.details;
   if (handled.status !== 'CAUGHT_ERROR') return { status: handled.status, ...failure };
   const { outcome } = handled;
-  if (outcome.assigned) run.frame.variables.assign(outcome.assigned);
+  if (outcome.assigned) {
+    try {
+      run.frame.variables.assign(outcome.assigned);
+    } catch (tooLarge) {
+      // A catcher's Assign over the variable quotas: the state fails with that error.
+      const limit = toStatesError(tooLarge, run.name, ENTERED_EVENT_ID);
+      return { status: 'FAILED', error: limit.error, cause: limit.cause };
+    }
+  }
   inspection.variables = Object.fromEntries(run.frame.variables.entries());
   return {
     status: 'CAUGHT_ERROR',
@@ -188,7 +196,7 @@ function testFrame(
         : defaultContextObject(standard, identity, checked.input, startTime),
   };
   const variables = new VariableScope();
-  variables.assign(checked.variables as Record<string, Json>);
+  variables.seed(checked.variables as Record<string, Json>);
   return {
     run: context,
     cursor: new EventCursor(0),

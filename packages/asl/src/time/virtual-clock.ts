@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { pausedWork } from './paused-work.js';
+import { virtualTimeHeld } from './virtual-time-holds.js';
 
 interface Timer {
   readonly due: number;
@@ -72,8 +72,8 @@ export class VirtualClock implements Clock {
 
   #fire(): void {
     this.#scheduled = false;
-    // An execution paused between slices still has work ready: time waits for it.
-    if (pausedWork.count > 0) {
+    if (virtualTimeHeld()) {
+      // Work paused mid-instant: time moves once it is done.
       this.#schedule();
       return;
     }

@@ -38,11 +38,11 @@ const OPERATORS: Readonly<Record<string, 'string' | 'number' | 'boolean' | 'time
 
 /** `<Operator>Path` compares against another path; StringMatches and Is* have none. */
 function operatorOf(field: string): { type: string; path: boolean } | undefined {
-  const direct = OPERATORS[field];
+  const direct = Object.hasOwn(OPERATORS, field) ? OPERATORS[field] : undefined;
   if (direct !== undefined) return { type: direct, path: false };
   if (!field.endsWith('Path')) return undefined;
   const base = field.slice(0, -4);
-  const type = OPERATORS[base];
+  const type = Object.hasOwn(OPERATORS, base) ? OPERATORS[base] : undefined;
   if (type === undefined || base === 'StringMatches' || base.startsWith('Is')) return undefined;
   return { type, path: true };
 }

@@ -84,12 +84,12 @@ const OPTIMIZED: Readonly<Record<string, Readonly<Record<string, readonly string
 };
 
 const PARTITION = '(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b)';
-const LAMBDA_ARN = new RegExp(
-  // Loose on region/account: TestState recordings use placeholders there.
-  `^arn:${PARTITION}:lambda:[^:]+:[^:]+:function:[^:]+(?::[^:]+)?$`,
-);
+// Loose on region and account, which may also be empty: TestState recordings use
+// placeholders there, and state machines deployed on AWS (its public samples) name
+// `arn:aws:lambda:::function:name` and `arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject`.
+const LAMBDA_ARN = new RegExp(`^arn:${PARTITION}:lambda:[^:]*:[^:]*:function:[^:]+(?::[^:]+)?$`);
 const ACTIVITY_ARN = new RegExp(`^arn:${PARTITION}:states:[^:]*:[^:]*:activity:.+$`);
-const STATES_ARN = new RegExp(`^arn:${PARTITION}:states:::(.+)$`);
+const STATES_ARN = new RegExp(`^arn:${PARTITION}:states:[^:]*:[^:]*:(.+)$`);
 const SUFFIX = /(\.sync:2|\.sync|\.waitForTaskToken)$/;
 
 /** The integration pattern a Task resource uses ('' when request-response). */
@@ -112,7 +112,10 @@ function isKnownResource(resource: string): boolean {
     );
   }
   if (rest.length !== 1 || service === undefined) return false;
-  return OPTIMIZED[service]?.[rest[0] ?? '']?.includes(pattern) ?? false;
+  const actions = Object.hasOwn(OPTIMIZED, service) ? OPTIMIZED[service] : undefined;
+  const action = rest[0] ?? '';
+  const patterns = actions && Object.hasOwn(actions, action) ? actions[action] : undefined;
+  return patterns?.includes(pattern) ?? false;
 }
 
 /**

@@ -102,7 +102,10 @@ export function checkStateFields(
     schemaError(ctx, 'These fields are required: [Type]', location);
     return false;
   }
-  const allowed = typeof type === 'string' ? FIELDS_BY_TYPE[type] : undefined;
+  const allowed =
+    typeof type === 'string' && Object.hasOwn(FIELDS_BY_TYPE, type)
+      ? FIELDS_BY_TYPE[type]
+      : undefined;
   if (allowed === undefined) {
     schemaError(
       ctx,

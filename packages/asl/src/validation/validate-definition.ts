@@ -178,7 +178,7 @@ function checkBlock(
     schemaError(ctx, 'Value cannot be empty', `${prefix}/States`);
     return [];
   }
-  if (typeof startAt === 'string' && !(startAt in states)) {
+  if (typeof startAt === 'string' && !Object.hasOwn(states, startAt)) {
     reportError(
       ctx,
       'MISSING_TRANSITION_TARGET',
@@ -187,7 +187,8 @@ function checkBlock(
     );
   }
   const nested: NestedBlock[] = [];
-  const objects: Record<string, Record<string, unknown>> = {};
+  // No prototype: a state named `__proto__` is an entry like any other.
+  const objects: Record<string, Record<string, unknown>> = Object.create(null);
   for (const name of names) {
     const location = `${prefix}/States/${name}`;
     checkStateName(ctx, name, location);

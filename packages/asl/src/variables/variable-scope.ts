@@ -1,5 +1,11 @@
 import type { Json } from '../json.js';
 import type { VariableReader } from '../scope.js';
+import {
+  assignLimitError,
+  executionLimitError,
+  sizesOf,
+  VARIABLE_LIMITS,
+} from './variable-limits.js';
 
 /**
  * The variables of one `States` block (the top level, a Parallel branch, a Map
@@ -8,6 +14,9 @@ import type { VariableReader } from '../scope.js';
  */
 export class VariableScope implements VariableReader {
   readonly #values = new Map<string, Json>();
+  /** The UTF-8 size of each value, for AWS's quotas (see VARIABLE_LIMITS). */
+  readonly #sizes = new Map<string, number>();
+  #bytes = 0;
   readonly #parent: VariableScope | undefined;
 
   constructor(parent?: VariableScope) {
@@ -39,8 +48,37 @@ export class VariableScope implements VariableReader {
     return false;
   }
 
-  /** Sets every assignment at once (AWS evaluates them all first, then assigns). */
+  /**
+   * Sets every assignment at once (AWS evaluates them all first, then assigns), within
+   * AWS's quotas: 256 KiB a variable and an Assign, 10 MiB what this scope and the scopes
+   * around it hold (sibling Map iterations and Parallel branches are not added up).
+   *
+   * @throws StatesError `States.DataLimitExceeded`, nothing assigned, when a quota is broken
+   */
   assign(values: Readonly<Record<string, Json>>): void {
-    for (const [name, value] of Object.entries(values)) this.#values.set(name, value);
+    const sizes = sizesOf(values);
+    const error = assignLimitError(sizes);
+    if (error) throw error;
+    let bytes = this.#bytes;
+    for (const [name, size] of sizes) bytes += size - (this.#sizes.get(name) ?? 0);
+    let total = bytes;
+    for (let scope = this.#parent; scope; scope = scope.#parent) total += scope.#bytes;
+    if (total > VARIABLE_LIMITS.executionBytes) throw executionLimitError(total);
+    this.#set(values, sizes);
+    this.#bytes = bytes;
+  }
+
+  /** Sets values without the quotas: TestState's `variables`, which its request bounds. */
+  seed(values: Readonly<Record<string, Json>>): void {
+    const sizes = sizesOf(values);
+    for (const [name, size] of sizes) this.#bytes += size - (this.#sizes.get(name) ?? 0);
+    this.#set(values, sizes);
+  }
+
+  #set(values: Readonly<Record<string, Json>>, sizes: ReadonlyMap<string, number>): void {
+    for (const [name, value] of Object.entries(values)) {
+      this.#values.set(name, value);
+      this.#sizes.set(name, sizes.get(name) ?? 0);
+    }
   }
 }

@@ -58,6 +58,13 @@ describe('readPath: values', () => {
     ['$.item.items[:1]', {}, []],
     ['$.item.items[1:5].itemValue', {}, []],
     ['$.items[*].itemValue', {}, []],
+    // A dot before a bracket, as Jayway (and so AWS) reads it; from AWS's public samples.
+    ['$.[0].body', [{ body: 'b0' }, { body: 'b1' }], 'b0'],
+    ['$.[*].body', [{ body: 'b0' }, { body: 'b1' }], ['b0', 'b1']],
+    ["$.[*].['bucket', 'key']", [{ bucket: 'b', key: 'k', x: 1 }], [{ bucket: 'b', key: 'k' }]],
+    ["$.detail.['object']", { detail: { object: { key: 'k' } } }, { key: 'k' }],
+    ['$.a.[1:]', { a: [1, 2, 3] }, [2, 3]],
+    ['$.a.[?(@ > 1)]', { a: [1, 2, 3] }, [2, 3]],
   ])('%s', (path, value, expected) => {
     expect(readPath(path, value, scope, 'value.$')).toEqual(expected);
   });
@@ -156,6 +163,11 @@ describe('validation helpers', () => {
     expect(isReferencePath('$.a[*]')).toBe(false);
     expect(isReferencePath('$..a')).toBe(false);
     expect(isReferencePath('nope')).toBe(false);
+    expect(isReferencePath('$.[0].body')).toBe(true);
+    expect(isReferencePath("$.[*].['bucket', 'key']")).toBe(false);
+    expect(jsonPathSyntaxProblem("$.[*].['bucket', 'key']")).toBeUndefined();
+    expect(jsonPathSyntaxProblem('$..[0]')).toBeUndefined();
+    expect(jsonPathSyntaxProblem('$.')).toBeDefined();
   });
 
   it('jsonPathSyntaxProblem explains invalid paths', () => {

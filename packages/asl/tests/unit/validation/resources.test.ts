@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseTaskResource } from '../../../src/tasks/parse-resource.js';
 import { validateDefinition } from '../../../src/validation/validate-definition.js';
 import { diagnostics, errors, machine } from './helpers.js';
 
@@ -17,6 +18,52 @@ describe('Task Resource', () => {
     ]) {
       expect(errors(task(r)), r).toEqual([]);
     }
+  });
+
+  it('accepts ARNs with a region and account, or with both left empty, as deployed on AWS', () => {
+    // From state machines in AWS's public samples, deployed as they are.
+    for (const r of [
+      'arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject',
+      'arn:aws:states:us-east-1:123456789012:lambda:invoke',
+      'arn:aws:states:us-east-1:123456789012:lambda:invoke.waitForTaskToken',
+      'arn:aws:states:eu-west-1:123456789012:states:startExecution.sync:2',
+      'arn:aws:lambda:::function:name',
+      'arn:aws:lambda:::function:name:live',
+      'arn:aws-cn:states:cn-north-1:123456789012:sqs:sendMessage',
+    ]) {
+      expect(errors(task(r)), r).toEqual([]);
+    }
+    for (const r of [
+      'arn:aws:states:us-east-1:123456789012:dynamodb:query',
+      'arn:aws:states:us-east-1:123456789012:sns:publish.sync',
+      'arn:aws:states:us-east-1:123456789012:stateMachine:m',
+      'arn:aws:lambda:::function:',
+    ]) {
+      expect(errors(task(r)), r).toEqual(['SCHEMA_VALIDATION_FAILED@/States/S/Resource']);
+    }
+  });
+
+  it('names such resources in the history as it names the short forms', () => {
+    expect(
+      parseTaskResource('arn:aws:states:us-east-1:123456789012:aws-sdk:s3:getObject'),
+    ).toMatchObject({
+      resourceType: 'aws-sdk:s3',
+      resource: 'getObject',
+      action: 'getObject',
+      pattern: 'request-response',
+    });
+    expect(
+      parseTaskResource('arn:aws:states:us-east-1:123456789012:lambda:invoke.waitForTaskToken'),
+    ).toMatchObject({
+      resourceType: 'lambda',
+      resource: 'invoke.waitForTaskToken',
+      pattern: 'waitForTaskToken',
+    });
+    expect(parseTaskResource('arn:aws:lambda:::function:name')).toMatchObject({
+      resourceType: 'lambda',
+      resource: 'arn:aws:lambda:::function:name',
+      legacyLambda: true,
+    });
   });
 
   it('rejects an optimized integration AWS lacks, as recorded (services/test_invalid_integration)', () => {
