@@ -1,26 +1,11 @@
-import { main } from './cli/main.js';
+import { unsupportedNodeMessage } from './cli/node-requirement.js';
 
-// `serve` runs until interrupted, then closes the runner; `run` keeps Node's default
-// handling (Ctrl-C ends it at once).
-const serving = process.argv[2] === 'serve';
-const stop = new AbortController();
-if (serving) {
-  process.once('SIGINT', () => stop.abort());
-  process.once('SIGTERM', () => stop.abort());
-}
-
-const code = await main(
-  process.argv.slice(2),
-  {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(text.startsWith('\r') ? text : `${text}\n`),
-    interactive: process.stderr.isTTY === true,
-  },
-  stop.signal,
-);
-process.exitCode = code;
-if (serving) {
-  // Executions stopped by the interruption may leave the engine's Task timers behind: exit
-  // once the output is flushed rather than wait for them.
-  process.stdout.write('', () => process.exit(code));
+// The Node check comes before the rest of the CLI is imported: on an older Node, loading it
+// would fail with an error that does not say why (node:sqlite is missing).
+const unsupported = unsupportedNodeMessage(process.versions.node, process.execPath);
+if (unsupported !== undefined) {
+  process.stderr.write(`${unsupported}\n`);
+  process.exitCode = 2;
+} else {
+  await import('./cli/start.js');
 }

@@ -52,34 +52,83 @@ function detailsOf(event: HistoryEvent, description: ExecutionDescription): stri
   return output === undefined ? '' : truncate(redactTokens(output, description), 60);
 }
 
+/** The state a Map iteration event names (AWS puts the Map state's name in its details). */
+function iterationStateOf(event: HistoryEvent): string | undefined {
+  return (
+    event.mapIterationStartedEventDetails ??
+    event.mapIterationSucceededEventDetails ??
+    event.mapIterationFailedEventDetails ??
+    event.mapIterationAbortedEventDetails
+  )?.name;
+}
+
+/**
+ * Follows which state each event belongs to: the states entered and not yet exited, the
+ * innermost last. An event that names its state (entered, exited, a Map iteration's) shows
+ * that name; any other (`TaskScheduled`, `MapStateStarted`, …) the innermost open state.
+ */
+class StepTracker {
+  readonly #open: string[] = [];
+
+  /** The step column for `event`, and the open states updated past it. */
+  stepOf(event: HistoryEvent): string {
+    if (event.type.startsWith('Execution')) return '-';
+    const entered = event.stateEnteredEventDetails?.name;
+    if (entered !== undefined) {
+      this.#open.push(entered);
+      return entered;
+    }
+    const exited = event.stateExitedEventDetails?.name;
+    if (exited !== undefined) {
+      this.#closeAbove(exited, { including: true });
+      return exited;
+    }
+    const iterated = iterationStateOf(event);
+    if (iterated !== undefined) {
+      // The states of the iteration before it have ended, exited or not (a failure).
+      this.#closeAbove(iterated, { including: false });
+      return iterated;
+    }
+    return this.#open.at(-1) ?? '-';
+  }
+
+  /** Closes the states opened after the last `name` (and `name` itself when `including`). */
+  #closeAbove(name: string, { including }: { including: boolean }): void {
+    const at = this.#open.lastIndexOf(name);
+    if (at >= 0) this.#open.length = including ? at : at + 1;
+  }
+}
+
+/** The widest cell of each column (a loop: a spread of 200,000 rows overflows the stack). */
+function columnWidths(header: readonly string[], rows: readonly string[][]): number[] {
+  const widths = header.map((title) => title.length);
+  for (const row of rows) {
+    row.forEach((cell, column) => {
+      if (cell.length > (widths[column] as number)) widths[column] = cell.length;
+    });
+  }
+  return widths;
+}
+
 /**
  * Formats an execution's history as the console's "Execution event history" table: ID,
  * type (AWS's names), step, resource, elapsed milliseconds since the start, details.
- * Task tokens appear only redacted.
+ * Task tokens appear only redacted. Any number of events (AWS allows 25,000; an emulated
+ * history may hold more).
  */
 export function formatHistory(description: ExecutionDescription): string {
   const start = description.events[0]?.timestamp.getTime() ?? description.startDate.getTime();
-  let step = '-';
-  const rows = description.events.map((event) => {
-    const entered = event.stateEnteredEventDetails?.name;
-    if (entered) step = entered;
-    const exited = event.stateExitedEventDetails?.name;
-    const isExecutionEvent = event.type.startsWith('Execution');
-    const row = [
-      String(event.id),
-      event.type,
-      isExecutionEvent ? '-' : (exited ?? step),
-      resourceOf(event),
-      String(event.timestamp.getTime() - start),
-      detailsOf(event, description),
-    ];
-    if (exited) step = '-';
-    return row;
-  });
+  const steps = new StepTracker();
+  const rows = description.events.map((event) => [
+    String(event.id),
+    event.type,
+    steps.stepOf(event),
+    resourceOf(event),
+    String(event.timestamp.getTime() - start),
+    detailsOf(event, description),
+  ]);
   const header = ['ID', 'Type', 'Step', 'Resource', 'Elapsed (ms)', 'Details'];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] as string).length)),
-  );
+  const widths = columnWidths(header, rows);
   const line = (cells: string[]) =>
     cells
       .map((cell, column) =>
@@ -89,7 +138,9 @@ export function formatHistory(description: ExecutionDescription): string {
       )
       .join('  ')
       .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  const lines = [line(header)];
+  for (const row of rows) lines.push(line(row));
+  return lines.join('\n');
 }
 
 /** The whole human report of one execution: summary, event history, SNS notifications. */
@@ -115,7 +166,7 @@ export function formatExecution(description: ExecutionDescription, expected: str
       lines.push(`  From     ${notification.stateName ?? '-'}`);
     }
   }
-  lines.push(...formatBusEvents(description));
+  for (const busLine of formatBusEvents(description)) lines.push(busLine);
   if (description.output !== undefined)
     lines.push('', `Output     ${redactTokens(description.output, description)}`);
   if (description.error !== undefined || description.cause !== undefined) {

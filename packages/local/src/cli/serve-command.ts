@@ -12,6 +12,15 @@ import { formatHistory } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
 import type { CliIo } from './run-command.js';
 
+/** The banner's Workers line: without an app there are no queue-triggered functions. */
+function workersLine(withApp: boolean, workers: boolean): string {
+  if (!withApp)
+    return 'none without an app: answer the tokens yourself, SendTaskSuccess / SendTaskFailure';
+  return workers
+    ? 'on: the queue-triggered functions answer the tokens'
+    : 'off (--no-workers): answer the tokens yourself, SendTaskSuccess / SendTaskFailure';
+}
+
 /**
  * What `serve` prints once the endpoint is up: where it is, the console's URL (with its
  * secret), and how to point the AWS CLI and SDK at it.
@@ -33,7 +42,7 @@ export function serveBanner(
     ...runner.stateMachines().map((m) => `State machine            ${m.arn}`),
     ...(runner.mockConfig ? [`Mock config              ${runner.mockConfig.source}`] : []),
     `Store                    ${runner.store.location === TEMPORARY_STORE ? 'temporary, gone at exit (--data-dir <dir> keeps it)' : runner.store.location}`,
-    `Workers                  ${workers ? 'on: the queue-triggered functions answer the tokens' : 'off (--no-workers): answer the tokens yourself, SendTaskSuccess / SendTaskFailure'}`,
+    `Workers                  ${workersLine(assembly !== undefined, workers)}`,
     '',
     'AWS CLI (any credentials: the endpoint does not check signatures):',
     `  export AWS_DEFAULT_REGION=${region} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local`,

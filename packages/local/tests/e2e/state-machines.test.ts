@@ -49,6 +49,8 @@ describe('state machines without a CDK app, through the SDK', () => {
 
   it('starts with no app, and says so', () => {
     expect(serve.stdout()).toMatch(/Cloud assembly\s+none/);
+    // No app, no queue-triggered functions: the tokens are the user's to answer.
+    expect(serve.stdout()).toMatch(/^Workers\s+none without an app: answer the tokens yourself/m);
   });
 
   it('creates, runs, describes, lists, updates and deletes a state machine', async () => {
