@@ -20,12 +20,18 @@ export type {
   StateMachineSpec,
   TopicSpec,
 } from './assembly/model.js';
+export type {
+  ExecutionDescription,
+  ExecutionStatus,
+  LocalExecution,
+} from './engine/local-execution.js';
+export type { PendingTask } from './engine/token-registry.js';
 export { AssemblyError, LocalRunnerError, UnsupportedFeatureError } from './errors.js';
-export type { BatchReport } from './event-sources/sqs-poller.js';
 export type { InvokeResult, LocalFunction } from './functions/local-function.js';
 export { alarmOperations } from './http/alarm-operations.js';
 export type { SfnOperation, SfnOperations } from './http/operation.js';
 export type { BusEvent, LocalEventBus } from './integrations/local-event-bus.js';
+export type { LocalTopic, TopicMessage } from './integrations/local-topic.js';
 export {
   MockConfig,
   type MockedAnswer,
@@ -34,16 +40,10 @@ export {
 } from './mocks/mock-config.js';
 export { MockConfigError } from './mocks/mock-config-error.js';
 export type { LocalQueue, QueueMessage } from './queues/local-queue.js';
-export type {
-  ExecutionDescription,
-  ExecutionStatus,
-  LocalExecution,
-} from './runner/local-execution.js';
+export type { BatchReport } from './queues/sqs-poller.js';
 export {
   type ConsoleOptions,
   LocalRunner,
   type LocalRunnerOptions,
   type StartExecutionOptions,
 } from './runner/local-runner.js';
-export type { PendingTask } from './tokens/token-registry.js';
-export type { LocalTopic, TopicMessage } from './topics/local-topic.js';

@@ -1,5 +1,5 @@
+import type { ExecutionDescription } from '../engine/local-execution.js';
 import { scrubToken } from '../redact.js';
-import type { ExecutionDescription } from '../runner/local-execution.js';
 
 /**
  * Replaces every task token of the execution, wherever it appears in `text` (history

@@ -1,5 +1,5 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
-import type { ExecutionDescription } from '../runner/local-execution.js';
+import type { ExecutionDescription } from '../engine/local-execution.js';
 
 /** A history event as GetExecutionHistory answers it: timestamps in epoch seconds. */
 export function eventToWire(event: HistoryEvent): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+import type { ExecutionDescription } from '../engine/local-execution.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
-import type { ExecutionDescription } from '../runner/local-execution.js';
 import { SfnApiError, validationError } from './api-error.js';
 import type { ExecutionHost } from './execution-host.js';
 import { withInputShapes } from './input-shape.js';

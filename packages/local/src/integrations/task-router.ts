@@ -1,8 +1,8 @@
 import type { Json, TaskRequest } from '@sfn-callback/asl';
 import type { MockSession } from '../mocks/mock-session.js';
-import { callIntegration, type IntegrationTargets } from '../runner/integrations.js';
-import type { TopicMessage } from '../topics/local-topic.js';
+import { callIntegration, type IntegrationTargets } from './call-integration.js';
 import type { BusEvent } from './local-event-bus.js';
+import type { TopicMessage } from './local-topic.js';
 import { type NestedExecutionHost, startNestedExecution } from './nested-execution.js';
 import { type EventBuses, putEvents } from './put-events.js';
 import type { SentQueueMessage } from './sent-queue-message.js';

@@ -11,14 +11,15 @@ import { readAppModel } from '../assembly/read-app-model.js';
 import { CONSOLE_PATH, ConsoleRoute } from '../console/console-route.js';
 import { FunctionLog } from '../console/function-log.js';
 import { DEFAULT_REGION, LOCAL_ACCOUNT_ID } from '../constants.js';
+import { type ExecutionDescription, LocalExecution } from '../engine/local-execution.js';
 import {
   compileStateMachine,
   type LocalStateMachine,
   unrunnableTask,
 } from '../engine/local-state-machine.js';
 import { stateNames } from '../engine/task-states.js';
+import { type PendingTask, TokenRegistry } from '../engine/token-registry.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
-import { type BatchReport, SqsPoller } from '../event-sources/sqs-poller.js';
 import { LocalFunction } from '../functions/local-function.js';
 import { executionOperations } from '../http/execution-operations.js';
 import type { SfnOperations } from '../http/operation.js';
@@ -26,7 +27,9 @@ import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { testStateOperation } from '../http/test-state-operation.js';
+import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { type BusEvent, LocalEventBus } from '../integrations/local-event-bus.js';
+import { LocalTopic, type TopicMessage } from '../integrations/local-topic.js';
 import type { NestedExecutionHost } from '../integrations/nested-execution.js';
 import type { SentQueueMessage } from '../integrations/sent-queue-message.js';
 import { routeTask } from '../integrations/task-router.js';
@@ -34,13 +37,10 @@ import type { MockConfig } from '../mocks/mock-config.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
 import { MockSession } from '../mocks/mock-session.js';
 import { LocalQueue } from '../queues/local-queue.js';
+import { type BatchReport, SqsPoller } from '../queues/sqs-poller.js';
+import { CreatedStateMachines } from '../store/created-state-machines.js';
 import { LocalStore, type StoredNotification } from '../store/local-store.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
-import { type PendingTask, TokenRegistry } from '../tokens/token-registry.js';
-import { LocalTopic, type TopicMessage } from '../topics/local-topic.js';
-import { CreatedStateMachines } from './created-state-machines.js';
-import type { IntegrationTargets } from './integrations.js';
-import { type ExecutionDescription, LocalExecution } from './local-execution.js';
 
 /** Options of {@link LocalRunner.start}. */
 export interface LocalRunnerOptions {

@@ -1,7 +1,7 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+import type { ExecutionDescription } from '../engine/local-execution.js';
 import type { BusEvent } from '../integrations/local-event-bus.js';
-import type { ExecutionDescription } from '../runner/local-execution.js';
-import type { TopicMessage } from '../topics/local-topic.js';
+import type { TopicMessage } from '../integrations/local-topic.js';
 import type { LocalStore, StoredExecution } from './local-store.js';
 
 /**

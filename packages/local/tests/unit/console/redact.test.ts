@@ -3,7 +3,7 @@ import { redactToken as serverRedact } from '@sfn-callback/task-token';
 import { describe, expect, it } from 'vitest';
 import { redactToken, redactTokens } from '../../../console/src/redact.js';
 import { sha256Hex } from '../../../console/src/sha256.js';
-import { TokenRegistry } from '../../../src/tokens/token-registry.js';
+import { TokenRegistry } from '../../../src/engine/token-registry.js';
 
 describe("the console's token redaction", () => {
   it('its SHA-256 is SHA-256 (ASCII, UTF-8, block boundaries)', () => {

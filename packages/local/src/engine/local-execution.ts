@@ -4,14 +4,14 @@ import type {
   Json,
   TaskRequest,
 } from '@sfn-callback/asl';
-import type { LocalStateMachine } from '../engine/local-state-machine.js';
+import type { IntegrationTargets } from '../integrations/call-integration.js';
 import type { BusEvent } from '../integrations/local-event-bus.js';
+import type { TopicMessage } from '../integrations/local-topic.js';
 import type { SentQueueMessage } from '../integrations/sent-queue-message.js';
 import { routeTask, type TaskRoutes } from '../integrations/task-router.js';
 import type { MockSession } from '../mocks/mock-session.js';
-import type { TokenRegistry } from '../tokens/token-registry.js';
-import type { TopicMessage } from '../topics/local-topic.js';
-import type { IntegrationTargets } from './integrations.js';
+import type { LocalStateMachine } from './local-state-machine.js';
+import type { TokenRegistry } from './token-registry.js';
 
 /** An execution's status, as DescribeExecution names it. */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
