@@ -1,7 +1,7 @@
 import { alarmToJson, formatAlarms } from '../alarms/format-alarms.js';
 import { LocalAlarms } from '../alarms/runner-adapter.js';
-import type { ExecutionDescription, ExecutionStatus } from '../engine/local-execution.js';
-import { redactToken } from '../redact.js';
+import type { ExecutionDescription, ExecutionStatus } from '../model/execution.js';
+import { redactToken } from '../model/token-redaction.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { defaultAssembly } from './default-assembly.js';
 import { executionToJson, formatExecution } from './format-history.js';

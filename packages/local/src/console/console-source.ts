@@ -1,7 +1,7 @@
 import type { AppModel } from '../assembly/model.js';
-import type { ExecutionDescription } from '../engine/local-execution.js';
 import type { PendingTask } from '../engine/token-registry.js';
 import type { LocalTopic } from '../integrations/local-topic.js';
+import type { ExecutionDescription } from '../model/execution.js';
 import type { LocalQueue } from '../queues/local-queue.js';
 
 /**

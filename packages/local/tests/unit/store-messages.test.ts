@@ -6,7 +6,7 @@ import type { QueueSpec, StateMachineSpec } from '../../src/assembly/model.js';
 import { LocalExecution } from '../../src/engine/local-execution.js';
 import { compileStateMachine } from '../../src/engine/local-state-machine.js';
 import { TokenRegistry } from '../../src/engine/token-registry.js';
-import type { SentQueueMessage } from '../../src/integrations/sent-queue-message.js';
+import type { SentQueueMessage } from '../../src/model/sent-messages.js';
 import { LocalQueue } from '../../src/queues/local-queue.js';
 import { LocalRunner } from '../../src/runner/local-runner.js';
 
