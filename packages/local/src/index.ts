@@ -8,7 +8,12 @@ export {
   type AlarmState,
   evaluateAlarm,
 } from './alarms/alarm-evaluator.js';
-export { LocalAlarms, type LocalAlarmsOptions } from './alarms/runner-adapter.js';
+export {
+  LocalAlarms,
+  type LocalAlarmsOptions,
+  type RunnerHooks,
+  type RunnerView,
+} from './alarms/runner-adapter.js';
 export type {
   AlarmMetric,
   AlarmMetricQuery,
@@ -20,12 +25,14 @@ export type {
   StateMachineSpec,
   TopicSpec,
 } from './assembly/model.js';
+export type { LocalExecution } from './engine/local-execution.js';
+export type { PendingTask } from './engine/token-registry.js';
 export { AssemblyError, LocalRunnerError, UnsupportedFeatureError } from './errors.js';
-export type { BatchReport } from './event-sources/sqs-poller.js';
 export type { InvokeResult, LocalFunction } from './functions/local-function.js';
 export { alarmOperations } from './http/alarm-operations.js';
 export type { SfnOperation, SfnOperations } from './http/operation.js';
-export type { BusEvent, LocalEventBus } from './integrations/local-event-bus.js';
+export type { LocalEventBus } from './integrations/local-event-bus.js';
+export type { LocalTopic } from './integrations/local-topic.js';
 export {
   MockConfig,
   type MockedAnswer,
@@ -33,17 +40,17 @@ export {
   type MockTestCase,
 } from './mocks/mock-config.js';
 export { MockConfigError } from './mocks/mock-config-error.js';
-export type { LocalQueue, QueueMessage } from './queues/local-queue.js';
 export type {
   ExecutionDescription,
   ExecutionStatus,
-  LocalExecution,
-} from './runner/local-execution.js';
+  StartedExecution,
+} from './model/execution.js';
+export type { BusEvent, TopicMessage } from './model/sent-messages.js';
+export type { LocalQueue, QueueMessage } from './queues/local-queue.js';
+export type { BatchReport } from './queues/sqs-poller.js';
 export {
   type ConsoleOptions,
   LocalRunner,
   type LocalRunnerOptions,
   type StartExecutionOptions,
 } from './runner/local-runner.js';
-export type { PendingTask } from './tokens/token-registry.js';
-export type { LocalTopic, TopicMessage } from './topics/local-topic.js';

@@ -1,4 +1,4 @@
-import type { Counts, WireEvent, WireExecution } from './types.js';
+import type { Counts, WireEvent, WireExecution } from '../../src/model/console-wire.js';
 
 /** What the live stream delivers. */
 export interface LiveHandlers {

@@ -1,3 +1,4 @@
+import type { Counts } from '../../src/model/console-wire.js';
 import { consoleGet, SfnError } from './api.js';
 import { h, replace } from './dom.js';
 import { live } from './live.js';
@@ -8,7 +9,6 @@ import type { Page } from './pages/page.js';
 import { stateMachinePage } from './pages/state-machine-page.js';
 import { stateMachinesPage } from './pages/state-machines-page.js';
 import { href, parseRoute } from './router.js';
-import type { Counts } from './types.js';
 
 const main = document.getElementById('main') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;

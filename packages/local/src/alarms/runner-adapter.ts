@@ -3,8 +3,10 @@
  * (`onExecution`, `onBatch`, `onFunctionLog`), samples its queues, and evaluates the
  * template's alarms on demand. The runner itself knows nothing of alarms.
  */
-import type { AlarmSpec } from '../assembly/model.js';
-import type { LocalRunner, LocalRunnerOptions } from '../runner/local-runner.js';
+import type { AlarmSpec, AppModel } from '../assembly/model.js';
+import type { StartedExecution } from '../model/execution.js';
+import type { LocalQueue } from '../queues/local-queue.js';
+import type { BatchReport } from '../queues/sqs-poller.js';
 import { type AlarmEvaluation, type AlarmState, evaluateAlarm } from './alarm-evaluator.js';
 import { executionEnded, executionStarted, invocation, queueSample } from './aws-metrics.js';
 import { parseEmfLine } from './emf-parser.js';
@@ -21,8 +23,22 @@ export interface LocalAlarmsOptions {
   readonly store?: MetricStore;
 }
 
+/**
+ * The runner's hooks the adapter chains (those of `LocalRunnerOptions`). Methods, so that a
+ * hook typed for the runner's own execution class is accepted.
+ */
+export interface RunnerHooks {
+  onExecution?(execution: StartedExecution): void;
+  onBatch?(report: BatchReport): void;
+  onFunctionLog?(functionName: string, line: string): void;
+}
+
 /** What the adapter reads of a started runner. */
-type RunnerView = Pick<LocalRunner, 'model' | 'queues' | 'idle'>;
+export interface RunnerView {
+  readonly model: Pick<AppModel, 'alarms'>;
+  readonly queues: ReadonlyMap<string, LocalQueue>;
+  idle(): Promise<void>;
+}
 
 /**
  * The template's alarms evaluated on a local run's metrics.
@@ -47,11 +63,11 @@ export class LocalAlarms {
   }
 
   /** The runner options with the metric hooks chained before the caller's own. */
-  instrument<T extends LocalRunnerOptions>(options: T): T {
+  instrument<T extends object>(options: T & RunnerHooks): T {
     const { onExecution, onBatch, onFunctionLog } = options;
     return {
       ...options,
-      onExecution: (execution) => {
+      onExecution: (execution: StartedExecution) => {
         const started = this.#now();
         this.#record(executionStarted(execution.stateMachineArn, started));
         void execution.done.then((ended) => {
@@ -67,14 +83,14 @@ export class LocalAlarms {
         });
         onExecution?.(execution);
       },
-      onBatch: (report) => {
+      onBatch: (report: BatchReport) => {
         this.#record(
           invocation(report.functionName, report.result.ok, report.result.durationMs, this.#now()),
         );
         this.sampleQueues();
         onBatch?.(report);
       },
-      onFunctionLog: (functionName, line) => {
+      onFunctionLog: (functionName: string, line: string) => {
         const data = parseEmfLine(line, this.#now());
         if (data) this.#record(data);
         onFunctionLog?.(functionName, line);

@@ -5,8 +5,8 @@ import {
   CloudAssembly,
   type CloudFormationStackArtifact,
 } from 'aws-cdk-lib/cx-api';
-import { DEFAULT_REGION, LOCAL_ACCOUNT_ID } from '../constants.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
+import { DEFAULT_REGION, LOCAL_ACCOUNT_ID, stateMachineArn } from '../model/arns.js';
 import type {
   AppModel,
   EventSourceMappingSpec,
@@ -180,7 +180,7 @@ export function readAppModel(
       }
       case 'AWS::StepFunctions::StateMachine': {
         const name = literal(props.StateMachineName) ?? physicalName(stackName, logicalId, 80);
-        const arn = `arn:aws:states:${region}:${account}:stateMachine:${name}`;
+        const arn = stateMachineArn(region, account, name);
         resolved.set(logicalId, { ref: arn, attributes: { Arn: arn, Name: name } });
         break;
       }

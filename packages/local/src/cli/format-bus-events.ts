@@ -1,4 +1,4 @@
-import type { ExecutionDescription } from '../runner/local-execution.js';
+import type { ExecutionDescription } from '../model/execution.js';
 import { redactTokens } from './redact-description.js';
 
 /** The EventBridge events an execution put, as the CLI shows them (tokens redacted); none: no lines. */

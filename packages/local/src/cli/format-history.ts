@@ -1,5 +1,5 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
-import type { ExecutionDescription } from '../runner/local-execution.js';
+import type { ExecutionDescription } from '../model/execution.js';
 import { formatBusEvents } from './format-bus-events.js';
 import { redactTokens } from './redact-description.js';
 

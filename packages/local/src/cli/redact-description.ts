@@ -1,5 +1,5 @@
-import { scrubToken } from '../redact.js';
-import type { ExecutionDescription } from '../runner/local-execution.js';
+import type { ExecutionDescription } from '../model/execution.js';
+import { scrubToken } from '../model/token-redaction.js';
 
 /**
  * Replaces every task token of the execution, wherever it appears in `text` (history

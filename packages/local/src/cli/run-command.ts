@@ -1,9 +1,9 @@
+import { alarmToJson, formatAlarms } from '../alarms/format-alarms.js';
 import { LocalAlarms } from '../alarms/runner-adapter.js';
-import { redactToken } from '../redact.js';
-import type { ExecutionDescription, ExecutionStatus } from '../runner/local-execution.js';
+import type { ExecutionDescription, ExecutionStatus } from '../model/execution.js';
+import { redactToken } from '../model/token-redaction.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { defaultAssembly } from './default-assembly.js';
-import { alarmToJson, formatAlarms } from './format-alarms.js';
 import { executionToJson, formatExecution } from './format-history.js';
 import type { CliOptions } from './parse-args.js';
 import { readInput } from './read-input.js';

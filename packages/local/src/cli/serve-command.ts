@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { LocalAlarms } from '../alarms/runner-adapter.js';
 import { FunctionLog } from '../console/function-log.js';
-import { redactTokensIn } from '../console/redact-tokens.js';
+import type { LocalExecution } from '../engine/local-execution.js';
 import { alarmOperations } from '../http/alarm-operations.js';
 import { MockConfig } from '../mocks/mock-config.js';
-import type { LocalExecution } from '../runner/local-execution.js';
+import { redactTokensIn } from '../model/token-redaction.js';
 import { LocalRunner } from '../runner/local-runner.js';
 import { TEMPORARY_STORE } from '../store/local-store.js';
 import { formatBusEvents } from './format-bus-events.js';

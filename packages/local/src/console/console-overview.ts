@@ -1,7 +1,8 @@
+import type { Counts } from '../model/console-wire.js';
+import { redactTokensIn } from '../model/token-redaction.js';
 import type { LocalQueue } from '../queues/local-queue.js';
 import type { ConsoleSource } from './console-source.js';
 import type { FunctionLog } from './function-log.js';
-import { redactTokensIn } from './redact-tokens.js';
 
 /** Messages of a queue the console shows at most (the oldest visible ones). */
 const MESSAGES_SHOWN = 50;
@@ -18,7 +19,7 @@ function deadLetterSources(source: ConsoleSource, queue: LocalQueue): string[] {
 }
 
 /** The counts the console's header and live stream carry: cheap to compute, small to send. */
-export function consoleCounts(source: ConsoleSource, log: FunctionLog) {
+export function consoleCounts(source: ConsoleSource, log: FunctionLog): Counts {
   let running = 0;
   const executions = source.executions();
   for (const execution of executions) if (execution.status === 'RUNNING') running += 1;

@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '../http/http-route.js';
+import type { Access, RequestGuard } from '../http/request-guard.js';
 import { consoleCounts, consoleQueues, consoleStack, consoleTopics } from './console-overview.js';
 import type { ConsoleSource } from './console-source.js';
 import { EventStream } from './event-stream.js';
 import type { FunctionLog } from './function-log.js';
 import { pendingCallbacks } from './pending-callbacks.js';
-import type { Access, RequestGuard } from './request-guard.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { StaticAssets } from './static-assets.js';
 

@@ -1,8 +1,8 @@
 import type { AppModel } from '../assembly/model.js';
+import type { PendingTask } from '../engine/token-registry.js';
+import type { LocalTopic } from '../integrations/local-topic.js';
+import type { ExecutionDescription } from '../model/execution.js';
 import type { LocalQueue } from '../queues/local-queue.js';
-import type { ExecutionDescription } from '../runner/local-execution.js';
-import type { PendingTask } from '../tokens/token-registry.js';
-import type { LocalTopic } from '../topics/local-topic.js';
 
 /**
  * What the console reads from the runner. Executions are read only through their

@@ -1,4 +1,4 @@
-import { redactTokensIn } from './redact-tokens.js';
+import { redactTokensIn } from '../model/token-redaction.js';
 
 /** One line a function printed, as the console shows it (tokens redacted). */
 export interface FunctionLogLine {

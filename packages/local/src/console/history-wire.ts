@@ -1,13 +1,14 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
-import type { ExecutionDescription } from '../runner/local-execution.js';
+import type { WireEvent, WireExecution } from '../model/console-wire.js';
+import type { ExecutionDescription } from '../model/execution.js';
 
 /** A history event as GetExecutionHistory answers it: timestamps in epoch seconds. */
-export function eventToWire(event: HistoryEvent): Record<string, unknown> {
+export function eventToWire(event: HistoryEvent): WireEvent {
   return { ...event, timestamp: event.timestamp.getTime() / 1000 };
 }
 
 /** An execution as DescribeExecution answers it (epoch-second dates). */
-export function executionToWire(execution: ExecutionDescription): Record<string, unknown> {
+export function executionToWire(execution: ExecutionDescription): WireExecution {
   return {
     executionArn: execution.executionArn,
     stateMachineArn: execution.stateMachineArn,

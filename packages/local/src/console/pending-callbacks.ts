@@ -1,28 +1,7 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
-import { redactToken } from '../redact.js';
+import type { PendingCallback } from '../model/console-wire.js';
+import { redactToken, redactTokensIn } from '../model/token-redaction.js';
 import type { ConsoleSource } from './console-source.js';
-import { redactTokensIn } from './redact-tokens.js';
-
-/** An open task token, as the console's Pending callbacks page shows it. */
-export interface PendingCallback {
-  /** The token whole: the page sends it back in SendTask* (and shows it only on "reveal"). */
-  readonly token: string;
-  /** The token redacted (`AQCLoc…#<hash>`), what the page shows. */
-  readonly redactedToken: string;
-  readonly executionArn?: string;
-  readonly executionName?: string;
-  readonly stateMachineArn?: string;
-  /** The Task state waiting for the token. */
-  readonly stateName?: string;
-  /** The task's resource, e.g. `arn:aws:states:::sqs:sendMessage.waitForTaskToken`. */
-  readonly resource?: string;
-  /** The TaskScheduled parameters (what was sent, e.g. the SQS message), tokens redacted. */
-  readonly parameters?: string;
-  /** Epoch milliseconds. */
-  readonly openedAt: number;
-  readonly timeoutAt?: number;
-  readonly heartbeatDueAt?: number;
-}
 
 /** The state whose entry began `event`: the `…StateEntered` event up its previousEventId chain. */
 function enteringState(events: readonly HistoryEvent[], event: HistoryEvent): string | undefined {

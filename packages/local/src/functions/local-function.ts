@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { FunctionSpec } from '../assembly/model.js';
-import { LOCAL_CREDENTIALS } from '../constants.js';
 import { WORKER_SOURCE } from './worker-source.js';
+
+/** Dummy credentials given to every local function, so that its SDK signs requests. */
+const LOCAL_CREDENTIALS = {
+  accessKeyId: 'AKIALOCALSFNCALLBACK',
+  secretAccessKey: 'local-secret-access-key-not-a-credential',
+  sessionToken: 'local-session-token',
+} as const;
 
 /** What an invocation gave: the handler's result, or its error as Lambda reports it. */
 export type InvokeResult =

@@ -1,5 +1,5 @@
+import { alarmToJson } from '../alarms/format-alarms.js';
 import type { LocalAlarms } from '../alarms/runner-adapter.js';
-import { alarmToJson } from '../cli/format-alarms.js';
 import type { SfnOperations } from './operation.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { StateMachineSpec } from '../assembly/model.js';
-import type { ExecutionDescription } from '../runner/local-execution.js';
+import type { ExecutionDescription } from '../model/execution.js';
 
 /**
  * What the execution operations of the endpoint need from whoever runs the executions (the

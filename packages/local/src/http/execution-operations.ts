@@ -1,7 +1,8 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
-import type { ExecutionDescription } from '../runner/local-execution.js';
+import { executionArn } from '../model/arns.js';
+import { EXECUTION_STATUSES, type ExecutionDescription } from '../model/execution.js';
 import { SfnApiError, validationError } from './api-error.js';
 import type { ExecutionHost } from './execution-host.js';
 import { withInputShapes } from './input-shape.js';
@@ -14,14 +15,7 @@ export const epochSeconds = (date: Date): number => date.getTime() / 1000;
 const FORBIDDEN_NAME_CHARACTERS = new Set(' \t\n\r<>{}[]?*"#%\\^|~`$&,;:/');
 
 /** Execution statuses ListExecutions filters on. */
-const EXECUTION_STATUSES = [
-  'RUNNING',
-  'SUCCEEDED',
-  'FAILED',
-  'TIMED_OUT',
-  'ABORTED',
-  'PENDING_REDRIVE',
-];
+const LISTED_STATUSES: readonly string[] = [...EXECUTION_STATUSES, 'PENDING_REDRIVE'];
 
 export const STATE_MACHINE_ARN =
   /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:\s]+(?::[^:\s]+)?$/;
@@ -182,9 +176,7 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
         }
       }
       if (name !== undefined) {
-        const existing = runner.describeExecution(
-          `${m.arn.replace(':stateMachine:', ':execution:')}:${name}`,
-        );
+        const existing = runner.describeExecution(executionArn(m.arn, name));
         if (existing) {
           // Idempotent for an open execution started with the same input (STANDARD);
           // otherwise the name is taken (AWS: for 90 days).
@@ -249,10 +241,10 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
       }
       const m = machine(input);
       const status = input.statusFilter as string | undefined;
-      if (status !== undefined && !EXECUTION_STATUSES.includes(status)) {
+      if (status !== undefined && !LISTED_STATUSES.includes(status)) {
         throw validationError(
           'statusFilter',
-          `Member must satisfy enum value set: [${EXECUTION_STATUSES.join(', ')}]`,
+          `Member must satisfy enum value set: [${LISTED_STATUSES.join(', ')}]`,
           status,
         );
       }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Access } from '../console/request-guard.js';
+import type { Access } from './request-guard.js';
 
 /**
  * A path served beside the Step Functions API by {@link SfnApiServer.mount} (the console).

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Refusal, RequestGuard } from '../console/request-guard.js';
 import { SfnApiError } from './api-error.js';
 import type { HttpRoute } from './http-route.js';
 import type { SfnOperations } from './operation.js';
+import { type Refusal, RequestGuard } from './request-guard.js';
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';

@@ -1,6 +1,5 @@
 import { InvalidDefinitionError, validateDefinition } from '@sfn-callback/asl';
 import { unrunnableTask } from '../engine/local-state-machine.js';
-import type { LocalRunner } from '../runner/local-runner.js';
 import { SfnApiError, validationError } from './api-error.js';
 import {
   EXECUTION_ARN,
@@ -12,6 +11,7 @@ import {
 } from './execution-operations.js';
 import { checkInputShape, type InputShape } from './input-shape.js';
 import type { SfnOperation, SfnOperations } from './operation.js';
+import type { StateMachineHost } from './state-machine-host.js';
 
 /** The service's limit on a definition, in characters. */
 const MAX_DEFINITION_LENGTH = 1_048_576;
@@ -91,16 +91,16 @@ function checkDefinition(definition: string, type: 'STANDARD' | 'EXPRESS'): void
 }
 
 /** A definition AWS accepts whose Tasks local can run neither emulated nor mocked. */
-function checkRunnable(runner: LocalRunner, name: string, definition: string): void {
+function checkRunnable(host: StateMachineHost, name: string, definition: string): void {
   const refusal = unrunnableTask(
     { name, definition: JSON.parse(definition) as Record<string, unknown> },
-    { isMocked: (state) => runner.mockConfig?.mocksState(name, state) ?? false },
+    { isMocked: (state) => host.isMocked(name, state) },
   );
   if (refusal) throw new SfnApiError('InvalidDefinition', refusal);
 }
 
 /**
- * State machines without a CDK app, over a {@link LocalRunner}: CreateStateMachine,
+ * State machines without a CDK app, over a {@link StateMachineHost}: CreateStateMachine,
  * UpdateStateMachine, DeleteStateMachine, DescribeStateMachine,
  * DescribeStateMachineForExecution and ListStateMachines (the app's state machines and
  * the created ones together), and ValidateStateMachineDefinition, with AWS's request
@@ -109,9 +109,12 @@ function checkRunnable(runner: LocalRunner, name: string, definition: string): v
  * `MissingRequiredParameter`, `ValidationException`). The app's state machines come from
  * the assembly: they cannot be updated nor deleted here.
  */
-export function stateMachineOperations(runner: LocalRunner, startedAt = new Date()): SfnOperations {
+export function stateMachineOperations(
+  host: StateMachineHost,
+  startedAt = new Date(),
+): SfnOperations {
   const describe = (arn: string) => {
-    const created = runner.created.get(arn);
+    const created = host.created.get(arn);
     if (created) {
       const { stored } = created;
       return {
@@ -128,7 +131,7 @@ export function stateMachineOperations(runner: LocalRunner, startedAt = new Date
         tracingConfiguration: { enabled: false },
       };
     }
-    const m = runner.model.stateMachines.find((spec) => spec.arn === arn);
+    const m = host.model.stateMachines.find((spec) => spec.arn === arn);
     if (!m)
       throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
     return {
@@ -142,9 +145,9 @@ export function stateMachineOperations(runner: LocalRunner, startedAt = new Date
     };
   };
   const created = (arn: string, operation: string) => {
-    const found = runner.created.get(arn);
+    const found = host.created.get(arn);
     if (found) return found;
-    if (runner.model.stateMachines.some((m) => m.arn === arn)) {
+    if (host.model.stateMachines.some((m) => m.arn === arn)) {
       throw new SfnApiError(
         'ValidationException',
         `${operation}: '${arn}' is a state machine of the cloud assembly; change the app and synthesize it again`,
@@ -172,8 +175,8 @@ export function stateMachineOperations(runner: LocalRunner, startedAt = new Date
       oneOf(input, 'type', TYPES);
       const type = (input.type as 'STANDARD' | 'EXPRESS' | undefined) ?? 'STANDARD';
       checkDefinition(definition, type);
-      const arn = runner.created.arnOf(name);
-      const existing = runner.created.get(arn);
+      const arn = host.created.arnOf(name);
+      const existing = host.created.get(arn);
       if (existing) {
         // Idempotent for the same request; a different one with that name is refused.
         const same =
@@ -188,14 +191,14 @@ export function stateMachineOperations(runner: LocalRunner, startedAt = new Date
           `State Machine Already Exists: '${arn}'`,
         );
       }
-      if (runner.model.stateMachines.some((m) => m.arn === arn)) {
+      if (host.model.stateMachines.some((m) => m.arn === arn)) {
         throw new SfnApiError(
           'StateMachineAlreadyExists',
           `State Machine Already Exists: '${arn}'`,
         );
       }
-      checkRunnable(runner, name, definition);
-      const made = runner.created.create({ name, type, roleArn, definition });
+      checkRunnable(host, name, definition);
+      const made = host.created.create({ name, type, roleArn, definition });
       return {
         stateMachineArn: made.stored.arn,
         creationDate: epochSeconds(made.stored.creationDate),
@@ -221,13 +224,13 @@ export function stateMachineOperations(runner: LocalRunner, startedAt = new Date
       const current = created(arn, 'UpdateStateMachine');
       if (definition !== undefined) {
         checkDefinition(definition, current.stored.type);
-        checkRunnable(runner, current.stored.name, definition);
+        checkRunnable(host, current.stored.name, definition);
       }
-      const updated = runner.created.update(arn, {
+      const updated = host.created.update(arn, {
         ...(definition !== undefined ? { definition } : {}),
         ...(roleArn !== undefined ? { roleArn } : {}),
       });
-      runner.invalidate(arn);
+      host.invalidate(arn);
       return {
         updateDate: epochSeconds(updated.stored.updateDate ?? new Date()),
         ...(updated.stored.revisionId ? { revisionId: updated.stored.revisionId } : {}),
@@ -236,22 +239,20 @@ export function stateMachineOperations(runner: LocalRunner, startedAt = new Date
     DeleteStateMachine: (input) => {
       const arn = requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN);
       // AWS answers success for a state machine that does not exist (any more).
-      if (!runner.created.get(arn) && !runner.model.stateMachines.some((m) => m.arn === arn))
-        return {};
+      if (!host.created.get(arn) && !host.model.stateMachines.some((m) => m.arn === arn)) return {};
       created(arn, 'DeleteStateMachine');
-      runner.created.delete(arn);
-      runner.invalidate(arn);
+      host.created.delete(arn);
+      host.invalidate(arn);
       return {};
     },
     DescribeStateMachine: (input) =>
       describe(requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN)),
     DescribeStateMachineForExecution: (input) => {
       const arn = requireArn(input, 'executionArn', EXECUTION_ARN);
-      const execution = runner.describeExecution(arn);
+      const execution = host.describeExecution(arn);
       if (!execution)
         throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
-      const revisionId = runner.executionRevision(arn);
-      const revision = revisionId !== undefined ? runner.store.revision(revisionId) : undefined;
+      const revision = host.executionRevision(arn);
       if (revision) {
         const name = revision.stateMachineArn.slice(revision.stateMachineArn.lastIndexOf(':') + 1);
         return {
@@ -274,13 +275,13 @@ export function stateMachineOperations(runner: LocalRunner, startedAt = new Date
     },
     ListStateMachines: (input) => {
       const machines = [
-        ...runner.model.stateMachines.map((m) => ({
+        ...host.model.stateMachines.map((m) => ({
           stateMachineArn: m.arn,
           name: m.name,
           type: m.type,
           creationDate: epochSeconds(startedAt),
         })),
-        ...runner.created.list().map(({ stored }) => ({
+        ...host.created.list().map(({ stored }) => ({
           stateMachineArn: stored.arn,
           name: stored.name,
           type: stored.type,

@@ -5,7 +5,7 @@ import {
   TASK_OUTPUT_MAX_BYTES,
   TASK_TOKEN_MAX_LENGTH,
 } from '@sfn-callback/task-token';
-import type { TokenRefusal, TokenRegistry } from '../tokens/token-registry.js';
+import type { TokenRefusal, TokenRegistry } from '../engine/token-registry.js';
 import { SfnApiError, validationError } from './api-error.js';
 import { withInputShapes } from './input-shape.js';
 import type { SfnOperations } from './operation.js';

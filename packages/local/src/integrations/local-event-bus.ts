@@ -1,19 +1,5 @@
 import { randomUUID } from 'node:crypto';
-
-/** An event put on a local event bus (EventBridge PutEvents), as recorded. */
-export interface BusEvent {
-  readonly eventId: string;
-  readonly eventBusName: string;
-  readonly source: string;
-  readonly detailType: string;
-  /** The `Detail` as JSON text. */
-  readonly detail: string;
-  readonly resources: readonly string[];
-  readonly timestamp: Date;
-  /** The execution whose state put it. */
-  readonly executionArn?: string;
-  readonly stateName?: string;
-}
+import type { BusEvent } from '../model/sent-messages.js';
 
 /**
  * An EventBridge event bus that records what is put on it (the last `retain` events).

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Json, StatesError, type TaskRequest } from '@sfn-callback/asl';
-import type { ExecutionDescription } from '../runner/local-execution.js';
+import type { ExecutionDescription } from '../model/execution.js';
 
 /** What a nested execution needs from the runner: start a state machine of its own. */
 export interface NestedExecutionHost {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StatesError } from '@sfn-callback/asl';
-import type { BusEvent, LocalEventBus } from './local-event-bus.js';
+import type { BusEvent } from '../model/sent-messages.js';
+import type { LocalEventBus } from './local-event-bus.js';
 
 /** The event buses of the runner, by name; a bus is created when first named. */
 export type EventBuses = (name: string) => LocalEventBus;

@@ -1,11 +1,9 @@
 import type { Json, TaskRequest } from '@sfn-callback/asl';
 import type { MockSession } from '../mocks/mock-session.js';
-import { callIntegration, type IntegrationTargets } from '../runner/integrations.js';
-import type { TopicMessage } from '../topics/local-topic.js';
-import type { BusEvent } from './local-event-bus.js';
+import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
+import { callIntegration, type IntegrationTargets } from './call-integration.js';
 import { type NestedExecutionHost, startNestedExecution } from './nested-execution.js';
 import { type EventBuses, putEvents } from './put-events.js';
-import type { SentQueueMessage } from './sent-queue-message.js';
 
 /** Everything local can route a Task to, beyond the app's queues, topics and functions. */
 export interface TaskRoutes {

@@ -10,15 +10,15 @@ import type { AppModel, StateMachineSpec } from '../assembly/model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
 import { CONSOLE_PATH, ConsoleRoute } from '../console/console-route.js';
 import { FunctionLog } from '../console/function-log.js';
-import { DEFAULT_REGION, LOCAL_ACCOUNT_ID } from '../constants.js';
+import { LocalExecution } from '../engine/local-execution.js';
 import {
   compileStateMachine,
   type LocalStateMachine,
   unrunnableTask,
 } from '../engine/local-state-machine.js';
 import { stateNames } from '../engine/task-states.js';
+import { type PendingTask, TokenRegistry } from '../engine/token-registry.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
-import { type BatchReport, SqsPoller } from '../event-sources/sqs-poller.js';
 import { LocalFunction } from '../functions/local-function.js';
 import { executionOperations } from '../http/execution-operations.js';
 import type { SfnOperations } from '../http/operation.js';
@@ -26,21 +26,22 @@ import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { testStateOperation } from '../http/test-state-operation.js';
-import { type BusEvent, LocalEventBus } from '../integrations/local-event-bus.js';
+import type { IntegrationTargets } from '../integrations/call-integration.js';
+import { LocalEventBus } from '../integrations/local-event-bus.js';
+import { LocalTopic } from '../integrations/local-topic.js';
 import type { NestedExecutionHost } from '../integrations/nested-execution.js';
-import type { SentQueueMessage } from '../integrations/sent-queue-message.js';
 import { routeTask } from '../integrations/task-router.js';
 import type { MockConfig } from '../mocks/mock-config.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
 import { MockSession } from '../mocks/mock-session.js';
+import { DEFAULT_REGION, executionArn, LOCAL_ACCOUNT_ID, stateMachineArn } from '../model/arns.js';
+import type { ExecutionDescription } from '../model/execution.js';
+import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
 import { LocalQueue } from '../queues/local-queue.js';
+import { type BatchReport, SqsPoller } from '../queues/sqs-poller.js';
+import { CreatedStateMachines } from '../store/created-state-machines.js';
 import { LocalStore, type StoredNotification } from '../store/local-store.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
-import { type PendingTask, TokenRegistry } from '../tokens/token-registry.js';
-import { LocalTopic, type TopicMessage } from '../topics/local-topic.js';
-import { CreatedStateMachines } from './created-state-machines.js';
-import type { IntegrationTargets } from './integrations.js';
-import { type ExecutionDescription, LocalExecution } from './local-execution.js';
 
 /** Options of {@link LocalRunner.start}. */
 export interface LocalRunnerOptions {
@@ -202,9 +203,8 @@ export class LocalRunner implements NestedExecutionHost {
     this.store = LocalStore.open({
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     });
-    this.created = new CreatedStateMachines(
-      this.store,
-      (name) => `arn:aws:states:${model.region}:${model.account}:stateMachine:${name}`,
+    this.created = new CreatedStateMachines(this.store, (name) =>
+      stateMachineArn(model.region, model.account, name),
     );
     this.#onExecution = options.onExecution;
     const concurrency = options.functionConcurrency ?? 1;
@@ -288,7 +288,17 @@ export class LocalRunner implements NestedExecutionHost {
       const host = runner;
       server.register({
         ...executionOperations(host),
-        ...stateMachineOperations(host),
+        ...stateMachineOperations({
+          model: host.model,
+          created: host.created,
+          isMocked: (machine, state) => options.mockConfig?.mocksState(machine, state) ?? false,
+          invalidate: (arn) => host.invalidate(arn),
+          describeExecution: (arn) => host.describeExecution(arn),
+          executionRevision: (arn) => {
+            const revisionId = host.executionRevision(arn);
+            return revisionId !== undefined ? host.store.revision(revisionId) : undefined;
+          },
+        }),
         ...testStateOperation({
           tasks: (request) => host.#testStateTask(request),
           region: model.region,
@@ -469,11 +479,11 @@ export class LocalRunner implements NestedExecutionHost {
         `State Machine Does Not Exist: '${stateMachineArn}'`,
       );
     }
-    const executionArn = `${spec.arn.replace(':stateMachine:', ':execution:')}:${name}`;
-    if (this.describeExecution(executionArn)) {
+    const childArn = executionArn(spec.arn, name);
+    if (this.describeExecution(childArn)) {
       throw new StatesError(
         'StepFunctions.ExecutionAlreadyExistsException',
-        `Execution Already Exists: '${executionArn}'`,
+        `Execution Already Exists: '${childArn}'`,
       );
     }
     const child = this.startExecution(input, { stateMachine: spec.arn, name });

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+import type { ExecutionRecord } from '../model/execution.js';
 import { openDatabase } from './open-database.js';
 import { SCHEMA } from './schema.js';
 
@@ -19,18 +20,8 @@ export interface StoredStateMachine {
   readonly description?: string;
 }
 
-/** An execution's row: what DescribeExecution and ListExecutions answer. */
-export interface StoredExecution {
-  readonly executionArn: string;
-  readonly stateMachineArn: string;
-  readonly name: string;
-  readonly status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
-  readonly startDate: Date;
-  readonly stopDate?: Date;
-  readonly input: string;
-  readonly output?: string;
-  readonly error?: string;
-  readonly cause?: string;
+/** An execution's row: its record, and the revision it ran. */
+export interface StoredExecution extends ExecutionRecord {
   /** The state machine revision it ran (created state machines only). */
   readonly revisionId?: string;
 }

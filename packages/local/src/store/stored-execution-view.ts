@@ -1,7 +1,6 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
-import type { BusEvent } from '../integrations/local-event-bus.js';
-import type { ExecutionDescription } from '../runner/local-execution.js';
-import type { TopicMessage } from '../topics/local-topic.js';
+import type { ExecutionDescription, ExecutionStatus } from '../model/execution.js';
+import type { BusEvent, TopicMessage } from '../model/sent-messages.js';
 import type { LocalStore, StoredExecution } from './local-store.js';
 
 /**
@@ -12,7 +11,7 @@ export class StoredExecutionView implements ExecutionDescription {
   readonly executionArn: string;
   readonly stateMachineArn: string;
   readonly name: string;
-  readonly status: StoredExecution['status'];
+  readonly status: ExecutionStatus;
   readonly startDate: Date;
   readonly stopDate?: Date;
   readonly input: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FunctionLog } from '../../src/console/function-log.js';
-import type { PendingCallback } from '../../src/console/pending-callbacks.js';
 import { LocalRunner } from '../../src/index.js';
+import type { PendingCallback } from '../../src/model/console-wire.js';
 import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
 
 // The console-only calls and the live stream, over HTTP, with the workers off: the

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueSpec, StateMachineSpec } from '../../src/assembly/model.js';
+import { LocalExecution } from '../../src/engine/local-execution.js';
 import { compileStateMachine } from '../../src/engine/local-state-machine.js';
+import { TokenRegistry } from '../../src/engine/token-registry.js';
+import type { LocalTopic } from '../../src/integrations/local-topic.js';
 import { LocalQueue } from '../../src/queues/local-queue.js';
-import { LocalExecution } from '../../src/runner/local-execution.js';
-import { TokenRegistry } from '../../src/tokens/token-registry.js';
-import type { LocalTopic } from '../../src/topics/local-topic.js';
 
 const queueSpec: QueueSpec = {
   logicalId: 'Q',

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { QueueSpec, StateMachineSpec } from '../../src/assembly/model.js';
+import { LocalExecution } from '../../src/engine/local-execution.js';
 import { compileStateMachine } from '../../src/engine/local-state-machine.js';
-import type { SentQueueMessage } from '../../src/integrations/sent-queue-message.js';
+import { TokenRegistry } from '../../src/engine/token-registry.js';
+import type { SentQueueMessage } from '../../src/model/sent-messages.js';
 import { LocalQueue } from '../../src/queues/local-queue.js';
-import { LocalExecution } from '../../src/runner/local-execution.js';
 import { LocalRunner } from '../../src/runner/local-runner.js';
-import { TokenRegistry } from '../../src/tokens/token-registry.js';
 
 const queueSpec: QueueSpec = {
   logicalId: 'Q',

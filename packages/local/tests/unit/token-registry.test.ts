@@ -1,6 +1,6 @@
 import { type Execution, StateMachine, VirtualClock } from '@sfn-callback/asl';
 import { describe, expect, it } from 'vitest';
-import { TokenRegistry } from '../../src/tokens/token-registry.js';
+import { TokenRegistry } from '../../src/engine/token-registry.js';
 
 const identity = {
   executionArn: 'arn:aws:states:us-east-1:000000000000:execution:m:e',

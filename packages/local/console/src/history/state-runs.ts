@@ -1,4 +1,4 @@
-import type { WireEvent } from '../types.js';
+import type { WireEvent } from '../../../src/model/console-wire.js';
 
 /** How a state fared in an execution, as the graph colours it. */
 export type StateStatus =

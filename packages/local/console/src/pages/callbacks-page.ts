@@ -1,3 +1,4 @@
+import type { PendingCallback } from '../../../src/model/console-wire.js';
 import { consoleGet, SfnError, sfn } from '../api.js';
 import { h, replace } from '../dom.js';
 import { duration, relative } from '../format.js';
@@ -5,7 +6,6 @@ import { jsonEditor } from '../json-editor.js';
 import { prettyJson } from '../json-text.js';
 import { jsonView } from '../json-view.js';
 import { href } from '../router.js';
-import type { PendingCallback } from '../types.js';
 import { type Page, throttle } from './page.js';
 
 /**

@@ -1,3 +1,5 @@
+import type { WireEvent, WireExecution } from '../../../src/model/console-wire.js';
+import { redactTokensIn } from '../../../src/model/token-redaction.js';
 import { sfn, sfnAll } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, duration } from '../format.js';
@@ -8,13 +10,11 @@ import { eventDetails, type StateRun, StateRuns } from '../history/state-runs.js
 import { prettyJson } from '../json-text.js';
 import { jsonView } from '../json-view.js';
 import { live } from '../live.js';
-import { redactTokens } from '../redact.js';
 import { href } from '../router.js';
-import type { WireEvent, WireExecution } from '../types.js';
 import type { Page } from './page.js';
 
 /** The shown JSON of a text (pretty, tokens redacted). */
-const shownJson = (text: string | undefined) => jsonView(redactTokens(prettyJson(text)));
+const shownJson = (text: string | undefined) => jsonView(redactTokensIn(prettyJson(text)));
 
 function eventResource(event: WireEvent): string {
   const d = eventDetails(event);
@@ -162,7 +162,7 @@ export function executionPage(arn: string): Page {
         'duration',
       ),
       e.error ? item('Error', h('span', { class: 'error-text' }, e.error)) : null,
-      e.cause ? item('Cause', redactTokens(e.cause)) : null,
+      e.cause ? item('Cause', redactTokensIn(e.cause)) : null,
     );
     replace(
       io,
@@ -201,7 +201,7 @@ export function executionPage(arn: string): Page {
         run?.retries ? ` · ${run.retries} retries` : '',
       ),
       run?.error
-        ? h('p', { class: 'error-text' }, `${run.error}: ${redactTokens(run.cause ?? '')}`)
+        ? h('p', { class: 'error-text' }, `${run.error}: ${redactTokensIn(run.cause ?? '')}`)
         : null,
       h('div', { class: 'panel-title' }, 'Input'),
       run?.input !== undefined ? shownJson(run.input) : h('p', { class: 'hint' }, '-'),
@@ -269,7 +269,7 @@ export function executionPage(arn: string): Page {
               h(
                 'td',
                 { colspan: 6 },
-                jsonView(redactTokens(JSON.stringify(rest, expandJsonText, 2))),
+                jsonView(redactTokensIn(JSON.stringify(rest, expandJsonText, 2))),
               ),
             );
             row.after(detailsRow);

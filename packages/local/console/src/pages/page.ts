@@ -1,4 +1,4 @@
-import type { Counts } from '../types.js';
+import type { Counts } from '../../../src/model/console-wire.js';
 
 /** A page of the console: its element, what it does on new counts, and how it stops. */
 export interface Page {

@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { redactToken as serverRedact } from '@sfn-callback/task-token';
+import { redactToken as serverRedact, scrubToken as serverScrub } from '@sfn-callback/task-token';
 import { describe, expect, it } from 'vitest';
-import { redactToken, redactTokens } from '../../../console/src/redact.js';
-import { sha256Hex } from '../../../console/src/sha256.js';
-import { TokenRegistry } from '../../../src/tokens/token-registry.js';
+import { TokenRegistry } from '../../../src/engine/token-registry.js';
+import { redactToken, redactTokensIn, scrubToken } from '../../../src/model/token-redaction.js';
 
-describe("the console's token redaction", () => {
-  it('its SHA-256 is SHA-256 (ASCII, UTF-8, block boundaries)', () => {
+describe("local's token redaction (server and browser console alike)", () => {
+  it("hashes as task-token's redactToken does (ASCII, UTF-8, block boundaries)", () => {
     for (const text of [
       '',
       'abc',
@@ -16,12 +14,14 @@ describe("the console's token redaction", () => {
       'x'.repeat(64),
       'y'.repeat(1000),
     ])
-      expect(sha256Hex(text)).toBe(createHash('sha256').update(text).digest('hex'));
+      expect(redactToken(text)).toBe(serverRedact(text));
   });
 
   it("redacts a token exactly as task-token's redactToken does", () => {
     const token = new TokenRegistry().issue();
     expect(redactToken(token)).toBe(serverRedact(token));
+    expect(redactToken(undefined)).toBe(serverRedact(undefined));
+    expect(scrubToken(`a ${token} $& b`, token)).toBe(serverScrub(`a ${token} $& b`, token));
   });
 
   it('redacts every token in a text, leaving the rest', () => {
@@ -29,7 +29,7 @@ describe("the console's token redaction", () => {
     const a = registry.issue();
     const b = registry.issue();
     const text = JSON.stringify({ TaskToken: a, Other: b, Input: { x: 1 } });
-    const shown = redactTokens(text);
+    const shown = redactTokensIn(text);
     expect(shown).not.toContain(a);
     expect(shown).not.toContain(b);
     expect(shown).toContain(serverRedact(a));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StateRuns } from '../../../console/src/history/state-runs.js';
-import type { WireEvent } from '../../../console/src/types.js';
+import type { WireEvent } from '../../../src/model/console-wire.js';
 
 /** A linear history as the local runner writes it (each event's previous is the one before). */
 function history(...events: [string, Record<string, unknown>?][]): WireEvent[] {

@@ -4,41 +4,18 @@ import type {
   Json,
   TaskRequest,
 } from '@sfn-callback/asl';
-import type { LocalStateMachine } from '../engine/local-state-machine.js';
-import type { BusEvent } from '../integrations/local-event-bus.js';
-import type { SentQueueMessage } from '../integrations/sent-queue-message.js';
+import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { routeTask, type TaskRoutes } from '../integrations/task-router.js';
 import type { MockSession } from '../mocks/mock-session.js';
-import type { TokenRegistry } from '../tokens/token-registry.js';
-import type { TopicMessage } from '../topics/local-topic.js';
-import type { IntegrationTargets } from './integrations.js';
-
-/** An execution's status, as DescribeExecution names it. */
-export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
-
-/** What the runner knows about an execution. */
-export interface ExecutionDescription {
-  readonly executionArn: string;
-  readonly stateMachineArn: string;
-  readonly name: string;
-  readonly status: ExecutionStatus;
-  readonly startDate: Date;
-  readonly stopDate?: Date;
-  /** JSON text. */
-  readonly input: string;
-  /** JSON text, when SUCCEEDED. */
-  readonly output?: string;
-  readonly error?: string;
-  readonly cause?: string;
-  /** The history so far, in AWS's event shape. */
-  readonly events: readonly HistoryEvent[];
-  /** SNS messages the execution's states published. */
-  readonly notifications: readonly TopicMessage[];
-  /** EventBridge events the execution's states put. */
-  readonly busEvents?: readonly BusEvent[];
-  /** Task tokens issued to the execution (so that output can redact them). */
-  readonly taskTokens: readonly string[];
-}
+import { executionArn } from '../model/arns.js';
+import type {
+  ExecutionDescription,
+  ExecutionStatus,
+  StartedExecution,
+} from '../model/execution.js';
+import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
+import type { LocalStateMachine } from './local-state-machine.js';
+import type { TokenRegistry } from './token-registry.js';
 
 /** What an execution needs from the runner. */
 export interface ExecutionEnvironment {
@@ -64,7 +41,7 @@ export interface ExecutionEnvironment {
  * functions; its task tokens come from the runner's registry, which routes the answers
  * of the Step Functions endpoint back to it.
  */
-export class LocalExecution implements ExecutionDescription {
+export class LocalExecution implements StartedExecution {
   readonly executionArn: string;
   readonly stateMachineArn: string;
   readonly name: string;
@@ -86,7 +63,7 @@ export class LocalExecution implements ExecutionDescription {
     const spec = env.stateMachine.spec;
     this.name = name;
     this.stateMachineArn = spec.arn;
-    this.executionArn = `${spec.arn.replace(':stateMachine:', ':execution:')}:${name}`;
+    this.executionArn = executionArn(spec.arn, name);
     const parsed = (input ?? {}) as Json;
     this.input = JSON.stringify(parsed);
     const execution: Execution = env.stateMachine.machine.start({

@@ -1,6 +1,6 @@
 import type { EventSourceMappingSpec } from '../assembly/model.js';
 import type { InvokeResult, LocalFunction } from '../functions/local-function.js';
-import type { LocalQueue, QueueMessage } from '../queues/local-queue.js';
+import type { LocalQueue, QueueMessage } from './local-queue.js';
 
 /** What one batch did, for whoever watches the poller. */
 export interface BatchReport {

@@ -1,4 +1,4 @@
-import type { AlarmEvaluation } from '../alarms/alarm-evaluator.js';
+import type { AlarmEvaluation } from './alarm-evaluator.js';
 
 const COMPARISON: Readonly<Record<string, string>> = {
   GreaterThanOrEqualToThreshold: '≥',

@@ -1,18 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TopicSpec } from '../assembly/model.js';
-
-/** A message published to a local topic. */
-export interface TopicMessage {
-  readonly messageId: string;
-  readonly topicArn: string;
-  readonly message: string;
-  readonly subject?: string;
-  readonly timestamp: Date;
-  /** The execution whose state published it, when a state machine did. */
-  readonly executionArn?: string;
-  /** The state that published it. */
-  readonly stateName?: string;
-}
+import type { TopicMessage } from '../model/sent-messages.js';
 
 /** Input of {@link LocalTopic.publish}, as SNS Publish takes it. */
 export interface PublishInput {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StateMachineSpec } from '../assembly/model.js';
-import type { LocalStore, StoredStateMachine } from '../store/local-store.js';
+import type { LocalStore, StoredStateMachine } from './local-store.js';
 
 /** A state machine created through the API: its spec to run, and what Describe answers. */
 export interface CreatedStateMachine {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TaskResource } from '@sfn-callback/asl';
 import type { LocalFunction } from '../functions/local-function.js';
+import type { TopicMessage } from '../model/sent-messages.js';
 import { type LocalQueue, QueueError } from '../queues/local-queue.js';
-import type { LocalTopic, TopicMessage } from '../topics/local-topic.js';
+import type { LocalTopic } from './local-topic.js';
 
 /** The local resources a Task can reach. */
 export interface IntegrationTargets {
