@@ -6,6 +6,7 @@ import { alarmOperations } from '../http/alarm-operations.js';
 import { MockConfig } from '../mocks/mock-config.js';
 import type { LocalExecution } from '../runner/local-execution.js';
 import { LocalRunner } from '../runner/local-runner.js';
+import { DataDirLock } from '../store/data-dir-lock.js';
 import { TEMPORARY_STORE } from '../store/local-store.js';
 import { formatBusEvents } from './format-bus-events.js';
 import { formatHistory } from './format-history.js';
@@ -93,6 +94,9 @@ export async function serveCommand(
       await reportAlarms();
     });
   };
+  // One serve per data directory: a second one would abort the first's executions.
+  const lock =
+    options.dataDir !== undefined ? await DataDirLock.acquire(options.dataDir) : undefined;
   const runner = await LocalRunner.start(
     alarms.instrument({
       ...(assembly !== undefined ? { assembly } : {}),
@@ -111,7 +115,10 @@ export async function serveCommand(
         if (options.verbose) io.err(`[${fn}] ${redactTokensIn(line)}`);
       },
     }),
-  );
+  ).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  });
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
   try {
@@ -130,5 +137,6 @@ export async function serveCommand(
     return 0;
   } finally {
     await runner.close();
+    lock?.release();
   }
 }
