@@ -11,7 +11,11 @@ import { reportInternalFailure } from './report-internal-failure.js';
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest request body read: room for the largest member AWS accepts, a 1 MiB
+ * definition, however it is encoded (up to 6 bytes a character as a `\uXXXX` escape).
+ */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Options of {@link SfnApiServer.listen}. */
 export interface ListenOptions {
