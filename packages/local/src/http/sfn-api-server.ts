@@ -98,8 +98,12 @@ export class SfnApiServer {
 
   #handle(request: IncomingMessage, response: ServerResponse): void {
     const fail = (error: unknown) => this.#fail(request, response, error);
-    request.on('error', fail);
-    response.on('error', fail);
+    // The client went away (closed mid-body, reset): nothing to answer, nothing went wrong here.
+    request.on('error', () => response.destroy());
+    response.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') response.destroy();
+      else fail(error);
+    });
     try {
       this.#route(request, response, fail);
     } catch (error) {

@@ -176,6 +176,22 @@ describe('SfnApiServer: one request never ends the server', () => {
     await stillAnswers();
   });
 
+  it('a client that goes away mid-body is no internal failure (found by the fuzz test)', async () => {
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(
+          'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: AWSStepFunctions.Echo\r\nContent-Length: 100\r\n\r\n{"a":',
+        );
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => resolve());
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines).toEqual([]);
+    await stillAnswers();
+  });
+
   it('a request line that is not HTTP closes that connection only', async () => {
     await new Promise<void>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => {
