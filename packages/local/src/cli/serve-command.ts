@@ -80,19 +80,24 @@ export async function serveCommand(
   };
   const report = (execution: LocalExecution) => {
     io.out(`Started    ${execution.executionArn}`);
-    void execution.done.then(async (ended) => {
-      if (stop.aborted) return;
-      const took = (ended.stopDate ?? new Date()).getTime() - ended.startDate.getTime();
-      io.out(
-        [
-          `Ended      ${ended.executionArn}: ${ended.status} in ${took} ms`,
-          formatHistory(ended),
-          ...formatBusEvents(ended),
-          '',
-        ].join('\n'),
+    void execution.done
+      .then(async (ended) => {
+        if (stop.aborted) return;
+        const took = (ended.stopDate ?? new Date()).getTime() - ended.startDate.getTime();
+        io.out(
+          [
+            `Ended      ${ended.executionArn}: ${ended.status} in ${took} ms`,
+            formatHistory(ended),
+            ...formatBusEvents(ended),
+            '',
+          ].join('\n'),
+        );
+        await reportAlarms();
+      })
+      .catch((error: unknown) =>
+        // A report that fails must not take serve (and every other execution) down with it.
+        io.err(`Could not report ${execution.executionArn}: ${redactTokensIn(String(error))}`),
       );
-      await reportAlarms();
-    });
   };
   // One serve per data directory: a second one would abort the first's executions.
   const lock =
