@@ -1,3 +1,5 @@
+import { reindentJson } from './reindent-json.js';
+
 /** The result of checking a JSON text: the value, or where and why it is not JSON. */
 export type JsonCheck =
   | { readonly ok: true; readonly value: unknown }
@@ -22,9 +24,6 @@ export function checkJson(text: string): JsonCheck {
 /** `text` pretty-printed when it is JSON, else as it is. */
 export function prettyJson(text: string | undefined): string {
   if (text === undefined) return '';
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+  // Laid out, not re-serialised: numbers beyond double precision stay as they were sent.
+  return checkJson(text).ok ? reindentJson(text) : text;
 }

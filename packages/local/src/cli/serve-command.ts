@@ -6,6 +6,7 @@ import { alarmOperations } from '../http/alarm-operations.js';
 import { MockConfig } from '../mocks/mock-config.js';
 import { redactTokensIn } from '../model/token-redaction.js';
 import { LocalRunner } from '../runner/local-runner.js';
+import { DataDirLock } from '../store/data-dir-lock.js';
 import { TEMPORARY_STORE } from '../store/local-store.js';
 import { formatBusEvents } from './format-bus-events.js';
 import { formatHistory } from './format-history.js';
@@ -88,20 +89,28 @@ export async function serveCommand(
   };
   const report = (execution: LocalExecution) => {
     io.out(`Started    ${execution.executionArn}`);
-    void execution.done.then(async (ended) => {
-      if (stop.aborted) return;
-      const took = (ended.stopDate ?? new Date()).getTime() - ended.startDate.getTime();
-      io.out(
-        [
-          `Ended      ${ended.executionArn}: ${ended.status} in ${took} ms`,
-          formatHistory(ended),
-          ...formatBusEvents(ended),
-          '',
-        ].join('\n'),
+    void execution.done
+      .then(async (ended) => {
+        if (stop.aborted) return;
+        const took = (ended.stopDate ?? new Date()).getTime() - ended.startDate.getTime();
+        io.out(
+          [
+            `Ended      ${ended.executionArn}: ${ended.status} in ${took} ms`,
+            formatHistory(ended),
+            ...formatBusEvents(ended),
+            '',
+          ].join('\n'),
+        );
+        await reportAlarms();
+      })
+      .catch((error: unknown) =>
+        // A report that fails must not take serve (and every other execution) down with it.
+        io.err(`Could not report ${execution.executionArn}: ${redactTokensIn(String(error))}`),
       );
-      await reportAlarms();
-    });
   };
+  // One serve per data directory: a second one would abort the first's executions.
+  const lock =
+    options.dataDir !== undefined ? await DataDirLock.acquire(options.dataDir) : undefined;
   const runner = await LocalRunner.start(
     alarms.instrument({
       ...(assembly !== undefined ? { assembly } : {}),
@@ -120,7 +129,10 @@ export async function serveCommand(
         if (options.verbose) io.err(`[${fn}] ${redactTokensIn(line)}`);
       },
     }),
-  );
+  ).catch((error: unknown) => {
+    lock?.release();
+    throw error;
+  });
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
   try {
@@ -139,5 +151,6 @@ export async function serveCommand(
     return 0;
   } finally {
     await runner.close();
+    lock?.release();
   }
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { redactTokensIn } from '../model/token-redaction.js';
 import { consoleCounts } from './console-overview.js';
 import type { ConsoleSource } from './console-source.js';
 import type { FunctionLog } from './function-log.js';
@@ -91,11 +92,34 @@ export class EventStream {
   #tick(): void {
     this.#ticks += 1;
     const keepalive = this.#ticks % KEEPALIVE_TICKS === 0;
-    const counts = JSON.stringify(consoleCounts(this.#source, this.#log));
-    for (const client of this.#clients) {
-      this.#send(client, counts);
-      if (keepalive) client.response.write(': keepalive\n\n');
+    let counts: string;
+    try {
+      counts = JSON.stringify(consoleCounts(this.#source, this.#log));
+    } catch (error) {
+      // A timer's exception would end the process: the streams end instead, the pages reconnect.
+      this.#drop(error);
+      return;
     }
+    for (const client of this.#clients) {
+      try {
+        this.#send(client, counts);
+        if (keepalive) client.response.write(': keepalive\n\n');
+      } catch (error) {
+        this.#drop(error, client);
+      }
+    }
+  }
+
+  /** Ends one stream (or all) after an unexpected exception, with a line on stderr. */
+  #drop(error: unknown, client?: Client): void {
+    process.stderr.write(
+      `sfn-callback-local: console stream ended after an internal failure: ${redactTokensIn(error instanceof Error ? error.message : String(error))}\n`,
+    );
+    for (const each of client ? [client] : [...this.#clients]) {
+      this.#clients.delete(each);
+      each.response.destroy();
+    }
+    if (this.#clients.size === 0) this.#stop();
   }
 
   #send(client: Client, counts = JSON.stringify(consoleCounts(this.#source, this.#log))): void {

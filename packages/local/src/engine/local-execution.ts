@@ -59,13 +59,19 @@ export class LocalExecution implements StartedExecution {
   readonly done: Promise<ExecutionDescription>;
   readonly #execution: Execution;
 
-  constructor(env: ExecutionEnvironment, name: string, input: unknown) {
+  /**
+   * @param inputText the input as the client sent it (StartExecution): DescribeExecution,
+   *   the history's ExecutionStarted and the console show it as sent (whitespace, and numbers
+   *   beyond double precision, kept), while the engine runs on its parsed value.
+   */
+  constructor(env: ExecutionEnvironment, name: string, input: unknown, inputText?: string) {
     const spec = env.stateMachine.spec;
     this.name = name;
     this.stateMachineArn = spec.arn;
     this.executionArn = executionArn(spec.arn, name);
     const parsed = (input ?? {}) as Json;
-    this.input = JSON.stringify(parsed);
+    this.input = inputText ?? JSON.stringify(parsed);
+    const asSent = inputText;
     const execution: Execution = env.stateMachine.machine.start({
       identity: {
         executionArn: this.executionArn,
@@ -77,8 +83,13 @@ export class LocalExecution implements StartedExecution {
       input: parsed,
       region: env.region,
       tasks: (request) => this.#task(request, env),
-      ...(env.onEvent
-        ? { onEvent: (event: HistoryEvent) => env.onEvent?.(this.executionArn, event) }
+      ...(env.onEvent || asSent !== undefined
+        ? {
+            onEvent: (event: HistoryEvent) => {
+              if (asSent !== undefined) withInputAsSent(event, asSent);
+              env.onEvent?.(this.executionArn, event);
+            },
+          }
         : {}),
       issueTaskToken: () => {
         const token = env.registry.issue();
@@ -133,4 +144,13 @@ export class LocalExecution implements StartedExecution {
       },
     );
   }
+}
+
+/** ExecutionStarted with the input as the client sent it, in place of the engine's re-serialised text. */
+function withInputAsSent(event: HistoryEvent, inputText: string): void {
+  if (event.type !== 'ExecutionStarted' || !event.executionStartedEventDetails) return;
+  (event as { executionStartedEventDetails: object }).executionStartedEventDetails = {
+    ...event.executionStartedEventDetails,
+    input: inputText,
+  };
 }

@@ -16,7 +16,13 @@ export interface ExecutionHost {
    */
   startExecution(
     input: unknown,
-    options: { readonly stateMachine?: string; readonly name?: string; readonly testCase?: string },
+    options: {
+      readonly stateMachine?: string;
+      readonly name?: string;
+      readonly testCase?: string;
+      /** The input's text as the client sent it. */
+      readonly inputText?: string;
+    },
   ): ExecutionDescription;
   /** An execution the host still knows. */
   describeExecution(executionArn: string): ExecutionDescription | undefined;

@@ -6,13 +6,12 @@ import { EXECUTION_STATUSES, type ExecutionDescription } from '../model/executio
 import { SfnApiError, validationError } from './api-error.js';
 import type { ExecutionHost } from './execution-host.js';
 import { withInputShapes } from './input-shape.js';
+import { isTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { SfnOperations } from './operation.js';
+import { checkResourceName } from './resource-name.js';
 
 /** Timestamps in the JSON 1.0 protocol: epoch seconds, with milliseconds as a fraction. */
 export const epochSeconds = (date: Date): number => date.getTime() / 1000;
-
-/** Characters an execution name may not hold (whitespace, wildcards, control characters …). */
-const FORBIDDEN_NAME_CHARACTERS = new Set(' \t\n\r<>{}[]?*"#%\\^|~`$&,;:/');
 
 /** Execution statuses ListExecutions filters on. */
 const LISTED_STATUSES: readonly string[] = [...EXECUTION_STATUSES, 'PENDING_REDRIVE'];
@@ -24,15 +23,6 @@ export const EXECUTION_ARN =
 
 /** The service's limit on execution input, in UTF-8 bytes. */
 const MAX_INPUT_BYTES = 262_144;
-
-export function hasValidNameCharacters(name: string): boolean {
-  for (const character of name) {
-    const code = character.codePointAt(0) as number;
-    if (FORBIDDEN_NAME_CHARACTERS.has(character) || code < 0x20 || (code >= 0x7f && code <= 0x9f))
-      return false;
-  }
-  return true;
-}
 
 /** An ARN member: 1 to 256 characters (ValidationException), of the expected kind (InvalidArn). */
 export function requireArn(input: Record<string, unknown>, member: string, kind: RegExp): string {
@@ -146,22 +136,18 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
       const testCase = testCaseParts.length > 0 ? testCaseParts.join('#') : undefined;
       const m = machine({ ...input, stateMachineArn: plainArn });
       const name = input.name as string | undefined;
-      if (name !== undefined) {
-        if (name.length < 1 || name.length > 80) {
-          throw validationError(
-            'name',
-            `Member must have length ${name.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 80'}`,
-            name,
-          );
-        }
-        if (!hasValidNameCharacters(name))
-          throw new SfnApiError('InvalidName', `Invalid Name: '${name}'`);
-      }
+      if (name !== undefined) checkResourceName(name);
       const text = input.input as string | undefined;
       if (text !== undefined && Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
         throw validationError(
           'input',
           `Member must have length less than or equal to ${MAX_INPUT_BYTES}`,
+        );
+      }
+      if (text !== undefined && isTooDeep(text)) {
+        throw new SfnApiError(
+          'InvalidExecutionInput',
+          `Invalid State Machine Execution Input: 'the input nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays'`,
         );
       }
       let executionInput: unknown = {};
@@ -183,7 +169,7 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
           if (
             m.type === 'STANDARD' &&
             existing.status === 'RUNNING' &&
-            existing.input === JSON.stringify(executionInput)
+            existing.input === (text ?? JSON.stringify(executionInput))
           ) {
             return {
               executionArn: existing.executionArn,
@@ -202,6 +188,7 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
           stateMachine: m.arn,
           ...(name ? { name } : {}),
           ...(testCase !== undefined ? { testCase } : {}),
+          ...(text !== undefined ? { inputText: text } : {}),
         });
       } catch (error) {
         if (

@@ -9,6 +9,9 @@ import type { Access } from './request-guard.js';
 export interface HttpRoute {
   /** The access the request needs when it is this route's, else undefined. */
   access(url: URL, method: string): Access | undefined;
-  /** Answers the request (the guard has passed it). */
-  handle(request: IncomingMessage, response: ServerResponse, url: URL): void;
+  /**
+   * Answers the request (the guard has passed it). What it throws, or the promise it
+   * returns rejects with, is a 500 for this request, never the server's end.
+   */
+  handle(request: IncomingMessage, response: ServerResponse, url: URL): void | Promise<void>;
 }

@@ -3,12 +3,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { SfnApiError } from './api-error.js';
 import type { HttpRoute } from './http-route.js';
+import { isTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { SfnOperations } from './operation.js';
+import { parseRequestTarget } from './parse-request.js';
+import { reportInternalFailure } from './report-internal-failure.js';
 import { type Refusal, RequestGuard } from './request-guard.js';
 
 const TARGET_PREFIX = 'AWSStepFunctions.';
 const CONTENT_TYPE = 'application/x-amz-json-1.0';
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest request body read: room for the largest member AWS accepts, a 1 MiB
+ * definition, however it is encoded (up to 6 bytes a character as a `\uXXXX` escape).
+ */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Options of {@link SfnApiServer.listen}. */
 export interface ListenOptions {
@@ -30,6 +37,11 @@ export interface ListenOptions {
  * Every request first passes the {@link RequestGuard}: a loopback `Host`, no foreign
  * `Origin`, and the per-start secret on browser requests (the AWS CLI and SDKs send no
  * `Origin`, so they work unchanged). A refusal is a 403 with a message saying why.
+ *
+ * Nothing a request carries can end the process: its target, headers, cookies and body are
+ * read inside one guard, and whatever throws while a request is read or answered (a route,
+ * an operation, the response stream) is a 500 `InternalFailure` for that request and one
+ * line on stderr (tokens redacted), while the server goes on answering the others.
  */
 export class SfnApiServer {
   readonly #server: Server;
@@ -85,7 +97,33 @@ export class SfnApiServer {
   }
 
   #handle(request: IncomingMessage, response: ServerResponse): void {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    const fail = (error: unknown) => this.#fail(request, response, error);
+    // The client went away (closed mid-body, reset): nothing to answer, nothing went wrong here.
+    request.on('error', () => response.destroy());
+    response.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') response.destroy();
+      else fail(error);
+    });
+    try {
+      this.#route(request, response, fail);
+    } catch (error) {
+      fail(error);
+    }
+  }
+
+  #route(request: IncomingMessage, response: ServerResponse, fail: (error: unknown) => void): void {
+    const url = parseRequestTarget(request);
+    if (!url) {
+      request.resume();
+      this.#send(response, {
+        error: new SfnApiError(
+          'UnknownOperationException',
+          `Cannot read the request target ${JSON.stringify(request.url ?? '')}`,
+          400,
+        ),
+      });
+      return;
+    }
     const method = request.method ?? 'GET';
     const route = this.#routes.find((r) => r.access(url, method) !== undefined);
     const refusal = this.guard.check(request, this.#port, route?.access(url, method) ?? 'api');
@@ -95,7 +133,8 @@ export class SfnApiServer {
       return;
     }
     if (route) {
-      route.handle(request, response, url);
+      const handled = route.handle(request, response, url);
+      if (handled instanceof Promise) handled.catch(fail);
       return;
     }
     const chunks: Buffer[] = [];
@@ -105,11 +144,33 @@ export class SfnApiServer {
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     request.on('end', () => {
-      void this.#dispatch(
+      this.#dispatch(
         request,
         size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8'),
-      ).then((result) => this.#send(response, result));
+      )
+        .then((result) => this.#send(response, result))
+        .catch(fail);
     });
+  }
+
+  /** An unexpected exception while answering a request: a 500 for it, a line on stderr. */
+  #fail(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+    reportInternalFailure(request, error);
+    if (response.headersSent || response.destroyed) {
+      response.destroy();
+      return;
+    }
+    try {
+      this.#send(response, {
+        error: new SfnApiError(
+          'InternalFailure',
+          'The local endpoint failed while answering this request (see its stderr)',
+          500,
+        ),
+      });
+    } catch {
+      response.destroy();
+    }
   }
 
   async #dispatch(request: IncomingMessage, body: string | undefined): Promise<unknown> {
@@ -132,6 +193,12 @@ export class SfnApiServer {
           `Unknown operation ${String(target ?? '')}`,
         );
       }
+      if (isTooDeep(body)) {
+        throw new SfnApiError(
+          'SerializationException',
+          `The request body nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays`,
+        );
+      }
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body);
@@ -150,6 +217,7 @@ export class SfnApiServer {
       return { ok: await operation(input as Record<string, unknown>) };
     } catch (error) {
       if (error instanceof SfnApiError) return { error };
+      reportInternalFailure(request, error);
       return {
         error: new SfnApiError(
           'InternalFailure',

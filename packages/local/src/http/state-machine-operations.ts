@@ -4,13 +4,14 @@ import { SfnApiError, validationError } from './api-error.js';
 import {
   EXECUTION_ARN,
   epochSeconds,
-  hasValidNameCharacters,
   pageOf,
   requireArn,
   STATE_MACHINE_ARN,
 } from './execution-operations.js';
 import { checkInputShape, type InputShape } from './input-shape.js';
+import { tooDeepDefinition } from './json-depth.js';
 import type { SfnOperation, SfnOperations } from './operation.js';
+import { checkResourceName } from './resource-name.js';
 import type { StateMachineHost } from './state-machine-host.js';
 
 /** The service's limit on a definition, in characters. */
@@ -84,7 +85,7 @@ function checkRoleArn(roleArn: string): void {
 
 /** CreateStateMachine's and UpdateStateMachine's refusal of a definition AWS refuses. */
 function checkDefinition(definition: string, type: 'STANDARD' | 'EXPRESS'): void {
-  const errors = validateDefinition(definition, { type });
+  const errors = tooDeepDefinition(definition) ?? validateDefinition(definition, { type });
   if (errors.length > 0) {
     throw new SfnApiError('InvalidDefinition', new InvalidDefinitionError(errors).message);
   }
@@ -159,15 +160,7 @@ export function stateMachineOperations(
   const operations: Record<string, SfnOperation> = {
     CreateStateMachine: (input) => {
       const name = input.name as string;
-      if (name.length < 1 || name.length > 80) {
-        throw validationError(
-          'name',
-          `Member must have length ${name.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 80'}`,
-          name,
-        );
-      }
-      if (!hasValidNameCharacters(name))
-        throw new SfnApiError('InvalidName', `Invalid Name: '${name}'`);
+      checkResourceName(name);
       const definition = input.definition as string;
       checkDefinitionLength(definition);
       const roleArn = input.roleArn as string;
@@ -304,10 +297,12 @@ export function stateMachineOperations(
           requested,
         );
       }
-      const diagnostics = validateDefinition(definition, {
-        type: (input.type as 'STANDARD' | 'EXPRESS' | undefined) ?? 'STANDARD',
-        severity: (input.severity as 'ERROR' | 'WARNING' | undefined) ?? 'ERROR',
-      });
+      const diagnostics =
+        tooDeepDefinition(definition) ??
+        validateDefinition(definition, {
+          type: (input.type as 'STANDARD' | 'EXPRESS' | undefined) ?? 'STANDARD',
+          severity: (input.severity as 'ERROR' | 'WARNING' | undefined) ?? 'ERROR',
+        });
       const max = requested === 0 ? 100 : requested;
       return {
         result: diagnostics.some((d) => d.severity === 'ERROR') ? 'FAIL' : 'OK',

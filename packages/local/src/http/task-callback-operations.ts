@@ -8,6 +8,7 @@ import {
 import type { TokenRefusal, TokenRegistry } from '../engine/token-registry.js';
 import { SfnApiError, validationError } from './api-error.js';
 import { withInputShapes } from './input-shape.js';
+import { isTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { SfnOperations } from './operation.js';
 
 /** Counts of the task-callback calls answered, by operation and outcome. */
@@ -81,6 +82,13 @@ export function taskCallbackOperations(
         throw validationError(
           'output',
           `Member must have length less than or equal to ${TASK_OUTPUT_MAX_BYTES}`,
+        );
+      }
+      if (isTooDeep(output)) {
+        count('SendTaskSuccess', 'InvalidOutput');
+        throw new SfnApiError(
+          'InvalidOutput',
+          `Invalid Output: the output nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays`,
         );
       }
       let parsed: unknown;

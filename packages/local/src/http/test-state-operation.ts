@@ -6,6 +6,7 @@ import {
 } from '@sfn-callback/asl';
 import { SfnApiError, validationError } from './api-error.js';
 import { checkInputShape, type InputShape } from './input-shape.js';
+import { isTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { SfnOperations } from './operation.js';
 
 const STRING = { type: 'string' } as const;
@@ -81,6 +82,20 @@ export function checkTestStateRequest(input: Record<string, unknown>): TestState
     );
   }
   enumMember(input.inspectionLevel, 'inspectionLevel', INSPECTION_LEVELS);
+  for (const [member, text] of [
+    ['definition', definition],
+    ['input', input.input],
+    ['variables', input.variables],
+    ['context', input.context],
+    ['mock.result', mock?.result],
+  ] as const) {
+    if (typeof text === 'string' && isTooDeep(text)) {
+      throw new SfnApiError(
+        'ValidationException',
+        `Invalid ${member}: the value nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays`,
+      );
+    }
+  }
   if (mock) {
     enumMember(mock.fieldValidationMode, 'mock.fieldValidationMode', FIELD_VALIDATION_MODES);
     if (mock.result !== undefined && mock.result !== null && typeof mock.result !== 'string') {

@@ -134,6 +134,11 @@ export interface StartExecutionOptions {
   readonly name?: string;
   /** A test case of the mock configuration file (`StartExecution` with `arn#TestCase`). */
   readonly testCase?: string;
+  /**
+   * The input's JSON text as the client sent it (StartExecution), kept as sent in
+   * DescribeExecution and the history; `input` must be its parsed value.
+   */
+  readonly inputText?: string;
 }
 
 /**
@@ -405,6 +410,7 @@ export class LocalRunner implements NestedExecutionHost {
       },
       options.name ?? randomUUID(),
       input,
+      options.inputText,
     );
     this.store.insertExecution({ ...execution, ...(revisionId ? { revisionId } : {}) });
     // Committed before StartExecution answers: an execution a client was told of survives a kill.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import type { ExecutionRecord } from '../model/execution.js';
+import { interruptedExecutionEvent } from './interrupted-execution.js';
 import { openDatabase } from './open-database.js';
 import { SCHEMA } from './schema.js';
 
@@ -101,7 +102,8 @@ export class LocalStore {
 
   /**
    * Opens (and creates) the store. Executions a previous `serve` left RUNNING are ended
-   * ABORTED with {@link INTERRUPTED_CAUSE}: their tasks and timers did not survive it.
+   * ABORTED with {@link INTERRUPTED_CAUSE}, their history with AWS's `ExecutionAborted`:
+   * their tasks and timers did not survive it.
    */
   static open(options: LocalStoreOptions = {}): LocalStore {
     let location = TEMPORARY_STORE;
@@ -112,9 +114,20 @@ export class LocalStore {
     const db = openDatabase(location);
     db.exec(SCHEMA);
     const store = new LocalStore(db, location);
+    const now = Date.now();
+    const interrupted = store.#all(
+      `SELECT arn, (SELECT max(id) FROM events WHERE execution_arn = executions.arn) AS last
+        FROM executions WHERE status = 'RUNNING'`,
+    );
+    for (const row of interrupted) {
+      store.appendEvent(
+        row.arn as string,
+        interruptedExecutionEvent(Number(row.last ?? 0), INTERRUPTED_CAUSE, new Date(now)),
+      );
+    }
     store.#run(
       "UPDATE executions SET status = 'ABORTED', stop_date = ?, cause = ? WHERE status = 'RUNNING'",
-      Date.now(),
+      now,
       INTERRUPTED_CAUSE,
     );
     store.flush();

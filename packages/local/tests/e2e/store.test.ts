@@ -183,6 +183,18 @@ describe('the store', () => {
       new DescribeExecutionCommand({ executionArn: waiting.executionArn }),
     );
     expect(interrupted).toMatchObject({ status: 'ABORTED', cause: INTERRUPTED_CAUSE });
+    // Its history ends as a stopped execution's does on AWS: ExecutionAborted, chained to the last event.
+    const abortedHistory = (
+      await again.sfn.send(new GetExecutionHistoryCommand({ executionArn: waiting.executionArn }))
+    ).events;
+    const last = abortedHistory?.at(-1);
+    expect(last).toMatchObject({
+      type: 'ExecutionAborted',
+      id: abortedHistory?.length,
+      previousEventId: (abortedHistory?.length ?? 0) - 1,
+      executionAbortedEventDetails: { cause: INTERRUPTED_CAUSE },
+    });
+    expect(abortedHistory?.filter((event) => event.type === 'ExecutionAborted')).toHaveLength(1);
     // Whatever of the burst was committed is whole: ended, or ended ABORTED by the reopen.
     const listed = await again.sfn.send(
       new ListExecutionsCommand({ stateMachineArn: quick, maxResults: 1000 }),

@@ -16,6 +16,8 @@ export interface ServeProcess {
   readonly consoleUrl: string | undefined;
   /** Everything printed on stdout so far. */
   stdout(): string;
+  /** Everything printed on stderr so far. */
+  stderr(): string;
   /** Sends the signal; resolves with the exit code and how long the exit took. */
   stop(signal: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
 }
@@ -59,6 +61,7 @@ export async function startServe(args: readonly string[]): Promise<ServeProcess>
     endpointUrl,
     consoleUrl: /^Console\s+(http:\/\/\S+)$/m.exec(out)?.[1],
     stdout: () => out,
+    stderr: () => err,
     stop: async (signal) => {
       const began = performance.now();
       child.kill(signal);

@@ -6,7 +6,7 @@ import {
 } from '@sfn-callback/asl';
 import { describe, expect, it } from 'vitest';
 import { formatHistory } from '../../src/cli/format-history.js';
-import type { ExecutionDescription } from '../../src/runner/local-execution.js';
+import type { ExecutionDescription } from '../../src/model/execution.js';
 
 const ARN = 'arn:aws:states:us-east-1:000000000000:stateMachine:Items';
 
