@@ -28,6 +28,7 @@ export type {
   MetricsPublisher,
   MetricUnitName,
 } from './metrics-options.js';
+export type { SqsMiddleware, SqsMiddyHandler, SqsMiddyRequest } from './middy-shapes.js';
 export {
   DEFAULT_CONCURRENCY,
   DEFAULT_REMAINING_TIME_MARGIN_MS,
