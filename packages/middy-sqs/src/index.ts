@@ -37,7 +37,7 @@ export {
   type SqsCallbackOptions,
   type TokenLocation,
 } from './options.js';
-export { MAX_NAMED_RECORDS, type TalliedRecord } from './outcome-tally.js';
+export { type CountMetricName, MAX_NAMED_RECORDS, type TalliedRecord } from './outcome-tally.js';
 export type { RecordOutcome } from './record-outcome.js';
 export { type SqsCallbackHandler, sqsCallbackHandler } from './sqs-callback-handler.js';
 export { assertSqsEvent } from './sqs-event.js';
