@@ -68,7 +68,7 @@ if (!isCasesDir(casesDir)) {
   console.error(
     `conformance: no corpus at ${casesDir}.\n` +
       'The corpus (969 cases: definitions, inputs and what AWS recorded, extracted from the\n' +
-      "snapshot tests LocalStack records against AWS, localstack/localstack@8b9a79f0,\n" +
+      'snapshot tests LocalStack records against AWS, localstack/localstack@8b9a79f0,\n' +
       'tests/aws/services/stepfunctions/v2) is kept outside this repository, beside the clone:\n' +
       `put its folder at ${resolve(DEFAULT_CASES, '..')} (holding cases/<area>/*.json),\n` +
       'or point at its cases folder: pnpm conformance --cases <dir>.\n' +
