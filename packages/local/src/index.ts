@@ -20,6 +20,7 @@ export type {
   StateMachineSpec,
   TopicSpec,
 } from './assembly/model.js';
+export { type ReadAppModelOptions, readAppModel } from './assembly/read-app-model.js';
 export { AssemblyError, LocalRunnerError, UnsupportedFeatureError } from './errors.js';
 export type { BatchReport } from './event-sources/sqs-poller.js';
 export type { InvokeResult, LocalFunction } from './functions/local-function.js';
