@@ -61,7 +61,9 @@ describe('callbacks answered from the test', () => {
     const first = await execution.waitForTask('Wait For Approval');
     const never = execution.waitForTask('Ship');
     await expect(never).rejects.toThrow(StateMachineTestError);
-    await expect(never).rejects.toThrow(/no task of state "Ship".*\n[\s\S]*1\. Wait For Approval \(Task\)[\s\S]*waiting for the test: "Wait For Approval"/);
+    await expect(never).rejects.toThrow(
+      /no task of state "Ship".*\n[\s\S]*1\. Wait For Approval \(Task\)[\s\S]*waiting for the test: "Wait For Approval"/,
+    );
     first.succeed({ reviewer: 'bo' });
     await execution.finished();
     await expect(execution.waitForTask('Wait For Approval')).rejects.toThrow(/is SUCCEEDED/);
@@ -69,6 +71,8 @@ describe('callbacks answered from the test', () => {
 
   it('finished() fails at once when a task waits for the test', async () => {
     const execution = approval.start({});
-    await expect(execution.finished()).rejects.toThrow(/cannot end without the test[\s\S]*waiting for the test: "Wait For Approval"/);
+    await expect(execution.finished()).rejects.toThrow(
+      /cannot end without the test[\s\S]*waiting for the test: "Wait For Approval"/,
+    );
   });
 });

@@ -29,7 +29,9 @@ export const stateMachineMatchers = {
     return checkStatus(received, status);
   },
   toHaveSucceeded(this: MatcherContext, received: unknown, ...output: unknown[]): CheckResult {
-    return checkSucceeded(received, output[0] as Json, output.length > 0, (a, b) => this.equals(a, b));
+    return checkSucceeded(received, output[0] as Json, output.length > 0, (a, b) =>
+      this.equals(a, b),
+    );
   },
   toHaveFailed(this: MatcherContext, received: unknown, expected?: ExpectedFailure): CheckResult {
     return checkFailed(received, expected);
