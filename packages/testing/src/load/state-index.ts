@@ -40,7 +40,7 @@ export function indexStates(
       if (type === 'Map') walk(state.ItemProcessor ?? state.Iterator, name, undefined);
       if (type === 'Parallel') {
         const branches = Array.isArray(state.Branches) ? state.Branches : [];
-        branches.forEach((inner, index) => walk(inner, name, index));
+        for (const [index, inner] of branches.entries()) walk(inner, name, index);
       }
     }
   };
