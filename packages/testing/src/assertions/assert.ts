@@ -12,7 +12,11 @@ import {
   type ExpectedFailure,
 } from './checks.js';
 
-function assertCheck(check: CheckResult, operator: string, caller: (...args: never[]) => unknown): void {
+function assertCheck(
+  check: CheckResult,
+  operator: string,
+  caller: (...args: never[]) => unknown,
+): void {
   if (check.pass) return;
   throw new AssertionError({ message: check.message(), operator, stackStartFn: caller });
 }

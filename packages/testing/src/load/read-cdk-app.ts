@@ -72,9 +72,17 @@ export async function readCdkStateMachine(
     }
     const resources = ((stack.template as { Resources?: Record<string, Resource> }).Resources ??
       {}) as Record<string, Resource>;
+    // Construct paths: the assembly's logical id metadata (the template's `aws:cdk:path`
+    // is there only when the CLI asks for it).
+    const paths = new Map<string, string>();
+    for (const entry of stack.findMetadataByType('aws:cdk:logicalId')) {
+      paths.set(String(entry.data), entry.path.replace(/^\//, ''));
+    }
     for (const [logicalId, resource] of Object.entries(resources)) {
       if (resource.Type !== 'AWS::StepFunctions::StateMachine') continue;
-      const path = String(resource.Metadata?.['aws:cdk:path'] ?? '').replace(/\/Resource$/, '');
+      const path = String(
+        paths.get(logicalId) ?? resource.Metadata?.['aws:cdk:path'] ?? '',
+      ).replace(/\/Resource$/, '');
       known.push(path || `${stack.displayName}/${logicalId}`);
       const byId = logicalId === wanted;
       if (path !== wanted && !byId) continue;
