@@ -95,9 +95,12 @@ export class TestExecution {
       roleArn: 'arn:aws:iam::123456789012:role/test',
     };
     const observed = { name: setup.name, machineName: setup.machineName };
-    const emit = (step: TraceStep) => {
-      for (const observer of setup.observers) observer(step, observed);
-    };
+    const emit =
+      setup.observers.length === 0
+        ? undefined
+        : (step: TraceStep) => {
+            for (const observer of setup.observers) observer(step, observed);
+          };
     this.#trace = new ExecutionTrace(setup.states, emit);
     this.#clock = new TestClock(setup.startTime, setup.autoAdvance);
     this.#clock.attach({
@@ -133,13 +136,13 @@ export class TestExecution {
     });
     void this.#execution.result.then((result) => {
       this.#result = result;
+      this.#clock.detach();
       this.#trace.end();
       for (const task of this.#pending) task.close();
-      emit({ kind: 'ended', result });
+      emit?.({ kind: 'ended', result });
       this.#notify();
       this.#idle();
     });
-    this.#clock.settle();
   }
 
   /** The history so far, in the Step Functions API's `HistoryEvent` shape. */
@@ -309,6 +312,10 @@ export class TestExecution {
         return;
       }
       if (check(resolve)) return;
+      if (this.#result) {
+        reject(new StateMachineTestError('NEVER_HAPPENS', `${never()}: ${this.describe()}`));
+        return;
+      }
       const waiter: Waiter = {
         check: () => check(resolve),
         reject: (error) => reject(error),

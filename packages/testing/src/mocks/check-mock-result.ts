@@ -7,7 +7,12 @@ import {
 } from '@sfn-callback/asl';
 import { StateMachineTestError } from '../errors.js';
 
-const checked = new Map<string, Promise<void>>();
+// By the result's identity first: a `{ result }` mock hands the same object every time.
+const checkedObjects = {
+  STRICT: new WeakMap<object, Map<TaskResource, Promise<void>>>(),
+  PRESENT: new WeakMap<object, Map<TaskResource, Promise<void>>>(),
+};
+const checkedTexts = new Map<string, Promise<void>>();
 
 /**
  * Checks a mocked result against its API's response shape with the engine's own TestState
@@ -23,9 +28,19 @@ export function checkMockResult(
   mode: MockFieldValidationMode,
 ): Promise<void> {
   if (mode === 'NONE' || resource.pattern !== 'request-response') return Promise.resolve();
+  let byObject: Map<TaskResource, Promise<void>> | undefined;
+  if (typeof result === 'object' && result !== null) {
+    byObject = checkedObjects[mode].get(result);
+    const known = byObject?.get(resource);
+    if (known) return known;
+    if (!byObject) {
+      byObject = new Map();
+      checkedObjects[mode].set(result, byObject);
+    }
+  }
   const text = JSON.stringify(result);
   const key = `${mode}\u0000${resource.arn}\u0000${text}`;
-  let check = checked.get(key);
+  let check = checkedTexts.get(key);
   if (!check) {
     check = testState({
       definition: { Type: 'Task', Resource: resource.arn, End: true },
@@ -40,7 +55,8 @@ export function checkMockResult(
         );
       },
     );
-    if (checked.size < 10_000) checked.set(key, check);
+    if (checkedTexts.size < 10_000) checkedTexts.set(key, check);
   }
+  byObject?.set(resource, check);
   return check;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   type Json,
   type MockFieldValidationMode,
@@ -44,7 +44,7 @@ function submittedAnswer(request: TaskRequest, messageNumber: number): Json {
   if (request.resource.resourceType === 'sqs') {
     const body = parameters.MessageBody;
     const text = typeof body === 'string' ? body : JSON.stringify(body ?? null);
-    return { MD5OfMessageBody: createHash('md5').update(text).digest('hex'), MessageId: messageId };
+    return { MD5OfMessageBody: hash('md5', text), MessageId: messageId };
   }
   if (request.resource.resourceType === 'sns') return { MessageId: messageId };
   return {};

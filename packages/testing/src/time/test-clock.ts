@@ -29,8 +29,8 @@ export class TestClock implements Clock {
   #now: number;
   #seq = 0;
   readonly #timers: Timer[] = [];
-  #scheduled = false;
   #host: ClockHost | undefined;
+  #detached = false;
   readonly #auto: boolean;
 
   constructor(start: number, auto: boolean) {
@@ -103,13 +103,19 @@ export class TestClock implements Clock {
    * `setImmediate` runs first), whether time may jump; tells the host when nothing can run.
    */
   settle(): void {
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    setImmediate(() => setImmediate(() => this.#step()));
+    if (!this.#detached) lookLater(this);
   }
 
-  #step(): void {
-    this.#scheduled = false;
+  /** The execution ended: no more looks (and no reference kept from the shared queue). */
+  detach(): void {
+    this.#detached = true;
+    waiting.delete(this);
+    batch.delete(this);
+  }
+
+  /** @internal called by the shared queue. */
+  step(): void {
+    if (this.#detached) return;
     const host = this.#host;
     if (host && host.inFlight() > 0) return; // the mock's answer calls settle() again
     const due = this.nextDue();
@@ -131,6 +137,35 @@ export class TestClock implements Clock {
     if (due > this.#now) this.#now = due;
     for (const timer of firing) timer.resolve();
   }
+}
+
+// One queue for every clock of the process: a single pair of setImmediate at a time however
+// many executions run, and an ended execution leaves it at once, so that a suite of tests
+// that never yields to the event loop does not pile up callbacks that hold executions.
+let waiting = new Set<TestClock>();
+let batch = new Set<TestClock>();
+let looking = false;
+
+function lookLater(clock: TestClock): void {
+  waiting.add(clock);
+  if (!looking) startLooking();
+}
+
+function startLooking(): void {
+  looking = true;
+  batch = waiting;
+  waiting = new Set();
+  // Two turns: whatever a mock scheduled with setImmediate runs before time moves on. A
+  // clock queued meanwhile waits for the next batch (its own two turns).
+  setImmediate(() =>
+    setImmediate(() => {
+      looking = false;
+      const clocks = batch;
+      batch = new Set();
+      for (const clock of clocks) clock.step();
+      if (waiting.size > 0 && !looking) startLooking();
+    }),
+  );
 }
 
 /** Two turns of the event loop: promise jobs and callbacks already scheduled have run. */
