@@ -32,7 +32,10 @@ const callback = {
       Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
       Arguments: {
         QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/approvals',
-        MessageBody: { TaskToken: '{% $states.context.Task.Token %}', Order: '{% $states.input %}' },
+        MessageBody: {
+          TaskToken: '{% $states.context.Task.Token %}',
+          Order: '{% $states.input %}',
+        },
       },
       TimeoutSeconds: 3600,
       HeartbeatSeconds: 600,
@@ -54,7 +57,11 @@ const lambda = (name: string, next?: string) => ({
 });
 const mocked = {
   StartAt: 'reserve',
-  States: { reserve: lambda('reserve', 'charge'), charge: lambda('charge', 'ship'), ship: lambda('ship') },
+  States: {
+    reserve: lambda('reserve', 'charge'),
+    charge: lambda('charge', 'ship'),
+    ship: lambda('ship'),
+  },
 };
 const answer = { StatusCode: 200, Payload: { value: 1 } };
 const throttled = { error: 'Lambda.TooManyRequestsException', cause: 'busy' };
@@ -117,7 +124,11 @@ async function harnessCallbackTest(i: number): Promise<void> {
 }
 
 const harnessMocked = TestMachine.fromDefinition(mocked, {
-  mocks: { reserve: { result: answer }, charge: [throttled, { result: answer }], ship: { result: answer } },
+  mocks: {
+    reserve: { result: answer },
+    charge: [throttled, { result: answer }],
+    ship: { result: answer },
+  },
 });
 async function harnessMockedTest(i: number): Promise<void> {
   const execution = await harnessMocked.run({ i }, { startTime: 0 });
@@ -144,7 +155,11 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
 
-async function compare(label: string, bare: (i: number) => Promise<void>, harness: (i: number) => Promise<void>) {
+async function compare(
+  label: string,
+  bare: (i: number) => Promise<void>,
+  harness: (i: number) => Promise<void>,
+) {
   await timeOf(bare); // warm-up
   await timeOf(harness);
   const bareTimes: number[] = [];

@@ -11,6 +11,7 @@ const packageDir = fileURLToPath(new URL('../../', import.meta.url));
 const readme = readFileSync(`${packageDir}README.md`, 'utf8');
 const example = /## Example\n\n[^`]*```ts\n([\s\S]*?)```/.exec(readme)?.[1];
 const folder = `${packageDir}.readme-example-${process.pid}/`;
+const vitestBin = fileURLToPath(new URL('vitest.mjs', import.meta.resolve('vitest/package.json')));
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -30,11 +31,11 @@ describe('the README example', () => {
     );
     writeFileSync(`${folder}approval.test.ts`, example ?? '');
     writeFileSync(`${folder}vitest.config.ts`, 'export default {};\n');
-    const output = execFileSync(
-      process.execPath,
-      [`${packageDir}node_modules/vitest/vitest.mjs`, 'run', '--reporter=verbose'],
-      { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: '1' } },
-    );
+    const output = execFileSync(process.execPath, [vitestBin, 'run', '--reporter=verbose'], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', CI: '1' },
+    });
     expect(output).toMatch(/ships once the reviewer approves/);
     expect(output).toMatch(/expires when nobody answers within the hour/);
     expect(output).toMatch(/Tests\s+2 passed \(2\)/);
