@@ -21,7 +21,7 @@ import {
 import { TestMachine } from '../dist/index.js';
 
 const TESTS = Number(process.env.BENCH_TESTS ?? 3_000);
-const ROUNDS = 5;
+const ROUNDS = 7;
 
 const callback = {
   QueryLanguage: 'JSONata',

@@ -148,7 +148,8 @@ export class TestMachine {
    * @throws StateMachineTestError `UNKNOWN_STATE` or `INVALID_MOCK`.
    */
   start(input: Json = {}, options: StartOptions = {}): TestExecution {
-    const effective = merge(this.#defaults, options);
+    const effective =
+      Object.keys(options).length === 0 ? this.#defaults : merge(this.#defaults, options);
     if (options.mocks) checkStateMocks(this.name, options.mocks, this.states);
     const startTime =
       effective.startTime === undefined ? Date.now() : new Date(effective.startTime).getTime();
@@ -169,7 +170,7 @@ export class TestMachine {
       validation: effective.validation ?? 'STRICT',
       startTime,
       autoAdvance: effective.autoAdvance ?? true,
-      observers: [...globalObservers(), ...(effective.observers ?? [])],
+      observers: observersOf(effective),
     });
   }
 
@@ -182,6 +183,12 @@ export class TestMachine {
     await execution.finished();
     return execution;
   }
+}
+
+function observersOf(options: TestOptions): readonly TraceObserver[] {
+  const global = globalObservers();
+  if (!options.observers?.length) return global;
+  return [...global, ...options.observers];
 }
 
 function merge(base: TestOptions, more: TestOptions): TestOptions {

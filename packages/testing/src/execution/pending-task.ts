@@ -4,7 +4,7 @@ import { StateMachineTestError } from '../errors.js';
 
 /** What a pending task needs from its execution. */
 export interface PendingTaskHost {
-  readonly execution: Execution;
+  execution(): Execution;
   /** The test let go of the task: time may move on until it times out. */
   release(task: PendingTask): void;
   /** Resolves once the task's token is closed (answered or timed out). */
@@ -80,17 +80,17 @@ export class PendingTask {
 
   /** SendTaskSuccess with this output. @throws StateMachineTestError `TASK_CLOSED` */
   succeed(output: Json): void {
-    this.#send(() => this.#host.execution.sendTaskSuccess(this.token, output));
+    this.#send(() => this.#host.execution().sendTaskSuccess(this.token, output));
   }
 
   /** SendTaskFailure with this error and cause. @throws StateMachineTestError `TASK_CLOSED` */
   fail(error?: string, cause?: string): void {
-    this.#send(() => this.#host.execution.sendTaskFailure(this.token, error, cause));
+    this.#send(() => this.#host.execution().sendTaskFailure(this.token, error, cause));
   }
 
   /** SendTaskHeartbeat. @throws StateMachineTestError `TASK_CLOSED` */
   heartbeat(): void {
-    this.#send(() => this.#host.execution.sendTaskHeartbeat(this.token));
+    this.#send(() => this.#host.execution().sendTaskHeartbeat(this.token));
   }
 
   /**

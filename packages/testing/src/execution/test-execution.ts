@@ -16,7 +16,7 @@ import { TestClock } from '../time/test-clock.js';
 import { ExecutionTrace } from '../trace/execution-trace.js';
 import type { ScopeFrame, StateVisit } from '../trace/state-visit.js';
 import type { TraceObserver, TraceStep } from '../trace/trace-step.js';
-import { PendingTask } from './pending-task.js';
+import { PendingTask, type PendingTaskHost } from './pending-task.js';
 
 /** Everything a test execution is started with (see `TestMachine.start`). */
 export interface TestExecutionSetup {
@@ -56,6 +56,8 @@ const toMs = (duration: Duration): number =>
       1000;
 
 interface Waiter {
+  /** Why it will never happen, for the message. */
+  readonly never: () => string;
   /** Resolves and returns true when what it waits for has happened. */
   check(): boolean;
   /** Nothing more will happen (the execution is idle or ended, or the test cannot go on). */
@@ -278,28 +280,28 @@ export class TestExecution {
     this.#execution.stop(error, cause);
   }
 
+  /** What each pending task needs from this execution (one object for all of them). */
+  readonly #taskHost: PendingTaskHost = {
+    // A function: the first task can start before the engine's start() has returned.
+    execution: () => this.#execution,
+    release: (task) => {
+      this.#released.add(task);
+      this.#clock.settle();
+    },
+    closed: (task) =>
+      this.#wait<void>(
+        (resolve) => {
+          if (task.open) return false;
+          resolve();
+          return true;
+        },
+        () => `the task of state "${task.stateName}" cannot time out`,
+      ),
+    settle: () => this.#clock.settle(),
+  };
+
   #awaitTest(request: TaskRequest): void {
-    const self = this;
-    const task = new PendingTask(request, {
-      // A getter: the first task can start before the engine's start() has returned.
-      get execution() {
-        return self.#execution;
-      },
-      release: (t) => {
-        this.#released.add(t);
-        this.#clock.settle();
-      },
-      closed: (t) =>
-        this.#wait<void>(
-          (resolve) => {
-            if (t.open) return false;
-            resolve();
-            return true;
-          },
-          () => `the task of state "${t.stateName}" cannot time out`,
-        ),
-      settle: () => this.#clock.settle(),
-    });
+    const task = new PendingTask(request, this.#taskHost);
     this.#pending.push(task);
     this.#byToken.set(task.token, task);
     this.#notify();
@@ -317,16 +319,14 @@ export class TestExecution {
         return;
       }
       const waiter: Waiter = {
+        never,
         check: () => check(resolve),
         reject: (error) => reject(error),
       };
       this.#waiters.add(waiter);
-      this.#neverMessages.set(waiter, never);
       this.#clock.settle();
     });
   }
-
-  readonly #neverMessages = new Map<Waiter, () => string>();
 
   /** Something happened: waiters whose event came are done. */
   #notify(): void {
@@ -339,7 +339,7 @@ export class TestExecution {
   #idle(): void {
     this.#notify();
     for (const waiter of this.#waiters) {
-      const never = this.#neverMessages.get(waiter)?.() ?? 'it will not happen';
+      const never = waiter.never();
       const held =
         !this.#result && this.#clock.nextDue() !== undefined && !this.pendingTasks.length
           ? `\ntime is held (auto-advance is off): the next timer is due at ${new Date(this.#clock.nextDue() as number).toISOString()}; call advanceTime()`
@@ -353,7 +353,6 @@ export class TestExecution {
 
   #drop(waiter: Waiter): void {
     this.#waiters.delete(waiter);
-    this.#neverMessages.delete(waiter);
   }
 
   #fail(error: StateMachineTestError): void {

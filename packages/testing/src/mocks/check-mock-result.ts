@@ -8,9 +8,11 @@ import {
 import { StateMachineTestError } from '../errors.js';
 
 // By the result's identity first: a `{ result }` mock hands the same object every time.
+// `null`: checked and found right, so the next invocation goes on without waiting.
+type Checked = Map<TaskResource, Promise<void> | null>;
 const checkedObjects = {
-  STRICT: new WeakMap<object, Map<TaskResource, Promise<void>>>(),
-  PRESENT: new WeakMap<object, Map<TaskResource, Promise<void>>>(),
+  STRICT: new WeakMap<object, Checked>(),
+  PRESENT: new WeakMap<object, Checked>(),
 };
 const checkedTexts = new Map<string, Promise<void>>();
 
@@ -19,24 +21,24 @@ const checkedTexts = new Map<string, Promise<void>>();
  * check (`mock.fieldValidationMode`: STRICT or PRESENT); NONE checks nothing. The same
  * resource and result are checked once per process.
  *
- * @throws StateMachineTestError `INVALID_MOCK` with TestState's message.
+ * @returns undefined when there is nothing (more) to check, else the check, which rejects
+ *   with a StateMachineTestError `INVALID_MOCK` with TestState's message.
  */
 export function checkMockResult(
   stateName: string,
   resource: TaskResource,
   result: Json,
   mode: MockFieldValidationMode,
-): Promise<void> {
-  if (mode === 'NONE' || resource.pattern !== 'request-response') return Promise.resolve();
-  let byObject: Map<TaskResource, Promise<void>> | undefined;
-  if (typeof result === 'object' && result !== null) {
-    byObject = checkedObjects[mode].get(result);
-    const known = byObject?.get(resource);
-    if (known) return known;
-    if (!byObject) {
-      byObject = new Map();
-      checkedObjects[mode].set(result, byObject);
-    }
+): Promise<void> | undefined {
+  if (mode === 'NONE' || resource.pattern !== 'request-response') return undefined;
+  // TestState checks the fields of an object result only.
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return undefined;
+  let byObject = checkedObjects[mode].get(result);
+  const known = byObject?.get(resource);
+  if (known !== undefined) return known ?? undefined;
+  if (!byObject) {
+    byObject = new Map();
+    checkedObjects[mode].set(result, byObject);
   }
   const text = JSON.stringify(result);
   const key = `${mode}\u0000${resource.arn}\u0000${text}`;
@@ -57,6 +59,11 @@ export function checkMockResult(
     );
     if (checkedTexts.size < 10_000) checkedTexts.set(key, check);
   }
-  byObject?.set(resource, check);
+  const checked = byObject;
+  checked.set(resource, check);
+  check.then(
+    () => checked.set(resource, null),
+    () => undefined,
+  );
   return check;
 }

@@ -13,6 +13,7 @@ import { checkMockResult } from './check-mock-result.js';
 import {
   isMockedError,
   type MockedAttempt,
+  type MockFunction,
   type ResourceMocks,
   type StateMock,
   type StateMocks,
@@ -83,12 +84,16 @@ export function mockHandler(options: MockHandlerOptions, host: MockHost): TaskHa
     }
     const invocation = invocations.get(stateName) ?? 0;
     invocations.set(stateName, invocation + 1);
-    const result = await answer(mock, invocation, request, host);
-    try {
-      await checkMockResult(stateName, resource, result, options.validation);
-    } catch (error) {
-      host.fatal(error as StateMachineTestError);
-      throw new StatesError(StatesErrors.Runtime, (error as Error).message);
+    const answered = answer(mock, invocation, request, host);
+    const result = answered instanceof Promise ? await answered : answered;
+    const check = checkMockResult(stateName, resource, result, options.validation);
+    if (check) {
+      try {
+        await check;
+      } catch (error) {
+        host.fatal(error as StateMachineTestError);
+        throw new StatesError(StatesErrors.Runtime, (error as Error).message);
+      }
     }
     if (resource.pattern === 'waitForTaskToken' && request.taskToken !== undefined) {
       // The engine opened the token before it called us: the answer waits for it.
@@ -99,20 +104,14 @@ export function mockHandler(options: MockHandlerOptions, host: MockHost): TaskHa
   };
 }
 
-async function answer(
+/** The mock's answer: a value at once, a promise only for a mock function. @throws StatesError */
+function answer(
   mock: StateMock,
   invocation: number,
   request: TaskRequest,
   host: MockHost,
-): Promise<Json> {
-  if (typeof mock === 'function') {
-    host.begin();
-    try {
-      return await mock(request);
-    } finally {
-      host.end();
-    }
-  }
+): Json | Promise<Json> {
+  if (typeof mock === 'function') return callMock(mock, request, host);
   let attempt: MockedAttempt | undefined;
   if (Array.isArray(mock)) {
     const sequence = mock as readonly MockedAttempt[];
@@ -130,6 +129,15 @@ async function answer(
   }
   if (isMockedError(attempt)) throw new StatesError(attempt.error, attempt.cause ?? '');
   return attempt.result;
+}
+
+async function callMock(mock: MockFunction, request: TaskRequest, host: MockHost): Promise<Json> {
+  host.begin();
+  try {
+    return await mock(request);
+  } finally {
+    host.end();
+  }
 }
 
 const ordinal = (n: number): string =>

@@ -14,6 +14,8 @@ export function observeExecutions(observer: TraceObserver): () => void {
 }
 
 /** The observers every execution starts with. */
-export function globalObservers(): TraceObserver[] {
-  return [...observers];
+export function globalObservers(): readonly TraceObserver[] {
+  return observers.size === 0 ? NONE : [...observers];
 }
+
+const NONE: readonly TraceObserver[] = [];
