@@ -75,4 +75,51 @@ describe('callbacks answered from the test', () => {
       /cannot end without the test[\s\S]*waiting for the test: "Wait For Approval"/,
     );
   });
+
+  it('in a Parallel, time moves on for the other branch once the test answers', async () => {
+    const callback = (name: string) => ({
+      StartAt: name,
+      States: {
+        [name]: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::sns:publish.waitForTaskToken',
+          Parameters: {
+            TopicArn: 'arn:aws:sns:us-east-1:123456789012:t',
+            'Message.$': '$$.Task.Token',
+          },
+          End: true,
+        },
+      },
+    });
+    const later = callback('Later');
+    const machine = TestMachine.fromDefinition({
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel',
+          Branches: [
+            callback('Now'),
+            {
+              StartAt: 'Pause',
+              States: { Pause: { Type: 'Wait', Seconds: 60, Next: 'Later' }, ...later.States },
+            },
+          ],
+          End: true,
+        },
+      },
+    });
+    const execution = machine.start({}, { startTime: 0 });
+    const now = await execution.waitForTask('Now');
+    await expect(execution.waitForTask('Later')).rejects.toThrow(
+      /time stands still while a task waits for the test \(the next timer is due at 1970-01-01T00:01:00\.000Z\)/,
+    );
+    now.succeed('first');
+    const second = await execution.waitForTask('Later');
+    expect(execution.now.getTime()).toBe(60_000);
+    expect(second.message).toBe(second.token);
+    second.succeed('second');
+    await execution.finished();
+    expect(execution).toHaveSucceeded(['first', 'second']);
+    expect(execution.path({ state: 'Both', branch: 1 })).toEqual(['Pause', 'Later']);
+  });
 });

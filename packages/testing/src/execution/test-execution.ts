@@ -340,10 +340,13 @@ export class TestExecution {
     this.#notify();
     for (const waiter of this.#waiters) {
       const never = waiter.never();
+      const due = this.#result ? undefined : this.#clock.nextDue();
       const held =
-        !this.#result && this.#clock.nextDue() !== undefined && !this.pendingTasks.length
-          ? `\ntime is held (auto-advance is off): the next timer is due at ${new Date(this.#clock.nextDue() as number).toISOString()}; call advanceTime()`
-          : '';
+        due === undefined
+          ? ''
+          : this.pendingTasks.length > 0
+            ? `\ntime stands still while a task waits for the test (the next timer is due at ${new Date(due).toISOString()}): answer the task, let it time out, or call advanceTime()`
+            : `\ntime is held (auto-advance is off): the next timer is due at ${new Date(due).toISOString()}; call advanceTime()`;
       waiter.reject(
         new StateMachineTestError('NEVER_HAPPENS', `${never}: ${this.describe()}${held}`),
       );
