@@ -77,6 +77,9 @@ export class TestExecution {
   readonly #execution: Execution;
   readonly #clock: TestClock;
   readonly #trace: ExecutionTrace;
+  /** How many history events the trace has read. */
+  #traced = 0;
+  #traceEnded = false;
   readonly #pending: PendingTask[] = [];
   readonly #byToken = new Map<string, PendingTask>();
   readonly #released = new Set<PendingTask>();
@@ -130,7 +133,16 @@ export class TestExecution {
       input: setup.input,
       tasks,
       clock: this.#clock,
-      onEvent: (event) => this.#trace.add(event),
+      // Observers see each step as it happens; without them the trace reads the history
+      // only when the test asks (most tests never look at most events).
+      ...(emit
+        ? {
+            onEvent: (event: RecordedHistoryEvent) => {
+              this.#trace.add(event);
+              this.#traced++;
+            },
+          }
+        : {}),
       onTaskToken: (token, open) => {
         if (!open) this.#byToken.get(token)?.close();
         this.#notify();
@@ -139,7 +151,7 @@ export class TestExecution {
     void this.#execution.result.then((result) => {
       this.#result = result;
       this.#clock.detach();
-      this.#trace.end();
+      if (emit) this.#traceUp();
       for (const task of this.#pending) task.close();
       emit?.({ kind: 'ended', result });
       this.#notify();
@@ -154,7 +166,7 @@ export class TestExecution {
 
   /** Every state the execution entered so far, in order, Map iterations and Parallel branches included. */
   get visits(): readonly StateVisit[] {
-    return this.#trace.visits;
+    return this.#traceUp().visits;
   }
 
   /** `RUNNING` until the execution ends, then its status. */
@@ -185,8 +197,8 @@ export class TestExecution {
   path(scope?: ScopeSelector): string[] {
     const frames: readonly ScopeFrame[] =
       scope === undefined ? [] : Array.isArray(scope) ? scope : [scope as ScopeFrame];
-    return this.#trace.visits
-      .filter(
+    return this.#traceUp()
+      .visits.filter(
         (visit) =>
           visit.scope.length === frames.length &&
           frames.every(
@@ -201,7 +213,7 @@ export class TestExecution {
 
   /** Every visit of a state (a state in a Map runs once per iteration). */
   visitsOf(stateName: string): StateVisit[] {
-    return this.#trace.visits.filter((visit) => visit.name === stateName);
+    return this.#traceUp().visits.filter((visit) => visit.name === stateName);
   }
 
   /**
@@ -299,6 +311,19 @@ export class TestExecution {
       ),
     settle: () => this.#clock.settle(),
   };
+
+  /** The trace, with every event recorded so far read. */
+  #traceUp(): ExecutionTrace {
+    const history = this.#execution.history;
+    while (this.#traced < history.length) {
+      this.#trace.add(history[this.#traced++] as RecordedHistoryEvent);
+    }
+    if (this.#result && !this.#traceEnded) {
+      this.#traceEnded = true;
+      this.#trace.end();
+    }
+    return this.#trace;
+  }
 
   #awaitTest(request: TaskRequest): void {
     const task = new PendingTask(request, this.#taskHost);
