@@ -7,7 +7,11 @@ export type {
 export { StatesError } from '@sfn-callback/asl';
 export { assertExecution } from './assertions/assert.js';
 export type { CheckResult, ExpectedFailure } from './assertions/checks.js';
-export { type StateMachineMatchers, stateMachineMatchers } from './assertions/matchers.js';
+export {
+  type MatcherContext,
+  type StateMachineMatchers,
+  stateMachineMatchers,
+} from './assertions/matchers.js';
 export { StateMachineTestError, type StateMachineTestErrorCode } from './errors.js';
 export { PendingTask } from './execution/pending-task.js';
 export type { Duration, ScopeSelector, TestExecution } from './execution/test-execution.js';

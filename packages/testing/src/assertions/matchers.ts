@@ -11,8 +11,8 @@ import {
   type ExpectedFailure,
 } from './checks.js';
 
-/** What `expect.extend` gives a matcher as `this` (vitest and jest alike). */
-interface MatcherContext {
+/** What `expect.extend` gives a matcher as `this` (vitest and jest alike), as far as these matchers use it. */
+export interface MatcherContext {
   readonly equals: Equals;
 }
 

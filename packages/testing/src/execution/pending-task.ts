@@ -56,6 +56,7 @@ export class PendingTask {
   readonly #host: PendingTaskHost;
   #open = true;
 
+  /** @internal created by the execution when a task starts waiting for the test. */
   constructor(request: TaskRequest, host: PendingTaskHost) {
     this.stateName = request.stateName;
     this.token = request.taskToken as string;
