@@ -6,7 +6,7 @@ export type {
 } from '@sfn-callback/asl';
 export { StatesError } from '@sfn-callback/asl';
 export { assertExecution } from './assertions/assert.js';
-export type { CheckResult, ExpectedFailure } from './assertions/checks.js';
+export type { CheckResult, Equals, ExpectedFailure } from './assertions/checks.js';
 export {
   type MatcherContext,
   type StateMachineMatchers,
