@@ -10,7 +10,7 @@ import { TestExecution } from './execution/test-execution.js';
 import { type CdkAppSelector, readCdkStateMachine } from './load/read-cdk-app.js';
 import { readDefinitionFile } from './load/read-definition-file.js';
 import { type IndexedState, indexStates } from './load/state-index.js';
-import { checkStateMocks } from './mocks/check-mocks.js';
+import { checkResourceMocks, checkStateMocks } from './mocks/check-mocks.js';
 import type { ResourceMocks, StateMocks } from './mocks/state-mock.js';
 import { globalObservers } from './trace/observers.js';
 import type { TraceObserver } from './trace/trace-step.js';
@@ -78,6 +78,7 @@ export class TestMachine {
     this.states = indexStates(definition);
     this.#defaults = defaults;
     if (defaults.mocks) checkStateMocks(name, defaults.mocks, this.states);
+    if (defaults.resources) checkResourceMocks(name, defaults.resources, this.states);
   }
 
   /**
@@ -151,6 +152,7 @@ export class TestMachine {
     const effective =
       Object.keys(options).length === 0 ? this.#defaults : merge(this.#defaults, options);
     if (options.mocks) checkStateMocks(this.name, options.mocks, this.states);
+    if (options.resources) checkResourceMocks(this.name, options.resources, this.states);
     const startTime =
       effective.startTime === undefined ? Date.now() : new Date(effective.startTime).getTime();
     if (Number.isNaN(startTime)) {

@@ -116,6 +116,12 @@ describe('mocks by state name', () => {
     );
   });
 
+  it('a mock by a resource no Task calls names the resources there are', () => {
+    expect(() => orders.start({}, { resources: { 'lamda:invoke': { result: {} } } })).toThrow(
+      'a mock by resource names "lamda:invoke", which no Task of state machine "Orders" calls; its Tasks call: "arn:aws:states:::lambda:invoke", "lambda:invoke", "arn:aws:states:::sns:publish", "sns:publish"',
+    );
+  });
+
   it('a Task nobody mocks stops the test with how to mock it', async () => {
     const bare = TestMachine.fromDefinition(orders.definition);
     const execution = bare.start({});

@@ -1,6 +1,6 @@
 import { StateMachineTestError } from '../errors.js';
 import type { IndexedState } from '../load/state-index.js';
-import type { StateMock, StateMocks } from './state-mock.js';
+import type { ResourceMocks, StateMock, StateMocks } from './state-mock.js';
 
 function isWellFormed(mock: StateMock): boolean {
   if (typeof mock === 'function') return true;
@@ -46,5 +46,31 @@ export function checkStateMocks(
         `the mock of state "${name}" must be { result }, { error, cause? }, an array of them (one per invocation) or a function of the request`,
       );
     }
+  }
+}
+
+/**
+ * Checks mocks by resource: each key names the `Resource` of some Task state, as written or
+ * as service and action (`lambda:invoke`).
+ *
+ * @throws StateMachineTestError `UNKNOWN_STATE` naming the resources the Tasks use.
+ */
+export function checkResourceMocks(
+  machineName: string,
+  mocks: ResourceMocks,
+  states: ReadonlyMap<string, IndexedState>,
+): void {
+  const used = new Set<string>();
+  for (const state of states.values()) {
+    if (!state.resource) continue;
+    used.add(state.resource.arn);
+    used.add(`${state.resource.resourceType.replace(/^aws-sdk:/, '')}:${state.resource.action}`);
+  }
+  for (const key of Object.keys(mocks)) {
+    if (used.has(key)) continue;
+    throw new StateMachineTestError(
+      'UNKNOWN_STATE',
+      `a mock by resource names "${key}", which no Task of state machine "${machineName}" calls; its Tasks call: ${[...used].map((r) => JSON.stringify(r)).join(', ') || '(none)'}`,
+    );
   }
 }
