@@ -20,6 +20,17 @@ describe('callbacks answered from the test', () => {
     expect(execution.state('Wait For Approval').assignedVariables).toEqual({ approvedBy: 'ana' });
   });
 
+  it('a mocked callback task answers its own token (as Step Functions Local does)', async () => {
+    const execution = await approval.run(
+      {},
+      { mocks: { 'Wait For Approval': { result: { reviewer: 'bot' } } } },
+    );
+    expect(execution).toHaveSucceeded({ shipped: true, by: 'bot', parcel: 'P-1' });
+    expect(execution.history.map((event) => event.type)).toContain('TaskSubmitted');
+    const refused = await approval.run({}, { mocks: { 'Wait For Approval': { error: 'No' } } });
+    expect(refused).toHaveTakenPath(['Wait For Approval', 'Refused']);
+  });
+
   it('a failure is caught as AWS catches it', async () => {
     const execution = approval.start({ orderId: 1 });
     (await execution.waitForTask()).fail('Nope', 'not today');
