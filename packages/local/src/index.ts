@@ -25,6 +25,7 @@ export type {
   StateMachineSpec,
   TopicSpec,
 } from './assembly/model.js';
+export { type ReadAppModelOptions, readAppModel } from './assembly/read-app-model.js';
 export type { LocalExecution } from './engine/local-execution.js';
 export type { PendingTask } from './engine/token-registry.js';
 export { AssemblyError, LocalRunnerError, UnsupportedFeatureError } from './errors.js';
