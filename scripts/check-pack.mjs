@@ -160,7 +160,10 @@ function checkInstallsAlone(tarballPath) {
   try {
     const dependencies = { [manifest.name]: `file:${tarballPath}` };
     for (const [name, range] of Object.entries(manifest.peerDependencies ?? {})) {
-      if (manifest.peerDependenciesMeta?.[name]?.optional) continue;
+      // An optional peer from the workspace stays out (the package must load without it);
+      // one from the registry comes in, as an entry point may need it (testing's `/vitest`).
+      if (manifest.peerDependenciesMeta?.[name]?.optional && String(range).startsWith('workspace:'))
+        continue;
       dependencies[name] = bottomOf(range);
     }
     const folders = workspaceFolders();
