@@ -31,18 +31,29 @@ export class RunningExecution implements Execution {
   #stopDetails: { error?: string; cause?: string } | undefined;
   #ended = false;
 
-  /** @param internal Tests only: a pacer with another bound, a smaller history limit. */
+  readonly #ownsTokens: boolean;
+
+  /**
+   * @param internal Tests: a pacer with another bound, a smaller history limit. A Distributed
+   *   Map's child execution: its parent's pacer (one execution yields as one) and task tokens
+   *   (SendTaskSuccess reaches a child through its parent).
+   */
   constructor(
     definition: StateMachineDefinition,
     options: ExecutionOptions,
-    internal: { readonly pacer?: Pacer; readonly historyLimit?: number } = {},
+    internal: {
+      readonly pacer?: Pacer;
+      readonly historyLimit?: number;
+      readonly tokens?: TokenWaits;
+    } = {},
   ) {
     const clock = options.clock ?? systemClock;
     this.#recorder = new HistoryRecorder(clock, options.onEvent, internal.historyLimit);
     // The limit's ExecutionFailed is recorded: the threads still running end without events.
     this.#recorder.onLimit = () =>
       this.#controller.abort(new ExecutionStopped('the history reached its limit'));
-    this.#tokens = new TokenWaits(options.onTaskToken);
+    this.#ownsTokens = internal.tokens === undefined;
+    this.#tokens = internal.tokens ?? new TokenWaits(options.onTaskToken);
     const context: RunContext = {
       identity: options.identity,
       input: options.input,
@@ -52,6 +63,7 @@ export class RunningExecution implements Execution {
       random: options.random ?? defaultRandom,
       tasks: options.tasks,
       tokens: this.#tokens,
+      ...(options.distributedMap ? { distributedMap: options.distributedMap } : {}),
       issueTaskToken: options.issueTaskToken ?? defaultToken,
       region: options.region ?? 'us-east-1',
       queryLanguage: (definition.QueryLanguage as QueryLanguage | undefined) ?? 'JSONPath',
@@ -125,7 +137,7 @@ export class RunningExecution implements Execution {
     } finally {
       timeout.cancel();
       this.#ended = true;
-      this.#tokens.closeAll();
+      if (this.#ownsTokens) this.#tokens.closeAll();
     }
     return result;
   }
