@@ -5,8 +5,23 @@ export type {
   StateMachineDefinition,
   StatesBlock,
 } from './definition.js';
+export { CSV_DELIMITERS, CsvFormatError, csvRows } from './distributed/csv-rows.js';
+export {
+  type ChildExecution,
+  MapRun,
+  type MapRunDescription,
+  type MapRunObserver,
+  type MapRunUpdate,
+  MapRunUpdateError,
+} from './distributed/map-run.js';
+export {
+  InMemoryObjectStore,
+  type ListedObject,
+  type ObjectStore,
+} from './distributed/object-store.js';
 export type { Execution } from './execution.js';
 export type {
+  DistributedMapHost,
   ExecutionIdentity,
   ExecutionOptions,
   ExecutionResult,

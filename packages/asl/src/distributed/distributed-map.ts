@@ -92,6 +92,7 @@ export async function runDistributedMap(run: ActiveState): Promise<StateOutcome>
       inlineItems?.length,
       writer !== undefined,
     );
+    if (run.frame.signal.aborted) throw run.frame.signal.reason;
     if (children.failure) throw children.failure;
     const output = writer
       ? await writerOutput(run, mapRun, writer, children.results)
