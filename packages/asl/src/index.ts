@@ -30,6 +30,11 @@ export type {
 export type { RecordedHistoryEvent } from './history/recorded-event.js';
 export type { Json, JsonObject } from './json.js';
 export { MAX_HISTORY_EVENTS, MAX_PAYLOAD_BYTES } from './limits.js';
+export {
+  ExecutionNotRedrivableError,
+  type NotRedrivableReason,
+} from './redrive/execution-not-redrivable.js';
+export { REDRIVE_WINDOW_MS } from './redrive/plan-redrive.js';
 export type { RandomSource } from './scope.js';
 export { StateMachine } from './state-machine.js';
 export { StatesError, StatesErrors } from './states-error.js';

@@ -19,6 +19,11 @@ export interface RunContext {
   readonly random: RandomSource;
   readonly tasks: TaskHandler;
   readonly tokens: TokenWaits;
+  /**
+   * A redriven execution: the outputs of the inline Map iterations that succeeded before, by
+   * Map state name and index (taken, so used once, by the Map state that failed).
+   */
+  readonly redriveIterations?: Map<string, ReadonlyMap<number, Json>>;
   /** Storage and observers for Distributed Maps (see {@link DistributedMapHost}). */
   readonly distributedMap?: DistributedMapHost;
   readonly issueTaskToken: () => string;

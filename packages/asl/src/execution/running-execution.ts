@@ -4,6 +4,7 @@ import type { ExecutionOptions, ExecutionResult } from '../execution-options.js'
 import { EventCursor, HistoryRecorder } from '../history/history-recorder.js';
 import type { RecordedHistoryEvent } from '../history/recorded-event.js';
 import type { Json } from '../json.js';
+import type { RedrivePlan } from '../redrive/plan-redrive.js';
 import { FailStateError } from '../states/fail-state.js';
 import { StatesError, StatesErrors } from '../states-error.js';
 import { TokenWaits } from '../tasks/token-waits.js';
@@ -45,6 +46,8 @@ export class RunningExecution implements Execution {
       readonly pacer?: Pacer;
       readonly historyLimit?: number;
       readonly tokens?: TokenWaits;
+      /** Continue an ended execution (see {@link planRedrive}). */
+      readonly redrive?: RedrivePlan;
     } = {},
   ) {
     const clock = options.clock ?? systemClock;
@@ -54,8 +57,12 @@ export class RunningExecution implements Execution {
       this.#controller.abort(new ExecutionStopped('the history reached its limit'));
     this.#ownsTokens = internal.tokens === undefined;
     this.#tokens = internal.tokens ?? new TokenWaits(options.onTaskToken);
+    const redrive = internal.redrive;
     const context: RunContext = {
-      identity: options.identity,
+      identity: redrive
+        ? { ...options.identity, redriveCount: redrive.redriveCount }
+        : options.identity,
+      ...(redrive ? { redriveIterations: new Map(redrive.succeededIterations) } : {}),
       input: options.input,
       startTime: new Date(clock.now()).toISOString(),
       recorder: this.#recorder,
@@ -69,7 +76,7 @@ export class RunningExecution implements Execution {
       queryLanguage: (definition.QueryLanguage as QueryLanguage | undefined) ?? 'JSONPath',
       pacer: internal.pacer ?? new Pacer(),
     };
-    this.result = this.#run(definition, context);
+    this.result = this.#run(definition, context, redrive);
   }
 
   get history(): readonly RecordedHistoryEvent[] {
@@ -101,19 +108,33 @@ export class RunningExecution implements Execution {
     this.#tokens.heartbeat(token);
   }
 
-  async #run(definition: StateMachineDefinition, context: RunContext): Promise<ExecutionResult> {
+  async #run(
+    definition: StateMachineDefinition,
+    context: RunContext,
+    redrive: RedrivePlan | undefined,
+  ): Promise<ExecutionResult> {
     const cursor = new EventCursor(0);
     const recorder = this.#recorder;
-    recorder.append(cursor, {
-      type: 'ExecutionStarted',
-      executionStartedEventDetails: {
-        input: JSON.stringify(context.input),
-        inputDetails: { truncated: false },
-        roleArn: context.identity.roleArn,
-      },
-    });
-    // AWS chains the first state's Entered event to 0, not to ExecutionStarted.
-    cursor.last = 0;
+    if (redrive) {
+      // The history goes on from the end of the last run.
+      recorder.restore(redrive.history);
+      cursor.last = redrive.history.length;
+      recorder.append(cursor, {
+        type: 'ExecutionRedriven',
+        executionRedrivenEventDetails: { redriveCount: redrive.redriveCount },
+      });
+    } else {
+      recorder.append(cursor, {
+        type: 'ExecutionStarted',
+        executionStartedEventDetails: {
+          input: JSON.stringify(context.input),
+          inputDetails: { truncated: false },
+          roleArn: context.identity.roleArn,
+        },
+      });
+      // AWS chains the first state's Entered event to 0, not to ExecutionStarted.
+      cursor.last = 0;
+    }
     const timeout = this.#executionTimeout(definition, context);
     const frame = {
       run: context,
@@ -124,7 +145,10 @@ export class RunningExecution implements Execution {
     };
     let result: ExecutionResult;
     try {
-      const output = await runStateLoop(definition, context.input, frame);
+      if (redrive) frame.variables.assign(redrive.variables);
+      const output = redrive
+        ? await runStateLoop(definition, redrive.input, frame, redrive.startAt)
+        : await runStateLoop(definition, context.input, frame);
       if (this.#controller.signal.aborted) throw this.#controller.signal.reason;
       const text = JSON.stringify(output);
       recorder.append(cursor, {

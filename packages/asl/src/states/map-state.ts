@@ -39,6 +39,8 @@ export async function runMapState(run: ActiveState): Promise<StateOutcome> {
   const selector = state.ItemSelector ?? (run.jsonata ? undefined : state.Parameters);
   const mapCursor = run.frame.cursor;
   const outputs: Json[] = new Array(items.length).fill(null);
+  const redriven = run.frame.run.redriveIterations?.get(run.name);
+  run.frame.run.redriveIterations?.delete(run.name);
   const running = new Map<
     number,
     { controller: AbortController; frame: Frame; done: Promise<void> }
@@ -91,6 +93,11 @@ export async function runMapState(run: ActiveState): Promise<StateOutcome> {
       launch();
     };
     const startIteration = (index: number) => {
+      // Redriven: an iteration that succeeded before keeps its output and is not run again.
+      if (redriven?.has(index)) {
+        outputs[index] = redriven.get(index) as Json;
+        return;
+      }
       const value = items[index] as Json;
       const startedId = run.frame.run.recorder.append(new EventCursor(mapCursor.last), {
         type: 'MapIterationStarted',

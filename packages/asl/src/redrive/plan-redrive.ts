@@ -1,0 +1,144 @@
+import type { StateMachineDefinition } from '../definition.js';
+import { historyLimitCause } from '../history/history-recorder.js';
+import type { RecordedHistoryEvent } from '../history/recorded-event.js';
+import type { Json } from '../json.js';
+import { MAX_HISTORY_EVENTS } from '../limits.js';
+import { ExecutionNotRedrivableError } from './execution-not-redrivable.js';
+
+/** AWS redrives executions that ended in the last 14 days. */
+export const REDRIVE_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** Where a redriven execution picks up, read from its history. */
+export interface RedrivePlan {
+  readonly history: readonly RecordedHistoryEvent[];
+  /** `redriveCount` after this redrive (1 for the first). */
+  readonly redriveCount: number;
+  /** The top-level state to run again, and its input then. */
+  readonly startAt: string;
+  readonly input: Json;
+  /** The top-level variables as the states that exited had assigned them. */
+  readonly variables: Record<string, Json>;
+  /**
+   * The outputs of the inline Map iterations that succeeded, by Map state name and item
+   * index: those are not run again.
+   */
+  readonly succeededIterations: ReadonlyMap<string, ReadonlyMap<number, Json>>;
+}
+
+const ENDS = {
+  ExecutionFailed: 'FAILED',
+  ExecutionTimedOut: 'TIMED_OUT',
+  ExecutionAborted: 'ABORTED',
+} as const;
+
+/**
+ * Checks that an execution can be redriven as AWS's rules say (it ended FAILED, TIMED_OUT or
+ * ABORTED, not at the 25,000-event history limit, in the last 14 days) and plans where it
+ * continues: the last top-level state that entered and never exited, with its input then.
+ *
+ * @param now ms since the epoch, for the 14-day window.
+ * @throws ExecutionNotRedrivableError with the reason and AWS-worded message.
+ */
+export function planRedrive(
+  definition: StateMachineDefinition,
+  history: readonly RecordedHistoryEvent[],
+  executionInput: Json,
+  now: number,
+): RedrivePlan {
+  const last = history.at(-1);
+  const end = last ? ENDS[last.type as keyof typeof ENDS] : undefined;
+  if (!last || end === undefined) {
+    const status = last?.type === 'ExecutionSucceeded' ? 'SUCCEEDED' : 'RUNNING';
+    throw new ExecutionNotRedrivableError(
+      status === 'SUCCEEDED' ? 'SUCCEEDED' : 'NOT_ENDED',
+      `Execution is ${status} and cannot be redriven`,
+    );
+  }
+  if (
+    history.length >= MAX_HISTORY_EVENTS ||
+    last.executionFailedEventDetails?.cause === historyLimitCause(MAX_HISTORY_EVENTS)
+  ) {
+    throw new ExecutionNotRedrivableError(
+      'HISTORY_LIMIT',
+      'Execution has exceeded the max execution history size and cannot be redriven',
+    );
+  }
+  if (now - last.timestamp.getTime() > REDRIVE_WINDOW_MS) {
+    throw new ExecutionNotRedrivableError(
+      'TOO_OLD',
+      'Execution ended more than 14 days ago and cannot be redriven',
+    );
+  }
+
+  const topLevel = new Set(Object.keys(definition.States));
+  const byId = new Map(history.map((event) => [event.id, event]));
+  const variables: Record<string, Json> = {};
+  let open: { name: string; input: Json } | undefined;
+  // The last top-level Entered with no Exited after it. Inner states share names only by
+  // chance: a state is top level when its Entered chains to a top-level event or to 0.
+  for (const event of history) {
+    const entered = event.stateEnteredEventDetails;
+    if (
+      entered?.name !== undefined &&
+      topLevel.has(entered.name) &&
+      isTopLevel(event, byId, topLevel)
+    ) {
+      open = { name: entered.name, input: JSON.parse(entered.input ?? 'null') as Json };
+      continue;
+    }
+    const exited = event.stateExitedEventDetails;
+    if (exited?.name !== undefined && open?.name === exited.name && topLevel.has(exited.name)) {
+      for (const [name, text] of Object.entries(exited.assignedVariables ?? {})) {
+        variables[name] = JSON.parse(text) as Json;
+      }
+      open = undefined;
+    }
+  }
+  const redriveCount = history.filter((event) => event.type === 'ExecutionRedriven').length + 1;
+  return {
+    history,
+    redriveCount,
+    startAt: open?.name ?? definition.StartAt,
+    input: open ? open.input : executionInput,
+    variables,
+    succeededIterations: open ? succeededIterations(history, open.name) : new Map(),
+  };
+}
+
+/** Whether a state's Entered event is on the execution's own thread (not inside a Map or Parallel). */
+function isTopLevel(
+  event: RecordedHistoryEvent,
+  byId: ReadonlyMap<number, RecordedHistoryEvent>,
+  topLevel: ReadonlySet<string>,
+): boolean {
+  const previous = byId.get(event.previousEventId);
+  if (!previous) return true;
+  if (previous.type === 'ExecutionStarted' || previous.type === 'ExecutionRedriven') return true;
+  if (previous.type === 'MapIterationStarted' || previous.type === 'ParallelStateStarted')
+    return false;
+  const name = previous.stateExitedEventDetails?.name ?? previous.stateEnteredEventDetails?.name;
+  return name === undefined || topLevel.has(name);
+}
+
+/**
+ * The outputs of the iterations of the Map state `mapName` that succeeded in its last run:
+ * MapIterationSucceeded chains to the iteration's last event, the Exited event of the state
+ * that ended it, whose output is the iteration's.
+ */
+function succeededIterations(
+  history: readonly RecordedHistoryEvent[],
+  mapName: string,
+): Map<string, Map<number, Json>> {
+  const byId = new Map(history.map((event) => [event.id, event]));
+  const outputs = new Map<number, Json>();
+  for (const event of history) {
+    const details = event.mapIterationSucceededEventDetails;
+    if (event.type !== 'MapIterationSucceeded' || details?.name !== mapName) continue;
+    const lastOfIteration = byId.get(event.previousEventId);
+    const output = lastOfIteration?.stateExitedEventDetails?.output;
+    if (output !== undefined && details.index !== undefined) {
+      outputs.set(details.index, JSON.parse(output) as Json);
+    }
+  }
+  return outputs.size > 0 ? new Map([[mapName, outputs]]) : new Map();
+}
