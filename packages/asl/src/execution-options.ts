@@ -1,5 +1,5 @@
 import type { Clock } from './clock.js';
-import type { MapRunObserver } from './distributed/map-run.js';
+import type { ChildExecution, MapRunObserver } from './distributed/map-run.js';
 import type { ObjectStore } from './distributed/object-store.js';
 import type { RecordedHistoryEvent } from './history/recorded-event.js';
 import type { Json } from './json.js';
@@ -54,6 +54,15 @@ export interface DistributedMapHost {
   readonly objectStore?: ObjectStore;
   /** Told of each Map Run and each of its child executions. */
   readonly observer?: MapRunObserver;
+  /**
+   * A redriven execution's failed Distributed Map: the children its Map Run had (as the
+   * observer was told of them when they ended, histories included). Those that succeeded
+   * keep their output; the others are redriven (STANDARD) or started again (EXPRESS).
+   * Without it, every item runs again under the same Map Run.
+   */
+  readonly previousChildren?: (
+    mapRunArn: string,
+  ) => readonly ChildExecution[] | Promise<readonly ChildExecution[]>;
 }
 
 /** How an execution ended. */

@@ -5,6 +5,7 @@ import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
 import type { ExecutionResult } from '../execution-options.js';
 import { EventCursor } from '../history/history-recorder.js';
 import { isJsonObject, type Json, type JsonObject } from '../json.js';
+import { planRedrive, type RedrivePlan } from '../redrive/plan-redrive.js';
 import { effectiveInput, resultToOutput } from '../states/data-flow.js';
 import { mapItems, mapRunArn, selectItem } from '../states/map-items.js';
 import { mapMaxConcurrency, mapTolerance, setting } from '../states/map-settings.js';
@@ -56,17 +57,29 @@ export async function runDistributedMap(run: ActiveState): Promise<StateOutcome>
     ? nestedView(run, state.ItemBatcher)
     : undefined;
 
+  // Redriven: the same Map Run goes on (recorded as MapRunRedriven), its failed children again.
+  const redriven = context.redriveMapRuns?.get(run.name);
+  context.redriveMapRuns?.delete(run.name);
+  const now = new Date(context.clock.now());
   const mapRun = new MapRun({
-    mapRunArn: mapRunArn(run),
+    mapRunArn: redriven?.mapRunArn ?? mapRunArn(run),
+    ...(redriven ? { redrive: { count: redriven.redriveCount, date: now } } : {}),
     executionArn: context.identity.executionArn,
-    startDate: new Date(context.clock.now()),
+    startDate: now,
     maxConcurrency,
     ...tolerance,
   });
-  run.record({
-    type: 'MapRunStarted',
-    mapRunStartedEventDetails: { mapRunArn: mapRun.mapRunArn },
-  });
+  run.record(
+    redriven
+      ? {
+          type: 'MapRunRedriven',
+          mapRunRedrivenEventDetails: {
+            mapRunArn: mapRun.mapRunArn,
+            redriveCount: redriven.redriveCount,
+          },
+        }
+      : { type: 'MapRunStarted', mapRunStartedEventDetails: { mapRunArn: mapRun.mapRunArn } },
+  );
   const observer = context.distributedMap?.observer;
   observer?.mapRunStarted?.(mapRun);
 
@@ -85,12 +98,16 @@ export async function runDistributedMap(run: ActiveState): Promise<StateOutcome>
     const units = batching
       ? batchItems(selected(run, items, input), batching)
       : single(selected(run, items, input));
+    const previous = redriven
+      ? await context.distributedMap?.previousChildren?.(mapRun.mapRunArn)
+      : undefined;
     const children = await runChildren(
       run,
       mapRun,
       units,
       inlineItems?.length,
       writer !== undefined,
+      new Map((previous ?? []).map((child) => [child.index, child])),
     );
     if (run.frame.signal.aborted) throw run.frame.signal.reason;
     if (children.failure) throw children.failure;
@@ -289,6 +306,7 @@ async function runChildren(
   units: AsyncIterable<MapUnit>,
   knownTotal: number | undefined,
   keepRecords: boolean,
+  previous: ReadonlyMap<number, ChildExecution>,
 ): Promise<ChildrenOutcome> {
   const context = run.frame.run;
   const observer = context.distributedMap?.observer;
@@ -355,12 +373,35 @@ async function runChildren(
   };
 
   const start = (unit: MapUnit) => {
-    const name = context.random.uuid();
+    const before = previous.get(unit.index);
+    if (before?.status === 'SUCCEEDED') {
+      // Redriven Map Run: a child that succeeded keeps its output and is not run again.
+      mapRun.items.total += unit.itemCount;
+      mapRun.items.succeeded += unit.itemCount;
+      mapRun.executions.total++;
+      mapRun.executions.succeeded++;
+      outputs[unit.index] = before.output ?? null;
+      if (keepRecords) results[unit.index] = { ...before, history: [] };
+      return;
+    }
+    // A STANDARD child that did not succeed is redriven (same ARN, its history goes on); an
+    // EXPRESS one, or one that cannot be redriven, starts again.
+    let plan: RedrivePlan | undefined;
+    if (before && executionType === 'STANDARD') {
+      try {
+        plan = planRedrive(definition, before.history, before.input, context.clock.now());
+      } catch {
+        plan = undefined;
+      }
+    }
+    const name = plan && before ? before.name : context.random.uuid();
     const executionArn =
-      executionType === 'EXPRESS'
-        ? `${arnBase}:express:${childMachineName}:${name}:${context.random.uuid()}`
-        : `${arnBase}:execution:${childMachineName}:${name}`;
-    const startDate = new Date(context.clock.now());
+      plan && before
+        ? before.executionArn
+        : executionType === 'EXPRESS'
+          ? `${arnBase}:express:${childMachineName}:${name}:${context.random.uuid()}`
+          : `${arnBase}:execution:${childMachineName}:${name}`;
+    const startDate = plan && before ? before.startDate : new Date(context.clock.now());
     const child = new RunningExecution(
       definition,
       {
@@ -379,7 +420,7 @@ async function runChildren(
         region: context.region,
         ...(context.distributedMap ? { distributedMap: context.distributedMap } : {}),
       },
-      { pacer: context.pacer, tokens: context.tokens },
+      { pacer: context.pacer, tokens: context.tokens, ...(plan ? { redrive: plan } : {}) },
     );
     running.set(unit.index, child);
     const base = {

@@ -91,6 +91,7 @@ export class MapRun {
   #toleratedFailurePercentage: number;
   readonly items = zeroCounts();
   readonly executions = zeroCounts();
+  readonly #redrive: { count: number; date: Date } | undefined;
   /** Told after each update (the running Map starts more children at once). */
   onUpdate: (() => void) | undefined;
 
@@ -98,6 +99,8 @@ export class MapRun {
     mapRunArn: string;
     executionArn: string;
     startDate: Date;
+    /** A redriven Map Run: how many times, and when. */
+    redrive?: { count: number; date: Date };
     maxConcurrency: number;
     toleratedFailureCount: number;
     toleratedFailurePercentage: number;
@@ -105,6 +108,7 @@ export class MapRun {
     this.mapRunArn = init.mapRunArn;
     this.executionArn = init.executionArn;
     this.startDate = init.startDate;
+    this.#redrive = init.redrive;
     this.#maxConcurrency = init.maxConcurrency;
     this.#toleratedFailureCount = init.toleratedFailureCount;
     this.#toleratedFailurePercentage = init.toleratedFailurePercentage;
@@ -144,7 +148,8 @@ export class MapRun {
       toleratedFailureCount: this.#toleratedFailureCount,
       itemCounts: { ...this.items },
       executionCounts: { ...this.executions },
-      redriveCount: 0,
+      redriveCount: this.#redrive?.count ?? 0,
+      ...(this.#redrive ? { redriveDate: this.#redrive.date } : {}),
     };
   }
 

@@ -62,7 +62,12 @@ export class RunningExecution implements Execution {
       identity: redrive
         ? { ...options.identity, redriveCount: redrive.redriveCount }
         : options.identity,
-      ...(redrive ? { redriveIterations: new Map(redrive.succeededIterations) } : {}),
+      ...(redrive
+        ? {
+            redriveIterations: new Map(redrive.succeededIterations),
+            redriveMapRuns: new Map(redrive.mapRuns),
+          }
+        : {}),
       input: options.input,
       startTime: new Date(clock.now()).toISOString(),
       recorder: this.#recorder,

@@ -23,6 +23,11 @@ export interface RedrivePlan {
    * index: those are not run again.
    */
   readonly succeededIterations: ReadonlyMap<string, ReadonlyMap<number, Json>>;
+  /**
+   * The Map Run a failed Distributed Map state started, by state name: it is redriven (same
+   * ARN, `MapRunRedriven`), its failed children run again, its succeeded ones do not.
+   */
+  readonly mapRuns: ReadonlyMap<string, { mapRunArn: string; redriveCount: number }>;
 }
 
 const ENDS = {
@@ -73,7 +78,7 @@ export function planRedrive(
   const topLevel = new Set(Object.keys(definition.States));
   const byId = new Map(history.map((event) => [event.id, event]));
   const variables: Record<string, Json> = {};
-  let open: { name: string; input: Json } | undefined;
+  let open: { name: string; input: Json; mapRunArn?: string } | undefined;
   // The last top-level Entered with no Exited after it. Inner states share names only by
   // chance: a state is top level when its Entered chains to a top-level event or to 0.
   for (const event of history) {
@@ -86,6 +91,9 @@ export function planRedrive(
       open = { name: entered.name, input: JSON.parse(entered.input ?? 'null') as Json };
       continue;
     }
+    const mapRunArn =
+      event.mapRunStartedEventDetails?.mapRunArn ?? event.mapRunRedrivenEventDetails?.mapRunArn;
+    if (open && mapRunArn !== undefined) open.mapRunArn = mapRunArn;
     const exited = event.stateExitedEventDetails;
     if (exited?.name !== undefined && open?.name === exited.name && topLevel.has(exited.name)) {
       for (const [name, text] of Object.entries(exited.assignedVariables ?? {})) {
@@ -102,6 +110,21 @@ export function planRedrive(
     input: open ? open.input : executionInput,
     variables,
     succeededIterations: open ? succeededIterations(history, open.name) : new Map(),
+    mapRuns:
+      open?.mapRunArn !== undefined
+        ? new Map([
+            [
+              open.name,
+              {
+                mapRunArn: open.mapRunArn,
+                redriveCount:
+                  history.filter(
+                    (event) => event.mapRunRedrivenEventDetails?.mapRunArn === open?.mapRunArn,
+                  ).length + 1,
+              },
+            ],
+          ])
+        : new Map(),
   };
 }
 

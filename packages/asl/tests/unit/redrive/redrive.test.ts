@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ChildExecution,
   ExecutionNotRedrivableError,
   type Json,
   StateMachine,
@@ -208,5 +209,69 @@ describe('redrive', () => {
     expect(() =>
       failing.redrive({ identity, input: {}, tasks: async () => null, clock, history: atLimit }),
     ).toThrow(expect.objectContaining({ reason: 'HISTORY_LIMIT' }));
+  });
+
+  it('a failed Distributed Map is redriven through its parent: same Map Run, only its failed children run again', async () => {
+    const definition = {
+      StartAt: 'Each',
+      States: {
+        Each: {
+          Type: 'Map',
+          MaxConcurrency: 1,
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+            StartAt: 'Work',
+            States: { Work: { Type: 'Task', Resource: lambda, End: true } },
+          },
+          End: true,
+        },
+      },
+    };
+    const children: ChildExecution[] = [];
+    const ran: Json[] = [];
+    const machine = StateMachine.fromDefinition(definition);
+    const clock = new VirtualClock(0);
+    const host = {
+      observer: { childEnded: (child: ChildExecution) => children.push(child) },
+      previousChildren: (arn: string) => children.filter((child) => child.mapRunArn === arn),
+    };
+    const original = machine.start({
+      identity,
+      input: ['a', 'b', 'c'],
+      tasks: async (request) => {
+        if (request.parameters === 'b') throw new Error('flaky');
+        return `${request.parameters as string}1`;
+      },
+      clock,
+      distributedMap: host,
+    });
+    expect(await original.result).toMatchObject({
+      status: 'FAILED',
+      error: 'States.ExceedToleratedFailureThreshold',
+    });
+    const firstRun = children.slice();
+    const mapRunArn = original.history.find((event) => event.type === 'MapRunStarted')
+      ?.mapRunStartedEventDetails?.mapRunArn;
+    const redriven = machine.redrive({
+      identity,
+      input: ['a', 'b', 'c'],
+      tasks: async (request) => {
+        ran.push(request.parameters);
+        return `${request.parameters as string}2`;
+      },
+      clock,
+      history: original.history,
+      distributedMap: host,
+    });
+    expect(await redriven.result).toEqual({ status: 'SUCCEEDED', output: ['a1', 'b2', 'c2'] });
+    expect(ran).toEqual(['b', 'c']);
+    const event = redriven.history.find((e) => e.type === 'MapRunRedriven');
+    expect(event?.mapRunRedrivenEventDetails).toEqual({ mapRunArn, redriveCount: 1 });
+    // The failed child was redriven: same ARN, its history goes on after ExecutionRedriven.
+    const failedBefore = firstRun.find((child) => child.status === 'FAILED') as ChildExecution;
+    const again = children.slice(firstRun.length).find((child) => child.input === 'b');
+    expect(again?.executionArn).toBe(failedBefore.executionArn);
+    expect(again?.status).toBe('SUCCEEDED');
+    expect(again?.history.map((e) => e.type)).toContain('ExecutionRedriven');
   });
 });
