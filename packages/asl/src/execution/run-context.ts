@@ -24,6 +24,8 @@ export interface RunContext {
    * Map state name and index (taken, so used once, by the Map state that failed).
    */
   readonly redriveIterations?: Map<string, ReadonlyMap<number, Json>>;
+  /** A redriven execution: the outputs of the Parallel branches that succeeded (taken once). */
+  readonly redriveBranches?: Map<string, ReadonlyMap<number, Json>>;
   /** A redriven execution: the Map Run of its failed Distributed Map, by state name (taken once). */
   readonly redriveMapRuns?: Map<string, { mapRunArn: string; redriveCount: number }>;
   /** Storage and observers for Distributed Maps (see {@link DistributedMapHost}). */

@@ -66,6 +66,7 @@ export class RunningExecution implements Execution {
         ? {
             redriveIterations: new Map(redrive.succeededIterations),
             redriveMapRuns: new Map(redrive.mapRuns),
+            redriveBranches: new Map(redrive.succeededBranches),
           }
         : {}),
       input: options.input,

@@ -1,4 +1,4 @@
-import type { StateMachineDefinition } from '../definition.js';
+import type { StateMachineDefinition, StatesBlock } from '../definition.js';
 import { historyLimitCause } from '../history/history-recorder.js';
 import type { RecordedHistoryEvent } from '../history/recorded-event.js';
 import type { Json } from '../json.js';
@@ -28,6 +28,8 @@ export interface RedrivePlan {
    * ARN, `MapRunRedriven`), its failed children run again, its succeeded ones do not.
    */
   readonly mapRuns: ReadonlyMap<string, { mapRunArn: string; redriveCount: number }>;
+  /** The outputs of the Parallel branches that succeeded, by Parallel state name and branch index. */
+  readonly succeededBranches: ReadonlyMap<string, ReadonlyMap<number, Json>>;
 }
 
 const ENDS = {
@@ -78,7 +80,7 @@ export function planRedrive(
   const topLevel = new Set(Object.keys(definition.States));
   const byId = new Map(history.map((event) => [event.id, event]));
   const variables: Record<string, Json> = {};
-  let open: { name: string; input: Json; mapRunArn?: string } | undefined;
+  let open: { name: string; input: Json; enteredId: number; mapRunArn?: string } | undefined;
   // The last top-level Entered with no Exited after it. Inner states share names only by
   // chance: a state is top level when its Entered chains to a top-level event or to 0.
   for (const event of history) {
@@ -88,7 +90,11 @@ export function planRedrive(
       topLevel.has(entered.name) &&
       isTopLevel(event, byId, topLevel)
     ) {
-      open = { name: entered.name, input: JSON.parse(entered.input ?? 'null') as Json };
+      open = {
+        name: entered.name,
+        input: JSON.parse(entered.input ?? 'null') as Json,
+        enteredId: event.id,
+      };
       continue;
     }
     const mapRunArn =
@@ -110,6 +116,19 @@ export function planRedrive(
     input: open ? open.input : executionInput,
     variables,
     succeededIterations: open ? succeededIterations(history, open.name) : new Map(),
+    succeededBranches:
+      open && definition.States[open.name]?.Type === 'Parallel'
+        ? new Map([
+            [
+              open.name,
+              succeededBranches(
+                history,
+                open.enteredId,
+                (definition.States[open.name]?.Branches ?? []) as unknown as StatesBlock[],
+              ),
+            ],
+          ])
+        : new Map(),
     mapRuns:
       open?.mapRunArn !== undefined
         ? new Map([
@@ -164,4 +183,47 @@ function succeededIterations(
     }
   }
   return outputs.size > 0 ? new Map([[mapName, outputs]]) : new Map();
+}
+
+/**
+ * The outputs of the branches of a Parallel state (entered at `enteredId`) that succeeded:
+ * each branch is a thread of events chained from ParallelStateStarted, starting at its
+ * `StartAt`; it succeeded when its thread holds the Exited event of a state that ends it.
+ */
+function succeededBranches(
+  history: readonly RecordedHistoryEvent[],
+  enteredId: number,
+  branches: readonly StatesBlock[],
+): Map<number, Json> {
+  const outputs = new Map<number, Json>();
+  const started = history.find(
+    (event) => event.type === 'ParallelStateStarted' && event.previousEventId === enteredId,
+  );
+  if (!started) return outputs;
+  const claimed = new Set<number>();
+  branches.forEach((branch, index) => {
+    const first = history.find(
+      (event) =>
+        event.previousEventId === started.id &&
+        !claimed.has(event.id) &&
+        event.stateEnteredEventDetails?.name === branch.StartAt,
+    );
+    if (!first) return;
+    claimed.add(first.id);
+    const thread = new Set([first.id]);
+    for (const event of history) {
+      if (event.id <= first.id || !thread.has(event.previousEventId)) continue;
+      thread.add(event.id);
+      const exited = event.stateExitedEventDetails;
+      const state = exited?.name !== undefined ? branch.States[exited.name] : undefined;
+      if (
+        state &&
+        (state.End === true || state.Type === 'Succeed') &&
+        exited?.output !== undefined
+      ) {
+        outputs.set(index, JSON.parse(exited.output) as Json);
+      }
+    }
+  });
+  return outputs;
 }

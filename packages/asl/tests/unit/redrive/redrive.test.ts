@@ -274,4 +274,37 @@ describe('redrive', () => {
     expect(again?.status).toBe('SUCCEEDED');
     expect(again?.history.map((e) => e.type)).toContain('ExecutionRedriven');
   });
+
+  it('a Parallel state runs again only the branches that did not succeed', async () => {
+    const ran: string[] = [];
+    const branch = (name: string) => ({
+      StartAt: name,
+      States: {
+        [name]: { Type: 'Task', Resource: lambda, Parameters: { branch: name }, End: true },
+      },
+    });
+    const definition = {
+      StartAt: 'Both',
+      States: {
+        Both: { Type: 'Parallel', Branches: [branch('Left'), branch('Right')], End: true },
+      },
+    };
+    const { firstResult, result } = await runThenRedrive(
+      definition,
+      {},
+      async (request) => {
+        const name = (request.parameters as { branch: string }).branch;
+        if (name === 'Right') throw new Error('down');
+        return `${name} first`;
+      },
+      async (request) => {
+        const name = (request.parameters as { branch: string }).branch;
+        ran.push(name);
+        return `${name} second`;
+      },
+    );
+    expect(firstResult.status).toBe('FAILED');
+    expect(result).toEqual({ status: 'SUCCEEDED', output: ['Left first', 'Right second'] });
+    expect(ran).toEqual(['Right']);
+  });
 });
