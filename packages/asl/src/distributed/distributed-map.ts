@@ -110,7 +110,16 @@ export async function runDistributedMap(run: ActiveState): Promise<StateOutcome>
       new Map((previous ?? []).map((child) => [child.index, child])),
     );
     if (run.frame.signal.aborted) throw run.frame.signal.reason;
-    if (children.failure) throw children.failure;
+    if (children.failure) {
+      // The results so far are written even when the run fails: FAILED_0.json says why.
+      if (
+        writer?.bucket !== undefined &&
+        children.failure.error !== StatesErrors.ItemReaderFailed
+      ) {
+        await writerOutput(run, mapRun, writer, children.results);
+      }
+      throw children.failure;
+    }
     const output = writer
       ? await writerOutput(run, mapRun, writer, children.results)
       : children.outputs;
@@ -372,11 +381,21 @@ async function runChildren(
     changed();
   };
 
+  // Inline items are all known at the start: the rest are pending. A reader's are counted
+  // as they come.
+  if (knownTotal !== undefined) {
+    mapRun.items.total = knownTotal;
+    mapRun.items.pending = knownTotal;
+  }
+  const countStarted = (itemCount: number) => {
+    if (knownTotal === undefined) mapRun.items.total += itemCount;
+    else mapRun.items.pending -= itemCount;
+  };
   const start = (unit: MapUnit) => {
     const before = previous.get(unit.index);
     if (before?.status === 'SUCCEEDED') {
       // Redriven Map Run: a child that succeeded keeps its output and is not run again.
-      mapRun.items.total += unit.itemCount;
+      countStarted(unit.itemCount);
       mapRun.items.succeeded += unit.itemCount;
       mapRun.executions.total++;
       mapRun.executions.succeeded++;
@@ -434,7 +453,7 @@ async function runChildren(
       startDate,
       itemCount: unit.itemCount,
     } as const;
-    mapRun.items.total += unit.itemCount;
+    countStarted(unit.itemCount);
     mapRun.items.running += unit.itemCount;
     mapRun.executions.total++;
     mapRun.executions.running++;

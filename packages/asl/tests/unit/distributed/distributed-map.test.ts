@@ -407,7 +407,11 @@ describe('Distributed Map', () => {
     ]);
     expect(seen.ended.map((child) => child.status).sort()).toEqual(['ABORTED', 'FAILED']);
     expect(seen.started).toHaveLength(2);
-    expect(seen.runs[0]?.describe()).toMatchObject({ status: 'FAILED' });
+    expect(seen.runs[0]?.describe()).toMatchObject({
+      status: 'FAILED',
+      // 'never' was not started.
+      itemCounts: { total: 3, pending: 1, failed: 1, aborted: 1 },
+    });
   });
 
   it('runs at most MaxConcurrency children at once; UpdateMapRun raises the limit while it runs', async () => {
@@ -482,5 +486,40 @@ describe('Distributed Map', () => {
     expect(await run.execution.result).toMatchObject({ status: 'ABORTED' });
     expect(seen.ended.map((child) => child.status)).toEqual(['ABORTED', 'ABORTED']);
     expect(seen.runs[0]?.status).toBe('ABORTED');
+  });
+
+  it('a Map Run that fails still writes its results: FAILED_0.json holds the failure', async () => {
+    const store = new InMemoryObjectStore(['out']);
+    const seen = observed();
+    const run = start(
+      {
+        StartAt: 'M',
+        States: {
+          M: {
+            Type: 'Map',
+            MaxConcurrency: 1,
+            ItemProcessor: processor({ F: { Type: 'Fail', Error: 'E', Cause: 'c' } }),
+            ResultWriter: {
+              Resource: 'arn:aws:states:::s3:putObject',
+              Parameters: { Bucket: 'out', Prefix: '' },
+              WriterConfig: { OutputType: 'JSONL' },
+            },
+            End: true,
+          },
+        },
+      },
+      [1, 2],
+      undefined,
+      { distributedMap: { objectStore: store, observer: seen.observer } },
+    );
+    expect(await run.execution.result).toMatchObject({
+      error: 'States.ExceedToleratedFailureThreshold',
+    });
+    const id = (seen.runs[0] as MapRun).id;
+    expect(store.keys('out')).toEqual([`${id}/FAILED_0.json`, `${id}/manifest.json`]);
+    const lines = (store.read('out', `${id}/FAILED_0.json`) ?? '').split('\n');
+    expect(lines.map((text) => JSON.parse(text))).toEqual([
+      expect.objectContaining({ Status: 'FAILED', Error: 'E', Cause: 'c', Input: '1' }),
+    ]);
   });
 });
