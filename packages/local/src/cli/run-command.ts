@@ -37,6 +37,8 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
       assembly: options.app ?? defaultAssembly(),
       ...(options.stack !== undefined ? { stack: options.stack } : {}),
       functionConcurrency: options.functionConcurrency,
+      // A one-shot that nobody answers by hand: its waits need not take real time.
+      time: options.time ?? 'virtual',
       retainExecutions: 0,
       onBatch: (report) => {
         // As Lambda logs them: a failed invocation is always shown.
@@ -61,20 +63,27 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
   try {
     const start = options.stateMachine !== undefined ? { stateMachine: options.stateMachine } : {};
     if (options.count === 1) {
+      const began = performance.now();
       const description = await runner.runExecution(input, start);
+      const realMs = Math.round(performance.now() - began);
+      const virtual = runner.time.mode === 'virtual';
       const evaluated = await alarms.evaluateSettled();
       if (options.json) {
         io.out(
           JSON.stringify(
             {
               ...(executionToJson(description, expected) as Record<string, unknown>),
+              time: { mode: runner.time.mode, realMs },
               alarms: evaluated.map(alarmToJson),
             },
             null,
             2,
           ),
         );
-      } else io.out(`${formatExecution(description, expected)}\n\n${formatAlarms(evaluated)}`);
+      } else {
+        const report = formatExecution(description, expected, virtual ? realMs : undefined);
+        io.out(`${report}\n\n${formatAlarms(evaluated)}`);
+      }
       return description.status === expected ? 0 : 1;
     }
     return await runMany(runner, alarms, input, start, expected, options, io);
