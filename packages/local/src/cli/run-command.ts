@@ -31,7 +31,9 @@ function percentile(sorted: readonly number[], p: number): number {
 export async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
   const input = readInput(options.input);
   const expected = (options.expect ?? 'SUCCEEDED') as ExecutionStatus;
-  const alarms = new LocalAlarms();
+  // The alarms' periods run on the runner's time, as its metrics' timestamps do.
+  let now: () => number = Date.now;
+  const alarms = new LocalAlarms({ now: () => now() });
   const runner = await LocalRunner.start(
     alarms.instrument({
       assembly: options.app ?? defaultAssembly(),
@@ -59,6 +61,7 @@ export async function runCommand(options: CliOptions, io: CliIo): Promise<number
         : {}),
     }),
   );
+  now = () => runner.time.now();
   alarms.attach(runner);
   try {
     const start = options.stateMachine !== undefined ? { stateMachine: options.stateMachine } : {};

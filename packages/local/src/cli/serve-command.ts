@@ -25,7 +25,7 @@ function workersLine(withApp: boolean, workers: boolean): string {
 /** The banner's Time line. */
 function timeLine(mode: 'virtual' | 'real'): string {
   return mode === 'virtual'
-    ? 'virtual (--time virtual): waits and timeouts pass at once when no function, delivery or request is in flight; a task only you answer times out at once'
+    ? 'virtual (--time virtual): waits and timeouts pass at once when no function, delivery or request is in flight; a task only you answer reaches its heartbeat or timeout at once'
     : 'real (--time virtual skips waits whenever nothing is in flight)';
 }
 
@@ -83,7 +83,9 @@ export async function serveCommand(
   const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
   const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
   const log = new FunctionLog();
-  const alarms = new LocalAlarms();
+  // The alarms' periods run on the runner's time, as its metrics' timestamps do.
+  let now: () => number = Date.now;
+  const alarms = new LocalAlarms({ now: () => now() });
   const alarmStates = new Map<string, string>();
   /** Prints each alarm whose state changed since the last look. */
   const reportAlarms = async () => {
@@ -143,6 +145,7 @@ export async function serveCommand(
     lock?.release();
     throw error;
   });
+  now = () => runner.time.now();
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
   try {

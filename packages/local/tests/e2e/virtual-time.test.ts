@@ -1,8 +1,16 @@
 import { request } from 'node:http';
+import {
+  GetExecutionHistoryCommand,
+  ListStateMachinesCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { type HistoryEvent, LocalRunner } from '../../src/index.js';
 import { removeFixtures, synthFixture } from '../fixtures/fixture-app.js';
+import { startServe } from '../support/serve-process.js';
+import { waitForEnd } from '../support/sfn-client.js';
 
 /**
  * Virtual time on the whole loop: waits pass at once when nothing is in flight, and never
@@ -96,6 +104,46 @@ describe('`run` on virtual time (its default): a worker that fails once', () => 
       expect(out).toMatch(
         /Status\s+SUCCEEDED \(as expected\) in 0 ms of virtual time \(\d+ ms real\)/,
       );
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+describe('`serve --time virtual`: the same worker, driven over the API', () => {
+  it(
+    'says so in its banner, and the SDK sees the execution end with its 3-minute history',
+    async () => {
+      const app = await synthFixture({
+        visibilityTimeoutSeconds: 180,
+        heartbeatSeconds: 300,
+        timeoutSeconds: 900,
+      });
+      const serve = await startServe(['--app', app, '--time', 'virtual', '--no-console']);
+      const sfn = new SFNClient({
+        endpoint: serve.endpointUrl,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      });
+      try {
+        expect(serve.stdout()).toMatch(/^Time\s+virtual/m);
+        const { stateMachines = [] } = await sfn.send(new ListStateMachinesCommand({}));
+        const { executionArn } = await sfn.send(
+          new StartExecutionCommand({
+            stateMachineArn: stateMachines[0]?.stateMachineArn,
+            input: '{"mode":"fail-once"}',
+          }),
+        );
+        const ended = await waitForEnd(sfn, executionArn as string);
+        expect(ended.status).toBe('SUCCEEDED');
+        const { events = [] } = await sfn.send(
+          new GetExecutionHistoryCommand({ executionArn: executionArn as string }),
+        );
+        const byType = events.map((e) => ({ type: e.type ?? '', timestamp: e.timestamp ?? '' }));
+        expect(at(byType, 'TaskSucceeded') - at(byType, 'TaskSubmitted')).toBe(180_000);
+      } finally {
+        sfn.destroy();
+        await serve.stop('SIGTERM');
+      }
     },
     TEST_TIMEOUT_MS,
   );
