@@ -58,6 +58,7 @@ export type {
 } from './test-state/types.js';
 export { systemClock } from './time/system-clock.js';
 export { VirtualClock } from './time/virtual-clock.js';
+export { holdVirtualTime } from './time/virtual-time-holds.js';
 export type { Diagnostic } from './validation/diagnostic.js';
 export { InvalidDefinitionError } from './validation/invalid-definition-error.js';
 export { validateDefinition } from './validation/validate-definition.js';

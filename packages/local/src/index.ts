@@ -60,3 +60,5 @@ export {
   type LocalRunnerOptions,
   type StartExecutionOptions,
 } from './runner/local-runner.js';
+export type { InFlightKind, InFlightWork } from './time/in-flight-work.js';
+export type { LocalTime, TimeMode } from './time/local-time.js';

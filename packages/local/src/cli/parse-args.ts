@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { TIME_MODES, type TimeMode } from '../time/local-time.js';
 import { CliUsageError } from './cli-usage-error.js';
 
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--no-console] [--app <dir>] [--stack <name>]
-                                [--mock-config <file>] [--data-dir <dir>]
+                                [--mock-config <file>] [--data-dir <dir>] [--time real|virtual]
                                 [--region <name>] [--account <id>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
@@ -21,6 +22,11 @@ Options:
   --count <n>                 run n executions and report throughput (default: 1)
   --concurrency <n>           executions in flight with --count (default: 64)
   --function-concurrency <n>  execution environments per function (default: 1)
+  --time virtual|real         virtual: Waits, retry intervals, heartbeats and timeouts, SQS
+                              visibility timeouts and delays pass at once whenever no
+                              function, queue delivery or request is in flight (the
+                              history keeps their virtual timestamps); real: the wall clock
+                              (default: virtual for run, real for serve)
   --json                      print JSON instead of text
   --verbose                   print the functions' log lines
   -h, --help                  print this help
@@ -76,6 +82,8 @@ export interface CliOptions {
   readonly region?: string;
   /** `serve --account`, without an app. */
   readonly account?: string;
+  /** `--time`; absent: the command's default (virtual for `run`, real for `serve`). */
+  readonly time?: TimeMode;
 }
 
 const STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -100,6 +108,13 @@ function port(value: string | undefined): number {
     );
   }
   return parsed;
+}
+
+function timeMode(value: string): TimeMode {
+  const mode = value.toLowerCase() as TimeMode;
+  if (!TIME_MODES.includes(mode))
+    throw new CliUsageError(`--time must be ${TIME_MODES.join(' or ')}, got ${value}`);
+  return mode;
 }
 
 function accountId(value: string): string {
@@ -167,6 +182,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
+    ...(values.time !== undefined ? { time: timeMode(values.time) } : {}),
   };
 }
 
@@ -193,6 +209,7 @@ function parseKnownArgs(argv: readonly string[]) {
       'data-dir': { type: 'string' },
       region: { type: 'string' },
       account: { type: 'string' },
+      time: { type: 'string' },
       workers: { type: 'boolean', default: true },
       console: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },

@@ -22,6 +22,13 @@ function workersLine(withApp: boolean, workers: boolean): string {
     : 'off (--no-workers): answer the tokens yourself, SendTaskSuccess / SendTaskFailure';
 }
 
+/** The banner's Time line. */
+function timeLine(mode: 'virtual' | 'real'): string {
+  return mode === 'virtual'
+    ? 'virtual (--time virtual): waits and timeouts pass at once when no function, delivery or request is in flight; a task only you answer reaches its heartbeat or timeout at once'
+    : 'real (--time virtual skips waits whenever nothing is in flight)';
+}
+
 /**
  * What `serve` prints once the endpoint is up: where it is, the console's URL (with its
  * secret), and how to point the AWS CLI and SDK at it.
@@ -44,6 +51,7 @@ export function serveBanner(
     ...(runner.mockConfig ? [`Mock config              ${runner.mockConfig.source}`] : []),
     `Store                    ${runner.store.location === TEMPORARY_STORE ? 'temporary, gone at exit (--data-dir <dir> keeps it)' : runner.store.location}`,
     `Workers                  ${workersLine(assembly !== undefined, workers)}`,
+    `Time                     ${timeLine(runner.time.mode)}`,
     '',
     'AWS CLI (any credentials: the endpoint does not check signatures):',
     `  export AWS_DEFAULT_REGION=${region} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local`,
@@ -75,7 +83,9 @@ export async function serveCommand(
   const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
   const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
   const log = new FunctionLog();
-  const alarms = new LocalAlarms();
+  // The alarms' periods run on the runner's time, as its metrics' timestamps do.
+  let now: () => number = Date.now;
+  const alarms = new LocalAlarms({ now: () => now() });
   const alarmStates = new Map<string, string>();
   /** Prints each alarm whose state changed since the last look. */
   const reportAlarms = async () => {
@@ -122,6 +132,8 @@ export async function serveCommand(
       port: options.port,
       workers: options.workers,
       functionConcurrency: options.functionConcurrency,
+      // People watch serve in the console and answer tokens by hand: real time by default.
+      time: options.time ?? 'real',
       onExecution: report,
       // The console shows the functions' log lines; --verbose prints them too.
       onFunctionLog: (fn: string, line: string) => {
@@ -133,6 +145,7 @@ export async function serveCommand(
     lock?.release();
     throw error;
   });
+  now = () => runner.time.now();
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
   try {

@@ -14,6 +14,7 @@ import type {
   StartedExecution,
 } from '../model/execution.js';
 import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
+import type { LocalTime } from '../time/local-time.js';
 import type { LocalStateMachine } from './local-state-machine.js';
 import type { TokenRegistry } from './token-registry.js';
 
@@ -25,6 +26,11 @@ export interface ExecutionEnvironment {
   readonly region: string;
   /** Event buses and nested executions (absent: those Tasks are not emulated). */
   readonly routes?: Omit<TaskRoutes, 'targets'>;
+  /**
+   * The runner's time: the execution's clock, its start and stop dates.
+   * @default real time
+   */
+  readonly time?: LocalTime;
   /** The test case's mocked states, for an execution started with `#TestCase`. */
   readonly mocks?: MockSession;
   /** Called with each history event as the engine records it (the runner's store). */
@@ -45,7 +51,7 @@ export class LocalExecution implements StartedExecution {
   readonly executionArn: string;
   readonly stateMachineArn: string;
   readonly name: string;
-  readonly startDate = new Date();
+  readonly startDate: Date;
   readonly input: string;
   status: ExecutionStatus = 'RUNNING';
   stopDate?: Date;
@@ -58,6 +64,7 @@ export class LocalExecution implements StartedExecution {
   /** Resolves when the execution has ended and its history is complete. */
   readonly done: Promise<ExecutionDescription>;
   readonly #execution: Execution;
+  readonly #now: () => number;
 
   /**
    * @param inputText the input as the client sent it (StartExecution): DescribeExecution,
@@ -66,6 +73,9 @@ export class LocalExecution implements StartedExecution {
    */
   constructor(env: ExecutionEnvironment, name: string, input: unknown, inputText?: string) {
     const spec = env.stateMachine.spec;
+    const time = env.time;
+    this.#now = time ? () => time.now() : Date.now;
+    this.startDate = new Date(this.#now());
     this.name = name;
     this.stateMachineArn = spec.arn;
     this.executionArn = executionArn(spec.arn, name);
@@ -82,6 +92,7 @@ export class LocalExecution implements StartedExecution {
       },
       input: parsed,
       region: env.region,
+      ...(env.time ? { clock: env.time.clock } : {}),
       tasks: (request) => this.#task(request, env),
       ...(env.onEvent || asSent !== undefined
         ? {
@@ -117,7 +128,7 @@ export class LocalExecution implements StartedExecution {
 
   async #settle(): Promise<ExecutionDescription> {
     const result = await this.#execution.result;
-    this.stopDate = new Date();
+    this.stopDate = new Date(this.#now());
     this.status = result.status;
     if (result.status === 'SUCCEEDED') this.output = JSON.stringify(result.output ?? null);
     if (result.error !== undefined) this.error = result.error;

@@ -42,6 +42,7 @@ import { type BatchReport, SqsPoller } from '../queues/sqs-poller.js';
 import { CreatedStateMachines } from '../store/created-state-machines.js';
 import { LocalStore, type StoredNotification } from '../store/local-store.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
+import { type LocalTime, localTime, type TimeMode } from '../time/local-time.js';
 
 /** Options of {@link LocalRunner.start}. */
 export interface LocalRunnerOptions {
@@ -105,6 +106,17 @@ export interface LocalRunnerOptions {
    * @default the runner's endpoint
    */
   readonly functionEndpointUrl?: string;
+  /**
+   * What time the runner runs on. `'virtual'`: Wait states, retry intervals, heartbeats and
+   * timeouts, SQS visibility timeouts and delays pass at once whenever nothing else can run
+   * — no function invocation, queue delivery or request to the endpoint in flight (counted,
+   * see {@link LocalRunner.time}); a worker that fails once and comes back after a 3-minute
+   * visibility timeout then takes milliseconds, its history still 3 minutes long.
+   * `'real'`: the wall clock, for someone watching the console or answering tokens by hand
+   * (on virtual time an open task that nothing in flight will answer times out at once).
+   * @default 'real'
+   */
+  readonly time?: TimeMode;
   /** Receives the functions' log lines (stdout and stderr). By default they are dropped. */
   readonly onFunctionLog?: (functionName: string, line: string) => void;
   /** Called after each batch an event source mapping delivered. */
@@ -179,6 +191,11 @@ export class LocalRunner implements NestedExecutionHost {
   readonly mockConfig: MockConfig | undefined;
   /** Where everything that ran is kept. */
   readonly store: LocalStore;
+  /**
+   * The runner's time ({@link LocalRunnerOptions.time}): its mode, `now()`, and
+   * `work.counts`, the invocations, deliveries and requests in flight.
+   */
+  readonly time: LocalTime;
   readonly #server: SfnApiServer;
   readonly #registry: TokenRegistry;
   readonly #pollers: SqsPoller[];
@@ -197,8 +214,10 @@ export class LocalRunner implements NestedExecutionHost {
     registry: TokenRegistry,
     callbacks: CallbackCounters,
     options: LocalRunnerOptions,
+    time: LocalTime,
   ) {
     this.model = model;
+    this.time = time;
     this.#server = server;
     this.endpointUrl = server.url;
     this.#registry = registry;
@@ -214,7 +233,7 @@ export class LocalRunner implements NestedExecutionHost {
     this.#onExecution = options.onExecution;
     const concurrency = options.functionConcurrency ?? 1;
 
-    const queues = new Map(model.queues.map((spec) => [spec.name, new LocalQueue(spec)]));
+    const queues = new Map(model.queues.map((spec) => [spec.name, new LocalQueue(spec, time)]));
     const queuesByArn = new Map([...queues.values()].map((q) => [q.spec.arn, q]));
     for (const queue of queues.values()) {
       const target = queue.spec.redrivePolicy?.deadLetterTargetArn;
@@ -231,6 +250,7 @@ export class LocalRunner implements NestedExecutionHost {
             endpointUrl: options.functionEndpointUrl ?? server.url,
             region: model.region,
             concurrency,
+            work: time.work,
             ...(options.onFunctionLog ? { onLog: options.onFunctionLog } : {}),
           }),
         ]),
@@ -252,6 +272,7 @@ export class LocalRunner implements NestedExecutionHost {
         new SqsPoller(mapping, queue, fn, {
           region: model.region,
           concurrency,
+          time,
           ...(options.onBatch ? { onBatch: options.onBatch } : {}),
         }),
       ];
@@ -265,9 +286,11 @@ export class LocalRunner implements NestedExecutionHost {
    * @throws AssemblyError, UnsupportedFeatureError
    */
   static async start(options: LocalRunnerOptions): Promise<LocalRunner> {
-    const registry = new TokenRegistry();
+    const time = localTime(options.time ?? 'real');
+    const registry = new TokenRegistry(() => time.now());
     const callbacks: CallbackCounters = { byOperation: {} };
     const server = new SfnApiServer(taskCallbackOperations(registry, callbacks));
+    server.countRequests(() => time.work.begin('request'));
     const endpointUrl = await server.listen({
       ...(options.port !== undefined ? { port: options.port } : {}),
     });
@@ -280,7 +303,7 @@ export class LocalRunner implements NestedExecutionHost {
               endpointUrl,
               ...(options.stack !== undefined ? { stack: options.stack } : {}),
             });
-      runner = new LocalRunner(model, server, registry, callbacks, options);
+      runner = new LocalRunner(model, server, registry, callbacks, options, time);
       for (const spec of model.stateMachines) {
         options.mockConfig?.checkStates(
           spec.name,
@@ -398,6 +421,7 @@ export class LocalRunner implements NestedExecutionHost {
         stateMachine: this.#machine(spec),
         registry: this.#registry,
         targets: this.#targets,
+        time: this.time,
         region: this.model.region,
         routes: { buses: (name) => this.eventBus(name), nested: this },
         ...(mocks ? { mocks } : {}),
