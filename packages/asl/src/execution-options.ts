@@ -37,6 +37,22 @@ export interface ExecutionOptions {
    * and heartbeat, in seconds), and when it stops.
    */
   readonly onTaskToken?: (token: string, open: boolean, timing?: TaskTokenTiming) => void;
+  /**
+   * Called when a Choice state has chosen, with the rule that matched (its index in
+   * `Choices`) or `'Default'`. The history says only where the execution went next; a
+   * coverage tool needs which rule took it there.
+   */
+  readonly onChoice?: (decision: ChoiceDecision) => void;
+}
+
+/** Which rule of a Choice state matched, as {@link ExecutionOptions.onChoice} is told it. */
+export interface ChoiceDecision {
+  readonly stateName: string;
+  /** The id of the state's `ChoiceStateEntered` event. */
+  readonly enteredEventId: number;
+  /** The index of the matching rule in `Choices`, or `'Default'`. */
+  readonly rule: number | 'Default';
+  readonly next: string;
 }
 
 /** How an execution ended. */

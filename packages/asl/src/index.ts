@@ -5,8 +5,10 @@ export type {
   StateMachineDefinition,
   StatesBlock,
 } from './definition.js';
+export { errorMatches } from './execution/error-matching.js';
 export type { Execution } from './execution.js';
 export type {
+  ChoiceDecision,
   ExecutionIdentity,
   ExecutionOptions,
   ExecutionResult,

@@ -56,6 +56,7 @@ export class RunningExecution implements Execution {
       region: options.region ?? 'us-east-1',
       queryLanguage: (definition.QueryLanguage as QueryLanguage | undefined) ?? 'JSONPath',
       pacer: internal.pacer ?? new Pacer(),
+      ...(options.onChoice ? { onChoice: options.onChoice } : {}),
     };
     this.result = this.#run(definition, context);
   }
