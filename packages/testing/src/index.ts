@@ -12,6 +12,37 @@ export {
   type StateMachineMatchers,
   stateMachineMatchers,
 } from './assertions/matchers.js';
+export { CoverageCollector } from './coverage/coverage-collector.js';
+export {
+  type CoverageData,
+  coverageForDefinition,
+  type MachineHits,
+  mergeCoverage,
+  readCoverageFile,
+} from './coverage/coverage-data.js';
+export { CoverageError, type CoverageErrorCode } from './coverage/coverage-error.js';
+export { type CoverageItem, type CoverageKind, coverageItems } from './coverage/coverage-items.js';
+export {
+  type CoverageOptions,
+  type IstanbulReporter,
+  type ResolvedCoverageOptions,
+  resolveCoverageOptions,
+} from './coverage/coverage-options.js';
+export {
+  type CoverageTotal,
+  type CoverageTotals,
+  type CoveredItem,
+  type MachineCoverage,
+  summarize as summarizeCoverage,
+} from './coverage/coverage-summary.js';
+export { definitionHash } from './coverage/definition-hash.js';
+export { finishCoverageRun } from './coverage/finish-coverage-run.js';
+export {
+  COVERAGE_JSON,
+  ensureWritableDirectory,
+  type WrittenCoverage,
+  writeCoverageReports,
+} from './coverage/write-reports.js';
 export { StateMachineTestError, type StateMachineTestErrorCode } from './errors.js';
 export { PendingTask } from './execution/pending-task.js';
 export type { Duration, ScopeSelector, TestExecution } from './execution/test-execution.js';
@@ -30,4 +61,4 @@ export type {
 export { type StartOptions, TestMachine, type TestOptions } from './test-machine.js';
 export { observeExecutions } from './trace/observers.js';
 export type { AttemptError, ScopeFrame, StateVisit } from './trace/state-visit.js';
-export type { TraceObserver, TraceStep } from './trace/trace-step.js';
+export type { ObservedExecution, TraceObserver, TraceStep } from './trace/trace-step.js';
