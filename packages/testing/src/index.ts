@@ -12,42 +12,46 @@ export {
   type StateMachineMatchers,
   stateMachineMatchers,
 } from './assertions/matchers.js';
-export { CoverageCollector } from './coverage/coverage-collector.js';
+export { StateMachineTestError, type StateMachineTestErrorCode } from './errors.js';
+export { PendingTask } from './execution/pending-task.js';
+export type { Duration, ScopeSelector, TestExecution } from './execution/test-execution.js';
+export type { CdkAppSelector } from './load/read-cdk-app.js';
+export type { IndexedState } from './load/state-index.js';
+export { CoverageCollector } from './machine-coverage/coverage-collector.js';
 export {
   type CoverageData,
   coverageForDefinition,
   type MachineHits,
   mergeCoverage,
   readCoverageFile,
-} from './coverage/coverage-data.js';
-export { CoverageError, type CoverageErrorCode } from './coverage/coverage-error.js';
-export { type CoverageItem, type CoverageKind, coverageItems } from './coverage/coverage-items.js';
+} from './machine-coverage/coverage-data.js';
+export { CoverageError, type CoverageErrorCode } from './machine-coverage/coverage-error.js';
+export {
+  type CoverageItem,
+  type CoverageKind,
+  coverageItems,
+} from './machine-coverage/coverage-items.js';
 export {
   type CoverageOptions,
   type IstanbulReporter,
   type ResolvedCoverageOptions,
   resolveCoverageOptions,
-} from './coverage/coverage-options.js';
+} from './machine-coverage/coverage-options.js';
 export {
   type CoverageTotal,
   type CoverageTotals,
   type CoveredItem,
   type MachineCoverage,
   summarize as summarizeCoverage,
-} from './coverage/coverage-summary.js';
-export { definitionHash } from './coverage/definition-hash.js';
-export { finishCoverageRun } from './coverage/finish-coverage-run.js';
+} from './machine-coverage/coverage-summary.js';
+export { definitionHash } from './machine-coverage/definition-hash.js';
+export { finishCoverageRun } from './machine-coverage/finish-coverage-run.js';
 export {
   COVERAGE_JSON,
   ensureWritableDirectory,
   type WrittenCoverage,
   writeCoverageReports,
-} from './coverage/write-reports.js';
-export { StateMachineTestError, type StateMachineTestErrorCode } from './errors.js';
-export { PendingTask } from './execution/pending-task.js';
-export type { Duration, ScopeSelector, TestExecution } from './execution/test-execution.js';
-export type { CdkAppSelector } from './load/read-cdk-app.js';
-export type { IndexedState } from './load/state-index.js';
+} from './machine-coverage/write-reports.js';
 export { MockFile } from './mocks/mock-file.js';
 export type {
   MockedAttempt,
