@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { LocalAlarms } from '../alarms/runner-adapter.js';
+import { CoverageReport } from '../console/coverage-report.js';
 import { FunctionLog } from '../console/function-log.js';
 import type { LocalExecution } from '../engine/local-execution.js';
 import { alarmOperations } from '../http/alarm-operations.js';
@@ -74,6 +75,7 @@ export async function serveCommand(
   const assembly = options.app;
   const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
   const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
+  const coverage = options.coverage ? CoverageReport.load(options.coverage) : undefined;
   const log = new FunctionLog();
   const alarms = new LocalAlarms();
   const alarmStates = new Map<string, string>();
@@ -136,7 +138,9 @@ export async function serveCommand(
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
   try {
-    const consoleUrl = options.console ? runner.serveConsole({ log }) : undefined;
+    const consoleUrl = options.console
+      ? runner.serveConsole({ log, ...(coverage ? { coverage } : {}) })
+      : undefined;
     io.out(
       serveBanner(
         runner,

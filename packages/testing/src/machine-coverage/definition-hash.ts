@@ -23,5 +23,11 @@ function canonicalJson(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
+  // A local endpoint's port (a queue URL resolved by @sfn-callback/local) changes with each
+  // start: it is not part of the state machine.
+  if (typeof value === 'string')
+    return JSON.stringify(value.replace(LOCAL_ENDPOINT, 'http://127.0.0.1'));
   return JSON.stringify(value);
 }
+
+const LOCAL_ENDPOINT = /\bhttp:\/\/(?:127\.0\.0\.1|localhost):\d+/g;

@@ -45,7 +45,10 @@ export function istanbulCoverage(
     const key = `${kind}:${item.state}`;
     let point = points.get(key);
     if (!point) {
-      const statePath = item.path.slice(0, item.path.lastIndexOf(item.state) + 1);
+      // The state's own member: the last `States/<name>` of the item's path.
+      let at = item.path.length - 1;
+      while (at > 0 && !(item.path[at - 1] === 'States' && item.path[at] === item.state)) at--;
+      const statePath = item.path.slice(0, at + 1);
       const loc = range(statePath);
       point = {
         mapping: { loc, type: BRANCH_TYPES[kind], locations: [], line: loc.start.line },
