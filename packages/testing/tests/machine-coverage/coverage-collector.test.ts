@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  COVERAGE_JSON,
   CoverageCollector,
   CoverageError,
   coverageForDefinition,
@@ -12,6 +13,7 @@ import {
   summarizeCoverage,
   TestMachine,
   type TraceStep,
+  writeCoverageReports,
 } from '../../src/index.js';
 import { prettyAsl } from '../../src/machine-coverage/pretty-asl.js';
 
@@ -126,6 +128,20 @@ describe('the pretty-printed ASL file', () => {
     const lines = text.split('\n');
     const size = spans.get('/States/Each/ItemProcessor/States/Size');
     expect(lines[(size?.start.line ?? 0) - 1]?.slice(size?.start.column)).toBe('"Size": {');
+  });
+});
+
+describe('the JSON report and the console', () => {
+  it('is what serve --coverage reads: @sfn-callback/local finds the machine by the same hash', async () => {
+    const { CoverageReport } = await import('@sfn-callback/local');
+    const written = await writeCoverageReports(await cover(nested, [[1]]), {
+      reportsDirectory: join(scratch, 'for-console'),
+      reporters: [],
+    });
+    const report = CoverageReport.load(join(scratch, 'for-console', COVERAGE_JSON));
+    const machine = report.for('StateMachine', JSON.parse(JSON.stringify(nested)));
+    expect(machine.totals).toEqual(written.totals);
+    expect(machine.items.find((item) => item.id === 'choice:Size:Default')?.hits).toBe(1);
   });
 });
 
