@@ -21,7 +21,7 @@ import {
 } from '../dist/index.js';
 
 const SUITE = 200;
-const ROUNDS = 9;
+const ROUNDS = 21;
 const definition = JSON.parse(
   readFileSync(
     new URL('../tests/fixtures/coverage-project/orders.asl.json', import.meta.url),
