@@ -19,8 +19,10 @@ export {
   type ListedObject,
   type ObjectStore,
 } from './distributed/object-store.js';
+export { errorMatches } from './execution/error-matching.js';
 export type { Execution } from './execution.js';
 export type {
+  ChoiceDecision,
   DistributedMapHost,
   ExecutionIdentity,
   ExecutionOptions,

@@ -26,6 +26,12 @@ export type {
   TopicSpec,
 } from './assembly/model.js';
 export { type ReadAppModelOptions, readAppModel } from './assembly/read-app-model.js';
+export {
+  CoverageReport,
+  CoverageReportError,
+  type CoverageReportItem,
+  type MachineCoverageReport,
+} from './console/coverage-report.js';
 export type { LocalExecution } from './engine/local-execution.js';
 export type { PendingTask } from './engine/token-registry.js';
 export {

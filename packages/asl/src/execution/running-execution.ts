@@ -81,6 +81,7 @@ export class RunningExecution implements Execution {
       region: options.region ?? 'us-east-1',
       queryLanguage: (definition.QueryLanguage as QueryLanguage | undefined) ?? 'JSONPath',
       pacer: internal.pacer ?? processPacer,
+      ...(options.onChoice ? { onChoice: options.onChoice } : {}),
     };
     this.result = this.#run(definition, context, redrive);
   }

@@ -6,6 +6,7 @@ import { CliUsageError } from './cli-usage-error.js';
 export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--no-console] [--app <dir>] [--stack <name>]
                                 [--mock-config <file>] [--data-dir <dir>] [--time real|virtual]
+                                [--coverage <file>]
                                 [--region <name>] [--account <id>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
@@ -45,6 +46,8 @@ history as it ends, until Ctrl-C or SIGTERM.
                               <stateMachineArn>#<TestCase> runs that test case
   --data-dir <dir>            keep state machines, executions and histories in <dir>, so that
                               a restarted serve still answers for them (default: in memory)
+  --coverage <file>           draw state machine coverage over the console's graphs: the
+                              state-machine-coverage.json of @sfn-callback/testing's coverage
   --region <name>             without an app: the region of ARNs (default: us-east-1)
   --account <id>              without an app: the account of ARNs (default: 000000000000)
 
@@ -78,6 +81,8 @@ export interface CliOptions {
   readonly mockConfig?: string;
   /** `serve --data-dir`: the store's directory. */
   readonly dataDir?: string;
+  /** `serve --coverage`: a state machine coverage report to draw over the graphs. */
+  readonly coverage?: string;
   /** `serve --region`, without an app. */
   readonly region?: string;
   /** `serve --account`, without an app. */
@@ -180,6 +185,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     verbose: values.verbose === true,
     ...(values['mock-config'] !== undefined ? { mockConfig: values['mock-config'] } : {}),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    ...(values.coverage !== undefined ? { coverage: values.coverage } : {}),
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
     ...(values.time !== undefined ? { time: timeMode(values.time) } : {}),
@@ -207,6 +213,7 @@ function parseKnownArgs(argv: readonly string[]) {
       port: { type: 'string' },
       'mock-config': { type: 'string' },
       'data-dir': { type: 'string' },
+      coverage: { type: 'string' },
       region: { type: 'string' },
       account: { type: 'string' },
       time: { type: 'string' },

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { LocalAlarms } from '../alarms/runner-adapter.js';
+import { CoverageReport } from '../console/coverage-report.js';
 import { FunctionLog } from '../console/function-log.js';
 import type { LocalExecution } from '../engine/local-execution.js';
 import { alarmOperations } from '../http/alarm-operations.js';
@@ -82,6 +83,7 @@ export async function serveCommand(
   const assembly = options.app;
   const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
   const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
+  const coverage = options.coverage ? CoverageReport.load(options.coverage) : undefined;
   const log = new FunctionLog();
   // The alarms' periods run on the runner's time, as its metrics' timestamps do.
   let now: () => number = Date.now;
@@ -149,7 +151,9 @@ export async function serveCommand(
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
   try {
-    const consoleUrl = options.console ? runner.serveConsole({ log }) : undefined;
+    const consoleUrl = options.console
+      ? runner.serveConsole({ log, ...(coverage ? { coverage } : {}) })
+      : undefined;
     io.out(
       serveBanner(
         runner,

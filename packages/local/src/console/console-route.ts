@@ -3,6 +3,7 @@ import type { HttpRoute } from '../http/http-route.js';
 import type { Access, RequestGuard } from '../http/request-guard.js';
 import { consoleCounts, consoleQueues, consoleStack, consoleTopics } from './console-overview.js';
 import type { ConsoleSource } from './console-source.js';
+import { type CoverageReport, CoverageReportError } from './coverage-report.js';
 import { EventStream } from './event-stream.js';
 import type { FunctionLog } from './function-log.js';
 import { pendingCallbacks } from './pending-callbacks.js';
@@ -22,6 +23,8 @@ export interface ConsoleRouteOptions {
   /** The port the endpoint listens on (the secret's cookie is per port). */
   readonly port: number;
   readonly assets?: StaticAssets;
+  /** `serve --coverage <file>`: the state machine coverage drawn over the graphs. */
+  readonly coverage?: CoverageReport;
 }
 
 /**
@@ -131,12 +134,35 @@ export class ConsoleRoute implements HttpRoute {
       case 'topics':
         this.#json(response, consoleTopics(source));
         return;
+      case 'coverage':
+        this.#coverage(response, url.searchParams.get('stateMachineArn') ?? '');
+        return;
       case 'logs':
         this.#json(response, log.lines(Number(url.searchParams.get('after') ?? 0) || 0));
         return;
       default:
         this.#text(response, 404, `No console call "${name}"`);
         return;
+    }
+  }
+
+  /** `coverage?stateMachineArn=`: the state machine's coverage, from `serve --coverage`. */
+  #coverage(response: ServerResponse, arn: string): void {
+    const { coverage, source } = this.#options;
+    if (!coverage) {
+      this.#text(response, 404, 'No coverage: serve was started without --coverage <file>.');
+      return;
+    }
+    const machine = source.model.stateMachines.find((candidate) => candidate.arn === arn);
+    if (!machine) {
+      this.#text(response, 404, `No state machine of the app has the ARN "${arn}".`);
+      return;
+    }
+    try {
+      this.#json(response, coverage.for(machine.name, machine.definition));
+    } catch (error) {
+      if (!(error instanceof CoverageReportError)) throw error;
+      this.#text(response, 409, error.message);
     }
   }
 

@@ -9,6 +9,7 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { AppModel, StateMachineSpec } from '../assembly/model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
 import { CONSOLE_PATH, ConsoleRoute } from '../console/console-route.js';
+import type { CoverageReport } from '../console/coverage-report.js';
 import { FunctionLog } from '../console/function-log.js';
 import { LocalExecution } from '../engine/local-execution.js';
 import {
@@ -133,6 +134,8 @@ export interface ConsoleOptions {
    * @default an empty log
    */
   readonly log?: FunctionLog;
+  /** State machine coverage to draw over the graphs (`serve --coverage <file>`). */
+  readonly coverage?: CoverageReport;
 }
 
 /** Options of {@link LocalRunner.startExecution}. */
@@ -552,6 +555,7 @@ export class LocalRunner implements NestedExecutionHost {
         log: options.log ?? new FunctionLog(),
         guard: this.#server.guard,
         port: Number(new URL(this.endpointUrl).port),
+        ...(options.coverage ? { coverage: options.coverage } : {}),
       });
       this.#server.mount(this.#console);
     }

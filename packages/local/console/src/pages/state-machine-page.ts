@@ -2,6 +2,7 @@ import { sfn } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, duration } from '../format.js';
 import { aslGraph } from '../graph/asl-graph.js';
+import { showCoverage } from '../graph/coverage-overlay.js';
 import { layoutGraph } from '../graph/graph-layout.js';
 import { graphView } from '../graph/graph-view.js';
 import { jsonView } from '../json-view.js';
@@ -65,6 +66,7 @@ export function stateMachinePage(arn: string): Page {
     const definition = JSON.parse(machine.definition) as Record<string, unknown>;
     const view = graphView(layoutGraph(aslGraph(definition)));
     replace(graphSlot, view.element);
+    void showCoverage(arn, view.element);
     replace(
       definitionSlot,
       h('div', { class: 'panel-title' }, 'Definition (ASL)'),
