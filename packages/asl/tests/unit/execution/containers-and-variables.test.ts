@@ -167,24 +167,7 @@ describe('variables', () => {
 });
 
 describe('not supported locally', () => {
-  it('an Activity or an ItemReader fails its state with States.Runtime naming the state and field', async () => {
-    const activity = start({
-      StartAt: 'A',
-      States: {
-        A: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:us-east-1:111111111111:activity:approve',
-          End: true,
-        },
-      },
-    });
-    expect(await activity.execution.result).toMatchObject({
-      status: 'FAILED',
-      error: 'States.Runtime',
-      cause: expect.stringMatching(
-        /Activities are not supported locally: state 'A' field 'Resource'/,
-      ),
-    });
+  it('an ItemReader fails its state with States.Runtime naming the state and field', async () => {
     const reader = start({
       StartAt: 'M',
       States: {
