@@ -5,7 +5,7 @@ import { CliUsageError } from './cli-usage-error.js';
 export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--no-console] [--app <dir>] [--stack <name>]
                                 [--mock-config <file>] [--data-dir <dir>]
-                                [--region <name>] [--account <id>]
+                                [--region <name>] [--account <id>] [--activity-poll-seconds <n>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
 its queue, the queue's worker function (its bundled asset, its real SDK calls answered by
@@ -41,6 +41,8 @@ history as it ends, until Ctrl-C or SIGTERM.
                               a restarted serve still answers for them (default: in memory)
   --region <name>             without an app: the region of ARNs (default: us-east-1)
   --account <id>              without an app: the account of ARNs (default: 000000000000)
+  --activity-poll-seconds <n> how long GetActivityTask holds a poll that finds no task
+                              before it answers with none (default: 60, as AWS)
 
 Without --app and without a ./cdk.out, serve starts with no app: create state machines with
 CreateStateMachine (the AWS CLI's create-state-machine, the SDK, ...).
@@ -76,6 +78,8 @@ export interface CliOptions {
   readonly region?: string;
   /** `serve --account`, without an app. */
   readonly account?: string;
+  /** `serve --activity-poll-seconds`: GetActivityTask's hold time. */
+  readonly activityPollSeconds?: number;
 }
 
 const STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -167,6 +171,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
+    ...(values['activity-poll-seconds'] !== undefined
+      ? {
+          activityPollSeconds: positiveInteger(
+            'activity-poll-seconds',
+            values['activity-poll-seconds'],
+            60,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -193,6 +206,7 @@ function parseKnownArgs(argv: readonly string[]) {
       'data-dir': { type: 'string' },
       region: { type: 'string' },
       account: { type: 'string' },
+      'activity-poll-seconds': { type: 'string' },
       workers: { type: 'boolean', default: true },
       console: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },

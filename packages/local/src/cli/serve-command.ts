@@ -119,6 +119,9 @@ export async function serveCommand(
       ...(options.region !== undefined ? { region: options.region } : {}),
       ...(options.account !== undefined ? { account: options.account } : {}),
       ...(options.stack !== undefined ? { stack: options.stack } : {}),
+      ...(options.activityPollSeconds !== undefined
+        ? { activityPollSeconds: options.activityPollSeconds }
+        : {}),
       port: options.port,
       workers: options.workers,
       functionConcurrency: options.functionConcurrency,

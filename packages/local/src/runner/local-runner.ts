@@ -20,12 +20,15 @@ import { stateNames } from '../engine/task-states.js';
 import { type PendingTask, TokenRegistry } from '../engine/token-registry.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { LocalFunction } from '../functions/local-function.js';
+import { activityOperations } from '../http/activity-operations.js';
 import { executionOperations } from '../http/execution-operations.js';
 import type { SfnOperations } from '../http/operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
+import { tagOperations } from '../http/tag-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { testStateOperation } from '../http/test-state-operation.js';
+import { ActivityTasks } from '../integrations/activity-tasks.js';
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { LocalEventBus } from '../integrations/local-event-bus.js';
 import { LocalTopic } from '../integrations/local-topic.js';
@@ -34,7 +37,13 @@ import { routeTask } from '../integrations/task-router.js';
 import type { MockConfig } from '../mocks/mock-config.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
 import { MockSession } from '../mocks/mock-session.js';
-import { DEFAULT_REGION, executionArn, LOCAL_ACCOUNT_ID, stateMachineArn } from '../model/arns.js';
+import {
+  activityArn,
+  DEFAULT_REGION,
+  executionArn,
+  LOCAL_ACCOUNT_ID,
+  stateMachineArn,
+} from '../model/arns.js';
 import type { ExecutionDescription } from '../model/execution.js';
 import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
 import { LocalQueue } from '../queues/local-queue.js';
@@ -111,6 +120,12 @@ export interface LocalRunnerOptions {
   readonly onBatch?: (report: BatchReport) => void;
   /** Called with each execution as it starts (by the API or the program); await its `done`. */
   readonly onExecution?: (execution: LocalExecution) => void;
+  /**
+   * How long GetActivityTask holds a poll that finds no task before it answers with none.
+   * AWS holds it 60 s; a test can make it short.
+   * @default 60
+   */
+  readonly activityPollSeconds?: number;
 }
 
 /** Options of {@link LocalRunner.serveConsole}. */
@@ -188,6 +203,9 @@ export class LocalRunner implements NestedExecutionHost {
   readonly #running = new Set<LocalExecution>();
   readonly #retain: number;
   readonly #onExecution: ((execution: LocalExecution) => void) | undefined;
+  /** Activity tasks waiting for a worker, and the workers' held polls. */
+  readonly #activities = new ActivityTasks();
+  readonly #activityPollMs: number;
   #console: ConsoleRoute | undefined;
   #closed = false;
 
@@ -204,6 +222,7 @@ export class LocalRunner implements NestedExecutionHost {
     this.#registry = registry;
     this.callbacks = callbacks;
     this.#retain = options.retainExecutions ?? 100;
+    this.#activityPollMs = (options.activityPollSeconds ?? 60) * 1000;
     this.mockConfig = options.mockConfig;
     this.store = LocalStore.open({
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
@@ -304,6 +323,29 @@ export class LocalRunner implements NestedExecutionHost {
             return revisionId !== undefined ? host.store.revision(revisionId) : undefined;
           },
         }),
+        ...activityOperations({
+          activityArn: (name) => activityArn(model.region, model.account, name),
+          activity: (arn) => host.store.activities().find((a) => a.arn === arn),
+          activities: () => host.store.activities(),
+          createActivity: (activity, tags) => {
+            host.store.putActivity(activity);
+            host.store.putTags(activity.arn, tags);
+          },
+          deleteActivity: (arn) => {
+            host.store.deleteActivity(arn);
+            host.#activities.release(arn);
+          },
+          pollActivity: (arn, workerName) =>
+            host.#activities.poll(arn, workerName, host.#activityPollMs),
+        }),
+        ...tagOperations({
+          resourceExists: (arn) =>
+            host.findStateMachine(arn) !== undefined ||
+            host.store.activities().some((a) => a.arn === arn),
+          tags: (arn) => host.store.tags(arn),
+          putTags: (arn, tags) => host.store.putTags(arn, tags),
+          removeTags: (arn, keys) => host.store.removeTags(arn, keys),
+        }),
         ...testStateOperation({
           tasks: (request) => host.#testStateTask(request),
           region: model.region,
@@ -399,7 +441,11 @@ export class LocalRunner implements NestedExecutionHost {
         registry: this.#registry,
         targets: this.#targets,
         region: this.model.region,
-        routes: { buses: (name) => this.eventBus(name), nested: this },
+        routes: {
+          buses: (name) => this.eventBus(name),
+          nested: this,
+          activities: this.#activities,
+        },
         ...(mocks ? { mocks } : {}),
         onEvent: (arn: string, event: RecordedHistoryEvent) => {
           // Executions aborted by close() record their last events after the store closed.
@@ -561,6 +607,7 @@ export class LocalRunner implements NestedExecutionHost {
     for (const poller of this.#pollers) poller.stop();
     for (const execution of this.#running)
       execution.abort({ cause: 'the local runner was closed' });
+    this.#activities.release();
     this.#console?.stream.close();
     await Promise.all([...this.functions.values()].map((fn) => fn.close()));
     for (const queue of this.queues.values()) queue.close();
