@@ -29,6 +29,10 @@ export interface ExecutionEnvironment {
   readonly mocks?: MockSession;
   /** Called with each history event as the engine records it (the runner's store). */
   readonly onEvent?: (executionArn: string, event: HistoryEvent) => void;
+  /** The version it runs, when started by a version or an alias ARN. */
+  readonly stateMachineVersionArn?: string;
+  /** The alias it was started by. */
+  readonly stateMachineAliasArn?: string;
   /** Called with each message a state sends (the runner's store). */
   readonly onMessage?: (
     executionArn: string,
@@ -52,6 +56,8 @@ export class LocalExecution implements StartedExecution {
   output?: string;
   error?: string;
   cause?: string;
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
   readonly notifications: TopicMessage[] = [];
   readonly busEvents: BusEvent[] = [];
   readonly taskTokens: string[] = [];
@@ -69,6 +75,10 @@ export class LocalExecution implements StartedExecution {
     this.name = name;
     this.stateMachineArn = spec.arn;
     this.executionArn = executionArn(spec.arn, name);
+    if (env.stateMachineVersionArn !== undefined)
+      this.stateMachineVersionArn = env.stateMachineVersionArn;
+    if (env.stateMachineAliasArn !== undefined)
+      this.stateMachineAliasArn = env.stateMachineAliasArn;
     const parsed = (input ?? {}) as Json;
     this.input = inputText ?? JSON.stringify(parsed);
     const asSent = inputText;

@@ -1,7 +1,8 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
-import { executionArn } from '../model/arns.js';
+import { chooseVersion } from '../model/alias-routing.js';
+import { executionArn, parseStateMachineArn } from '../model/arns.js';
 import { EXECUTION_STATUSES, type ExecutionDescription } from '../model/execution.js';
 import { SfnApiError, validationError } from './api-error.js';
 import type { ExecutionHost } from './execution-host.js';
@@ -129,12 +130,45 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
       throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return found;
   };
+  /**
+   * What a StartExecution ARN names: the state machine, one of its versions, or an alias
+   * (which picks one of its versions by weight, with the host's random source).
+   */
+  const target = (arn: string) => {
+    const parsed = parseStateMachineArn(arn);
+    if (parsed?.kind === 'version') {
+      if (!runner.findVersion(arn)) {
+        throw new SfnApiError(
+          'StateMachineDoesNotExist',
+          `State Machine Does Not Exist: '${arn}' (no such version: ListStateMachineVersions lists them)`,
+        );
+      }
+      return { stateMachineArn: parsed.stateMachineArn, stateMachineVersionArn: arn };
+    }
+    if (parsed?.kind === 'alias') {
+      const alias = runner.findAlias(arn);
+      if (!alias) {
+        throw new SfnApiError(
+          'StateMachineDoesNotExist',
+          `State Machine Does Not Exist: '${arn}' (no such alias: ListStateMachineAliases lists them)`,
+        );
+      }
+      return {
+        stateMachineArn: parsed.stateMachineArn,
+        stateMachineVersionArn: chooseVersion(alias.routing, () => runner.random()),
+        stateMachineAliasArn: arn,
+      };
+    }
+    return { stateMachineArn: arn };
+  };
   return withInputShapes({
     StartExecution: (input) => {
       // Step Functions Local and LocalStack: `<stateMachineArn>#<TestCase>`.
       const [plainArn, ...testCaseParts] = String(input.stateMachineArn).split('#');
       const testCase = testCaseParts.length > 0 ? testCaseParts.join('#') : undefined;
-      const m = machine({ ...input, stateMachineArn: plainArn });
+      requireArn({ stateMachineArn: plainArn }, 'stateMachineArn', STATE_MACHINE_ARN);
+      const { stateMachineArn, ...qualifiers } = target(plainArn as string);
+      const m = machine({ ...input, stateMachineArn });
       const name = input.name as string | undefined;
       if (name !== undefined) checkResourceName(name);
       const text = input.input as string | undefined;
@@ -189,6 +223,7 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
           ...(name ? { name } : {}),
           ...(testCase !== undefined ? { testCase } : {}),
           ...(text !== undefined ? { inputText: text } : {}),
+          ...qualifiers,
         });
       } catch (error) {
         if (
@@ -211,6 +246,12 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
         ...(e.output !== undefined ? { output: e.output, outputDetails: { included: true } } : {}),
         ...(e.error !== undefined ? { error: e.error } : {}),
         ...(e.cause !== undefined ? { cause: e.cause } : {}),
+        ...(e.stateMachineVersionArn !== undefined
+          ? { stateMachineVersionArn: e.stateMachineVersionArn }
+          : {}),
+        ...(e.stateMachineAliasArn !== undefined
+          ? { stateMachineAliasArn: e.stateMachineAliasArn }
+          : {}),
         redriveCount: 0,
         redriveStatus: 'NOT_REDRIVABLE',
         redriveStatusReason: `Execution is ${e.status} and cannot be redriven`,

@@ -21,6 +21,7 @@ import { type PendingTask, TokenRegistry } from '../engine/token-registry.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { LocalFunction } from '../functions/local-function.js';
 import { activityOperations } from '../http/activity-operations.js';
+import { aliasOperations } from '../http/alias-operations.js';
 import { executionOperations } from '../http/execution-operations.js';
 import type { SfnOperations } from '../http/operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
@@ -28,6 +29,8 @@ import { stateMachineOperations } from '../http/state-machine-operations.js';
 import { tagOperations } from '../http/tag-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { testStateOperation } from '../http/test-state-operation.js';
+import type { VersionHost } from '../http/version-host.js';
+import { versionOperations } from '../http/version-operations.js';
 import { ActivityTasks } from '../integrations/activity-tasks.js';
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { LocalEventBus } from '../integrations/local-event-bus.js';
@@ -49,7 +52,12 @@ import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-mes
 import { LocalQueue } from '../queues/local-queue.js';
 import { type BatchReport, SqsPoller } from '../queues/sqs-poller.js';
 import { CreatedStateMachines } from '../store/created-state-machines.js';
-import { LocalStore, type StoredNotification } from '../store/local-store.js';
+import {
+  LocalStore,
+  type StoredAlias,
+  type StoredNotification,
+  type StoredVersion,
+} from '../store/local-store.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
 
 /** Options of {@link LocalRunner.start}. */
@@ -126,6 +134,11 @@ export interface LocalRunnerOptions {
    * @default 60
    */
   readonly activityPollSeconds?: number;
+  /**
+   * The random source in [0, 1) that picks the version an alias runs, by weight.
+   * @default Math.random
+   */
+  readonly random?: () => number;
 }
 
 /** Options of {@link LocalRunner.serveConsole}. */
@@ -154,6 +167,10 @@ export interface StartExecutionOptions {
    * DescribeExecution and the history; `input` must be its parsed value.
    */
   readonly inputText?: string;
+  /** Runs this published version of the state machine (`<stateMachineArn>:<n>`). */
+  readonly stateMachineVersionArn?: string;
+  /** The alias that chose the version (DescribeExecution names it). */
+  readonly stateMachineAliasArn?: string;
 }
 
 /**
@@ -206,6 +223,8 @@ export class LocalRunner implements NestedExecutionHost {
   /** Activity tasks waiting for a worker, and the workers' held polls. */
   readonly #activities = new ActivityTasks();
   readonly #activityPollMs: number;
+  /** Picks the version an alias runs. */
+  readonly random: () => number;
   #console: ConsoleRoute | undefined;
   #closed = false;
 
@@ -223,6 +242,7 @@ export class LocalRunner implements NestedExecutionHost {
     this.callbacks = callbacks;
     this.#retain = options.retainExecutions ?? 100;
     this.#activityPollMs = (options.activityPollSeconds ?? 60) * 1000;
+    this.random = options.random ?? Math.random;
     this.mockConfig = options.mockConfig;
     this.store = LocalStore.open({
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
@@ -322,7 +342,10 @@ export class LocalRunner implements NestedExecutionHost {
             const revisionId = host.executionRevision(arn);
             return revisionId !== undefined ? host.store.revision(revisionId) : undefined;
           },
+          versions: host.#versionHost(),
         }),
+        ...versionOperations(host.#versionHost()),
+        ...aliasOperations(host.#versionHost()),
         ...activityOperations({
           activityArn: (name) => activityArn(model.region, model.account, name),
           activity: (arn) => host.store.activities().find((a) => a.arn === arn),
@@ -427,17 +450,30 @@ export class LocalRunner implements NestedExecutionHost {
    */
   startExecution(input: unknown = {}, options: StartExecutionOptions = {}): LocalExecution {
     if (this.#closed) throw new Error('the runner is closed');
-    const spec = this.stateMachine(options.stateMachine);
+    const version =
+      options.stateMachineVersionArn !== undefined
+        ? this.created.versionSpec(options.stateMachineVersionArn)
+        : undefined;
+    if (options.stateMachineVersionArn !== undefined && !version) {
+      throw new AssemblyError(`no state machine version "${options.stateMachineVersionArn}"`);
+    }
+    const spec = version?.spec ?? this.stateMachine(options.stateMachine);
     const mocks = this.#mockSession(spec, options.testCase);
     const refusal = unrunnableTask(spec, {
       isMocked: (state) => mocks?.mocks(state) ?? false,
       ...(options.testCase !== undefined ? { testCase: options.testCase } : {}),
     });
     if (refusal) throw new UnsupportedFeatureError(refusal);
-    const revisionId = this.created.get(spec.arn)?.stored.revisionId;
+    const revisionId = version?.revisionId ?? this.created.get(spec.arn)?.stored.revisionId;
     const execution = new LocalExecution(
       {
-        stateMachine: this.#machine(spec),
+        stateMachine: this.#machine(spec, options.stateMachineVersionArn),
+        ...(options.stateMachineVersionArn !== undefined
+          ? { stateMachineVersionArn: options.stateMachineVersionArn }
+          : {}),
+        ...(options.stateMachineAliasArn !== undefined
+          ? { stateMachineAliasArn: options.stateMachineAliasArn }
+          : {}),
         registry: this.#registry,
         targets: this.#targets,
         region: this.model.region,
@@ -458,7 +494,16 @@ export class LocalRunner implements NestedExecutionHost {
       input,
       options.inputText,
     );
-    this.store.insertExecution({ ...execution, ...(revisionId ? { revisionId } : {}) });
+    this.store.insertExecution({
+      ...execution,
+      ...(revisionId ? { revisionId } : {}),
+      ...(options.stateMachineVersionArn !== undefined
+        ? { stateMachineVersionArn: options.stateMachineVersionArn }
+        : {}),
+      ...(options.stateMachineAliasArn !== undefined
+        ? { stateMachineAliasArn: options.stateMachineAliasArn }
+        : {}),
+    });
     // Committed before StartExecution answers: an execution a client was told of survives a kill.
     this.store.flush();
     this.#executions.set(execution.executionArn, execution);
@@ -615,6 +660,27 @@ export class LocalRunner implements NestedExecutionHost {
     this.store.close();
   }
 
+  /** Versions and aliases of the created state machines, over the store. */
+  #versionHost(): VersionHost {
+    const store = this.store;
+    return {
+      stateMachine: (arn) => this.created.get(arn)?.stored,
+      isAppStateMachine: (arn) => this.model.stateMachines.some((m) => m.arn === arn),
+      revision: (revisionId) => store.revision(revisionId),
+      publish: (arn, description, now) => this.created.publish(arn, description, now),
+      versions: (arn) => store.versions().filter((v) => v.stateMachineArn === arn),
+      version: (arn) => store.versions().find((v) => v.arn === arn),
+      deleteVersion: (arn) => {
+        store.deleteVersion(arn);
+        this.invalidate(arn);
+      },
+      aliases: (arn) => store.aliases().filter((a) => a.stateMachineArn === arn),
+      alias: (arn) => store.aliases().find((a) => a.arn === arn),
+      putAlias: (alias) => store.putAlias(alias),
+      deleteAlias: (arn) => store.deleteAlias(arn),
+    };
+  }
+
   #mockSession(spec: StateMachineSpec, testCase: string | undefined): MockSession | undefined {
     if (testCase === undefined) return undefined;
     const config = this.mockConfig;
@@ -662,14 +728,26 @@ export class LocalRunner implements NestedExecutionHost {
     });
   }
 
-  #machine(spec: StateMachineSpec): LocalStateMachine {
-    let machine = this.#machines.get(spec.arn);
+  /** The compiled state machine (of one version, when given: each version has its own). */
+  #machine(spec: StateMachineSpec, versionArn?: string): LocalStateMachine {
+    const key = versionArn ?? spec.arn;
+    let machine = this.#machines.get(key);
     if (!machine) {
       // The caller checked the Tasks against the emulated services and the test case.
       machine = compileStateMachine(spec, { isMocked: () => true });
-      this.#machines.set(spec.arn, machine);
+      this.#machines.set(key, machine);
     }
     return machine;
+  }
+
+  /** A published version of a created state machine. */
+  findVersion(versionArn: string): StoredVersion | undefined {
+    return this.store.versions().find((v) => v.arn === versionArn);
+  }
+
+  /** An alias of a created state machine. */
+  findAlias(aliasArn: string): StoredAlias | undefined {
+    return this.store.aliases().find((a) => a.arn === aliasArn);
   }
 
   #trim(): void {

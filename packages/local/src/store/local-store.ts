@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+import type { AliasRoute } from '../model/alias-routing.js';
 import type { ExecutionRecord } from '../model/execution.js';
 import { interruptedExecutionEvent } from './interrupted-execution.js';
 import { openDatabase } from './open-database.js';
@@ -38,12 +39,6 @@ export interface StoredVersion {
   readonly revisionId: string;
   readonly description?: string;
   readonly creationDate: Date;
-}
-
-/** One version an alias routes to, and its share of the executions (percent). */
-export interface AliasRoute {
-  readonly stateMachineVersionArn: string;
-  readonly weight: number;
 }
 
 /** An alias of a state machine: a name routing to one or two versions. */
@@ -210,9 +205,9 @@ export class LocalStore {
     }
   }
 
-  /** Adds or replaces a created state machine, and records its revision. */
-  putStateMachine(machine: StoredStateMachine): void {
-    if (machine.revisionId !== undefined) {
+  /** Adds or replaces a created state machine, and records its revision (when `newRevision`). */
+  putStateMachine(machine: StoredStateMachine, newRevision = true): void {
+    if (newRevision && machine.revisionId !== undefined) {
       this.#run(
         `INSERT OR REPLACE INTO revisions (revision_id, state_machine_arn, definition, role_arn, update_date)
           VALUES (?, ?, ?, ?, ?)`,
