@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   Execution,
   RecordedHistoryEvent as HistoryEvent,
@@ -7,7 +8,7 @@ import type {
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { routeTask, type TaskRoutes } from '../integrations/task-router.js';
 import type { MockSession } from '../mocks/mock-session.js';
-import { executionArn } from '../model/arns.js';
+import { executionArn, expressExecutionArn } from '../model/arns.js';
 import type {
   ExecutionDescription,
   ExecutionStatus,
@@ -74,7 +75,10 @@ export class LocalExecution implements StartedExecution {
     const spec = env.stateMachine.spec;
     this.name = name;
     this.stateMachineArn = spec.arn;
-    this.executionArn = executionArn(spec.arn, name);
+    this.executionArn =
+      spec.type === 'EXPRESS'
+        ? expressExecutionArn(spec.arn, name, randomUUID())
+        : executionArn(spec.arn, name);
     if (env.stateMachineVersionArn !== undefined)
       this.stateMachineVersionArn = env.stateMachineVersionArn;
     if (env.stateMachineAliasArn !== undefined)

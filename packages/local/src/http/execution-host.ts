@@ -1,5 +1,5 @@
 import type { StateMachineSpec } from '../assembly/model.js';
-import type { ExecutionDescription } from '../model/execution.js';
+import type { ExecutionDescription, StartedExecution } from '../model/execution.js';
 import type { StoredAlias, StoredVersion } from '../store/local-store.js';
 
 /**
@@ -28,7 +28,7 @@ export interface ExecutionHost {
       /** The alias that chose the version. */
       readonly stateMachineAliasArn?: string;
     },
-  ): ExecutionDescription;
+  ): StartedExecution;
   /** A published version, by ARN. */
   findVersion(versionArn: string): StoredVersion | undefined;
   /** An alias, by ARN. */

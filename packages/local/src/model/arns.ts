@@ -14,6 +14,19 @@ export function executionArn(stateMachineArn: string, name: string): string {
   return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
 }
 
+/**
+ * The ARN of an execution of an EXPRESS state machine: `…:express:<machine>:<name>:<id>`
+ * (names of Express executions need not be unique, so AWS adds an id).
+ */
+export function expressExecutionArn(stateMachineArn: string, name: string, id: string): string {
+  return `${stateMachineArn.replace(':stateMachine:', ':express:')}:${name}:${id}`;
+}
+
+/** Whether an execution ARN is an Express execution's. */
+export function isExpressExecutionArn(arn: string): boolean {
+  return /^arn:aws[a-z-]*:states:[^:]*:[^:]*:express:/.test(arn);
+}
+
 /** The ARN of an activity named `name` in `region` and `account`. */
 export function activityArn(region: string, account: string, name: string): string {
   return `arn:aws:states:${region}:${account}:activity:${name}`;
