@@ -126,6 +126,9 @@ export async function serveCommand(
       workers: options.workers,
       functionConcurrency: options.functionConcurrency,
       onExecution: report,
+      // serve starts an app whose Tasks it can neither emulate nor mock: each is named here,
+      // and an execution that reaches one fails there (`run` refuses such an app up front).
+      onUnrunnableTask: (warning: string) => io.err(`Warning    ${warning}`),
       // The console shows the functions' log lines; --verbose prints them too.
       onFunctionLog: (fn: string, line: string) => {
         log.push(fn, line);

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  Execution,
-  RecordedHistoryEvent as HistoryEvent,
-  Json,
-  TaskRequest,
+import {
+  type Execution,
+  type RecordedHistoryEvent as HistoryEvent,
+  type Json,
+  StatesError,
+  type TaskRequest,
 } from '@sfn-callback/asl';
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { routeTask, type TaskRoutes } from '../integrations/task-router.js';
@@ -15,7 +16,8 @@ import type {
   StartedExecution,
 } from '../model/execution.js';
 import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
-import type { LocalStateMachine } from './local-state-machine.js';
+import { isEmulated } from './emulated-resources.js';
+import { type LocalStateMachine, unrunnableStateCause } from './local-state-machine.js';
 import type { TokenRegistry } from './token-registry.js';
 
 /** What an execution needs from the runner. */
@@ -140,6 +142,15 @@ export class LocalExecution implements StartedExecution {
   }
 
   #task(request: TaskRequest, env: ExecutionEnvironment): Promise<Json> {
+    if (!env.mocks?.mocks(request.stateName) && !isEmulated(request.resource)) {
+      // Only an app started with warnings gets here: the execution fails at this state.
+      return Promise.reject(
+        new StatesError(
+          'States.Runtime',
+          unrunnableStateCause(env.stateMachine.spec.name, request.stateName, request.resource.arn),
+        ),
+      );
+    }
     return routeTask(
       request,
       { targets: env.targets, ...env.routes },

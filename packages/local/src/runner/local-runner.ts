@@ -15,6 +15,7 @@ import {
   compileStateMachine,
   type LocalStateMachine,
   unrunnableTask,
+  unrunnableTasks,
 } from '../engine/local-state-machine.js';
 import { stateNames } from '../engine/task-states.js';
 import { type PendingTask, TokenRegistry } from '../engine/token-registry.js';
@@ -139,6 +140,13 @@ export interface LocalRunnerOptions {
    * @default Math.random
    */
   readonly random?: () => number;
+  /**
+   * Start even when an app's state machine has Tasks local neither emulates nor mocks:
+   * each such state is handed here as a warning (naming it and how to mock it), and an
+   * execution that reaches it fails there with `States.Runtime`. Without it, `start`
+   * refuses such an app (UnsupportedFeatureError), as `run` does.
+   */
+  readonly onUnrunnableTask?: (warning: string) => void;
 }
 
 /** Options of {@link LocalRunner.serveConsole}. */
@@ -225,6 +233,8 @@ export class LocalRunner implements NestedExecutionHost {
   readonly #activityPollMs: number;
   /** Picks the version an alias runs. */
   readonly random: () => number;
+  /** The app's state machines may have unrunnable Tasks (warned at start, failed at the state). */
+  readonly #startsUnrunnable: boolean;
   #console: ConsoleRoute | undefined;
   #closed = false;
 
@@ -243,6 +253,7 @@ export class LocalRunner implements NestedExecutionHost {
     this.#retain = options.retainExecutions ?? 100;
     this.#activityPollMs = (options.activityPollSeconds ?? 60) * 1000;
     this.random = options.random ?? Math.random;
+    this.#startsUnrunnable = options.onUnrunnableTask !== undefined;
     this.mockConfig = options.mockConfig;
     this.store = LocalStore.open({
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
@@ -325,9 +336,15 @@ export class LocalRunner implements NestedExecutionHost {
           spec.name,
           stateNames(spec.definition as { States: unknown }),
         );
-        compileStateMachine(spec, {
-          isMocked: (state) => options.mockConfig?.mocksState(spec.name, state) ?? false,
-        });
+        const coverage = {
+          isMocked: (state: string) => options.mockConfig?.mocksState(spec.name, state) ?? false,
+        };
+        if (options.onUnrunnableTask) {
+          for (const warning of unrunnableTasks(spec, coverage)) options.onUnrunnableTask(warning);
+          compileStateMachine(spec, { isMocked: () => true });
+        } else {
+          compileStateMachine(spec, coverage);
+        }
       }
       const host = runner;
       server.register({
@@ -463,7 +480,10 @@ export class LocalRunner implements NestedExecutionHost {
       isMocked: (state) => mocks?.mocks(state) ?? false,
       ...(options.testCase !== undefined ? { testCase: options.testCase } : {}),
     });
-    if (refusal) throw new UnsupportedFeatureError(refusal);
+    const appMachine = this.model.stateMachines.some((m) => m.arn === spec.arn);
+    if (refusal && !(this.#startsUnrunnable && appMachine)) {
+      throw new UnsupportedFeatureError(refusal);
+    }
     const revisionId = version?.revisionId ?? this.created.get(spec.arn)?.stored.revisionId;
     const execution = new LocalExecution(
       {
