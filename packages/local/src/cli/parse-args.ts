@@ -26,9 +26,9 @@ Options:
   -h, --help                  print this help
   -v, --version               print the version
 
-serve keeps the runner up: a Step Functions endpoint (StartExecution, DescribeExecution,
-GetExecutionHistory, ListExecutions, StopExecution, ListStateMachines, DescribeStateMachine,
-SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), and a web
+serve keeps the runner up: a Step Functions endpoint (executions, state machines, their
+versions and aliases, activities, tags, StartSyncExecution, TestState, SendTask*) for the AWS
+CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), and a web
 console (its URL, with a per-start secret, is printed), printing each execution's event
 history as it ends, until Ctrl-C or SIGTERM.
   --port <n>                  port on 127.0.0.1 (default: a free one)
