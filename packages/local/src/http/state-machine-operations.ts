@@ -13,6 +13,7 @@ import { tooDeepDefinition } from './json-depth.js';
 import type { SfnOperation, SfnOperations } from './operation.js';
 import { checkResourceName } from './resource-name.js';
 import type { StateMachineHost } from './state-machine-host.js';
+import { checkTagCount, readTags } from './tag-operations.js';
 import { checkDescription, publishVersion, VERSION_ARN } from './version-operations.js';
 
 /** The service's limit on a definition, in characters. */
@@ -209,7 +210,9 @@ export function stateMachineOperations(
       const type = (input.type as 'STANDARD' | 'EXPRESS' | undefined) ?? 'STANDARD';
       checkDefinition(definition, type);
       const publish = readPublish(input);
+      const tags = readTags(input.tags);
       const arn = host.created.arnOf(name);
+      checkTagCount(arn, [], tags);
       const existing = host.created.get(arn);
       if (existing) {
         // Idempotent for the same request; a different one with that name is refused.
@@ -240,6 +243,7 @@ export function stateMachineOperations(
       }
       checkRunnable(host, name, definition);
       const made = host.created.create({ name, type, roleArn, definition });
+      host.putTags(made.stored.arn, tags);
       const version = publish.publish
         ? publishVersion(host.versions, made.stored.arn, { ...publish }, made.stored.creationDate)
         : undefined;

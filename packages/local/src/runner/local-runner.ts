@@ -360,6 +360,7 @@ export class LocalRunner implements NestedExecutionHost {
             return revisionId !== undefined ? host.store.revision(revisionId) : undefined;
           },
           versions: host.#versionHost(),
+          putTags: (arn, tags) => host.store.putTags(arn, tags),
         }),
         ...versionOperations(host.#versionHost()),
         ...aliasOperations(host.#versionHost()),
