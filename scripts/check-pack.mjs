@@ -7,9 +7,12 @@
 //    only its peer dependencies at the bottom of their ranges (and the tarballs of the
 //    workspace packages it depends on, which are not on the registry before a first
 //    release), and loads with `import` and `require`. A dependency the package uses but
-//    does not declare fails here.
+//    does not declare fails here;
+// 4. there, for every entry point, the names its ESM and CJS type declarations export as
+//    values are exactly the names `import()` and `require()` return (a class exported with
+//    `export type` in the source must not become a value in the bundled .d.ts).
 //
-// SKIP_INSTALL_CHECK=1 skips step 3 (it needs npm's cache or the registry).
+// SKIP_INSTALL_CHECK=1 skips steps 3 and 4 (it needs npm's cache or the registry).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
+import { declaredValueExports } from './declared-value-exports.mjs';
 
 const packageDir = process.cwd();
 const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
@@ -87,12 +91,79 @@ function workspaceFolders() {
   return folders;
 }
 
+/** The import specifiers of the package's entry points (`name`, `name/contract`, ...). */
+function entryPoints() {
+  const exportsMap = manifest.exports ?? { '.': manifest.main };
+  return Object.entries(exportsMap)
+    .filter(([subpath]) => subpath !== './package.json')
+    .map(([subpath, target]) => ({
+      specifier: subpath === '.' ? manifest.name : `${manifest.name}${subpath.slice(1)}`,
+      // A CommonJS build only where the entry has a `require` condition.
+      kinds: target && typeof target === 'object' && 'require' in target ? ['esm', 'cjs'] : ['esm'],
+    }));
+}
+
+/** What `import()` or `require()` of `specifier` returns in `scratch`: its keys, sorted. */
+function runtimeExports(scratch, specifier, kind) {
+  const quoted = JSON.stringify(specifier);
+  const args =
+    kind === 'esm'
+      ? [
+          '--input-type=module',
+          '-e',
+          `console.log(JSON.stringify(Object.keys(await import(${quoted}))));`,
+        ]
+      : ['-e', `console.log(JSON.stringify(Object.keys(require(${quoted}))));`];
+  const out = execFileSync(process.execPath, args, {
+    cwd: scratch,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)).sort();
+}
+
+/**
+ * Loads every entry point with `import` (and `require` where it has a CommonJS build) and
+ * checks that its type declarations promise exactly the values it has.
+ */
+function checkDeclaredValuesExist(scratch) {
+  const mismatches = [];
+  for (const { specifier, kinds } of entryPoints()) {
+    for (const kind of kinds) {
+      const atRunTime = runtimeExports(scratch, specifier, kind);
+      const declared = declaredValueExports(scratch, specifier, kind);
+      const notAtRunTime = declared.filter((name) => !atRunTime.includes(name));
+      const undeclared = atRunTime.filter((name) => !declared.includes(name));
+      const how = kind === 'esm' ? 'import()' : 'require()';
+      if (notAtRunTime.length > 0) {
+        mismatches.push(
+          `${specifier} (${kind}): its declarations export as values ${notAtRunTime.join(', ')}, which ${how} does not return: export them as types (\`export type\`) in the bundled .d.ts, or export the values`,
+        );
+      }
+      if (undeclared.length > 0) {
+        mismatches.push(
+          `${specifier} (${kind}): ${how} returns ${undeclared.join(', ')}, which its declarations do not export as values: declare them, or stop exporting them`,
+        );
+      }
+    }
+  }
+  if (mismatches.length > 0) {
+    throw new Error(`the type declarations and the code disagree:\n  ${mismatches.join('\n  ')}`);
+  }
+  console.log(
+    `exports: the value exports of ${manifest.name}'s declarations match what import() / require() return`,
+  );
+}
+
 function checkInstallsAlone(tarballPath) {
   const scratch = mkdtempSync(join(tmpdir(), 'sfn-callback-alone-'));
   try {
     const dependencies = { [manifest.name]: `file:${tarballPath}` };
     for (const [name, range] of Object.entries(manifest.peerDependencies ?? {})) {
-      if (manifest.peerDependenciesMeta?.[name]?.optional) continue;
+      // An optional peer from the workspace stays out (the package must load without it);
+      // one from the registry comes in, as an entry point may need it (testing's `/vitest`).
+      if (manifest.peerDependenciesMeta?.[name]?.optional && String(range).startsWith('workspace:'))
+        continue;
       dependencies[name] = bottomOf(range);
     }
     const folders = workspaceFolders();
@@ -114,19 +185,7 @@ function checkInstallsAlone(tarballPath) {
       ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
       { cwd: scratch, stdio: ['ignore', 'ignore', 'inherit'] },
     );
-    const loaders = [
-      ['--input-type=module', '-e', `await import(${JSON.stringify(manifest.name)});`],
-    ];
-    const exportsRoot = manifest.exports?.['.'];
-    if (exportsRoot && typeof exportsRoot === 'object' && 'require' in exportsRoot) {
-      loaders.push(['-e', `require(${JSON.stringify(manifest.name)});`]);
-    }
-    for (const args of loaders) {
-      execFileSync(process.execPath, args, {
-        cwd: scratch,
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-    }
+    checkDeclaredValuesExist(scratch);
     const others = Object.keys(dependencies).filter((name) => name.startsWith('@sfn-callback/'));
     console.log(
       `install: ${manifest.name} installs and loads with npm, with only its peers` +

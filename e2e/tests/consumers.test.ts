@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeStepFunctions } from '@sfn-callback/test-support';
@@ -17,13 +17,9 @@ const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
 let consumer: Consumer;
 
 beforeAll(() => {
-  consumer = createConsumer({
-    esbuild: '0.28.2',
-    // What the middy-sqs README asks of a consumer that checks library types
-    // (skipLibCheck: false, TypeScript's default): @middy/core's declarations import this
-    // optional peer's types.
-    '@aws/durable-execution-sdk-js': '2.4.0',
-  });
+  // Only the packages and their peers (and esbuild, to bundle a worker): in particular not
+  // @aws/durable-execution-sdk-js, which @middy/core's declarations import (middy issue 1694).
+  consumer = createConsumer({ esbuild: '0.28.2' });
 });
 
 afterAll(() => {
@@ -78,9 +74,8 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
             target: 'ES2023',
             strict: true,
             noEmit: true,
-            // TypeScript's default: the declarations of every package are checked too. With it,
-            // @middy/core's import of @aws/durable-execution-sdk-js (an optional peer) needs
-            // that package installed: the middy-sqs README says so, the consumer has it.
+            // TypeScript's default: the declarations of every package are checked too. A
+            // middy-sqs user needs nothing more for it (see the test below).
             skipLibCheck: false,
             types: ['node'],
           },
@@ -103,38 +98,46 @@ describe('the packed tarballs, installed by npm outside the workspace', () => {
       ).toThrow(/not assignable to type 'boolean'/);
     },
   );
-  it('without @aws/durable-execution-sdk-js, skipLibCheck: false fails in @middy/core (TS2307), as the middy-sqs README says', () => {
+  it("a middy-sqs consumer compiles with skipLibCheck: false without @middy/core's optional @aws/durable-execution-sdk-js", () => {
+    // The point of the test: the package middy's declarations import is not installed.
+    expect(() =>
+      runNode(consumer.dir, [
+        '-e',
+        "require.resolve('@aws/durable-execution-sdk-js/package.json')",
+      ]),
+    ).toThrow(/Cannot find module/);
     const project = join(consumer.dir, 'ts-no-durable-sdk');
     run('mkdir', ['-p', project], consumer.dir);
+    writeFileSync(join(project, 'consumer.mts'), MIDDY_SQS_CONSUMER);
+    const tsconfig = {
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        target: 'ES2023',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: ['node'],
+      },
+      files: ['consumer.mts'],
+    };
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
+    expect(() => run(process.execPath, [tsc, '-p', project], project)).not.toThrow();
+    // Importing @middy/core itself still meets middy's issue: the check would catch a
+    // middy-sqs declaration that imports it again.
     writeFileSync(
-      join(project, 'consumer.mts'),
-      "import { sqsCallbackHandler } from '@sfn-callback/middy-sqs';\nexport const handler = sqsCallbackHandler(async () => ({}));\n",
+      join(project, 'own-chain.mts'),
+      `import middy from '@middy/core';\n${MIDDY_SQS_CONSUMER}\nexport const own = middy();\n`,
     );
     writeFileSync(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          target: 'ES2023',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: ['node'],
-        },
-        files: ['consumer.mts'],
-      }),
+      join(project, 'tsconfig.own-chain.json'),
+      JSON.stringify({ ...tsconfig, files: ['own-chain.mts'] }),
     );
-    // As if the package were not installed: moved aside for this check only.
-    const installed = join(consumer.dir, 'node_modules/@aws/durable-execution-sdk-js');
-    renameSync(installed, `${installed}.aside`);
-    try {
-      expect(() => run(process.execPath, [tsc, '-p', project], project)).toThrow(
-        /@middy\/core\/index\.d\.ts.*TS2307: Cannot find module '@aws\/durable-execution-sdk-js'/,
-      );
-    } finally {
-      renameSync(`${installed}.aside`, installed);
-    }
+    expect(() =>
+      run(process.execPath, [tsc, '-p', join(project, 'tsconfig.own-chain.json')], project),
+    ).toThrow(
+      /@middy\/core\/index\.d\.ts.*TS2307: Cannot find module '@aws\/durable-execution-sdk-js'/,
+    );
   });
 });
 
@@ -236,6 +239,26 @@ export const handler = sqsCallbackHandler<{ orderId: string }, Approval>(async (
 
 const props: CallbackPatternProps = { lambdaFunctionProps: { entry: 'handler.ts' } };
 export const pattern = new CallbackPattern(new Stack(new App(), 'S'), 'P', props);
+`;
+
+/** A middy-sqs worker using its handler's middy API (`.use()`, `.before()`), typed as Lambda's. */
+const MIDDY_SQS_CONSUMER = `
+import type { SQSHandler } from 'aws-lambda';
+import { sqsCallbackHandler, sqsCallbackMiddleware, type SqsMiddleware } from '@sfn-callback/middy-sqs';
+
+const audit: SqsMiddleware = {
+  before: (request) => {
+    console.log(request.event.Records.length, request.context.awsRequestId);
+  },
+};
+export const handler: SQSHandler = sqsCallbackHandler(async (order: { orderId: string }) => ({
+  approved: order.orderId.length > 0,
+}))
+  .use(audit)
+  .before(async (request) => {
+    console.log(request.event.Records[0]?.messageId);
+  });
+export const middleware = sqsCallbackMiddleware();
 `;
 
 /** The same packages from a CommonJS TypeScript file (require under nodenext). */

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CallbackPattern, CallbackTask, CallbackWorker } from '@sfn-callback/cdk';
 import { type ExecutionDescription, type HistoryEvent, LocalRunner } from '@sfn-callback/local';
+import { TestMachine } from '@sfn-callback/testing';
+import '@sfn-callback/testing/vitest';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,20 +100,25 @@ describe('a CallbackPattern in JSONata (its task built as CallbackTask.jsonata) 
   });
 });
 
-describe('heartbeat timeout of the JSONata pattern, with no worker running', () => {
-  it('ends the task as AWS records it (TaskTimedOut, States.Timeout) and notifies failure', async () => {
-    const runner = await LocalRunner.start({ assembly, stack: 'JsonataPattern', workers: false });
-    try {
-      const execution = await runner.runExecution({ order: 1 });
-      const timedOut = byType(execution, 'TaskTimedOut')[0];
-      expect(timedOut?.taskTimedOutEventDetails?.error).toBe('States.Timeout');
-      expect(execution.notifications.map((message) => message.stateName)).toEqual([
-        'Notify Failure',
-      ]);
-      expect(execution.status).toBe('FAILED');
-    } finally {
-      await runner.close();
-    }
+describe('heartbeat timeout of the JSONata pattern, with no worker answering', () => {
+  it('ends the task as AWS records it (TaskTimedOut, States.Timeout) and notifies failure, on virtual time', async () => {
+    const machine = await TestMachine.fromCdkApp(assembly, {
+      stateMachine: 'JsonataPattern/CallbackPattern/StateMachine',
+      stack: 'JsonataPattern',
+    });
+    const execution = machine.start(
+      { order: 1 },
+      { resources: { 'sns:publish': { result: { MessageId: 'm-1' } } } },
+    );
+    const task = await execution.waitForTask();
+    expect(task.message).toMatchObject({ TaskToken: task.token, Input: { order: 1 } });
+    await task.timeOut(); // the 2 s heartbeat passes without a real wait
+    await execution.finished();
+    const callback = execution.state(task.stateName);
+    expect(callback.errors).toEqual([{ error: 'States.Timeout', cause: '' }]);
+    expect(execution.history.map((event) => event.type)).toContain('TaskTimedOut');
+    expect(execution).toHaveVisited('Notify Failure');
+    expect(execution).toHaveFailed();
   });
 });
 

@@ -60,9 +60,13 @@ export function examplesOf(readme: string): ReadmeExample[] {
   return examples;
 }
 
-/** How many fences open a TypeScript block in `readme` (to check none was missed). */
+/**
+ * How many fences open a TypeScript block in `readme`, indented ones included (to check none
+ * was missed: an example indented in a list item would otherwise be neither compiled nor
+ * run; put it at the start of the line).
+ */
 export function countTsFences(readme: string): number {
   return readFileSync(join(repoRoot, readme), 'utf8')
     .split('\n')
-    .filter((l) => FENCE.test(l)).length;
+    .filter((l) => /^\s*```(ts|typescript)\s*$/.test(l)).length;
 }

@@ -37,7 +37,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
 const DEFAULT_CASES = resolve(repoRoot, '../shared/asl-conformance/cases');
 
+// `pnpm conformance -- --area map` passes the `--` on (pnpm 12 does): the options follow it.
+const argv = process.argv.slice(2);
+const args = argv[0] === '--' ? argv.slice(1) : argv;
+
 const { values } = parseArgs({
+  args,
   options: {
     cases: { type: 'string' },
     area: { type: 'string', multiple: true },
@@ -62,8 +67,12 @@ const casesDir = values.cases ? resolve(values.cases) : DEFAULT_CASES;
 if (!isCasesDir(casesDir)) {
   console.error(
     `conformance: no corpus at ${casesDir}.\n` +
-      "The ASL conformance corpus (cases/<area>/*.json, from LocalStack's AWS-recorded snapshots) is not part of this repository.\n" +
-      `Put it at ${DEFAULT_CASES} (the repository's sibling ../shared/asl-conformance/cases) or pass --cases <dir>.`,
+      'The corpus (969 cases: definitions, inputs and what AWS recorded, extracted from the\n' +
+      'snapshot tests LocalStack records against AWS, localstack/localstack@8b9a79f0,\n' +
+      'tests/aws/services/stepfunctions/v2) is kept outside this repository, beside the clone:\n' +
+      `put its folder at ${resolve(DEFAULT_CASES, '..')} (holding cases/<area>/*.json),\n` +
+      'or point at its cases folder: pnpm conformance --cases <dir>.\n' +
+      'Without it, the engine is still tested by `pnpm --filter @sfn-callback/asl test`.',
   );
   process.exit(2);
 }

@@ -1,4 +1,6 @@
 import type { Clock } from './clock.js';
+import type { ChildExecution, MapRunObserver } from './distributed/map-run.js';
+import type { ObjectStore } from './distributed/object-store.js';
 import type { RecordedHistoryEvent } from './history/recorded-event.js';
 import type { Json } from './json.js';
 import type { RandomSource } from './scope.js';
@@ -37,6 +39,30 @@ export interface ExecutionOptions {
    * and heartbeat, in seconds), and when it stops.
    */
   readonly onTaskToken?: (token: string, open: boolean, timing?: TaskTokenTiming) => void;
+  /**
+   * What a Distributed Map needs from its host: the storage its `ItemReader` reads and its
+   * `ResultWriter` writes, and an observer of its Map Runs and child executions. Without a
+   * store, a Distributed Map over inline items runs; one with an ItemReader or a ResultWriter
+   * that writes fails with `States.ItemReaderFailed` / `States.ResultWriterFailed`.
+   */
+  readonly distributedMap?: DistributedMapHost;
+}
+
+/** See {@link ExecutionOptions.distributedMap}. */
+export interface DistributedMapHost {
+  /** The S3 the ItemReader and ResultWriter see. */
+  readonly objectStore?: ObjectStore;
+  /** Told of each Map Run and each of its child executions. */
+  readonly observer?: MapRunObserver;
+  /**
+   * A redriven execution's failed Distributed Map: the children its Map Run had (as the
+   * observer was told of them when they ended, histories included). Those that succeeded
+   * keep their output; the others are redriven (STANDARD) or started again (EXPRESS).
+   * Without it, every item runs again under the same Map Run.
+   */
+  readonly previousChildren?: (
+    mapRunArn: string,
+  ) => readonly ChildExecution[] | Promise<readonly ChildExecution[]>;
 }
 
 /** How an execution ended. */

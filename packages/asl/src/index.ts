@@ -5,8 +5,23 @@ export type {
   StateMachineDefinition,
   StatesBlock,
 } from './definition.js';
+export { CSV_DELIMITERS, CsvFormatError, csvRows } from './distributed/csv-rows.js';
+export {
+  type ChildExecution,
+  MapRun,
+  type MapRunDescription,
+  type MapRunObserver,
+  type MapRunUpdate,
+  MapRunUpdateError,
+} from './distributed/map-run.js';
+export {
+  InMemoryObjectStore,
+  type ListedObject,
+  type ObjectStore,
+} from './distributed/object-store.js';
 export type { Execution } from './execution.js';
 export type {
+  DistributedMapHost,
   ExecutionIdentity,
   ExecutionOptions,
   ExecutionResult,
@@ -15,6 +30,11 @@ export type {
 export type { RecordedHistoryEvent } from './history/recorded-event.js';
 export type { Json, JsonObject } from './json.js';
 export { MAX_HISTORY_EVENTS, MAX_PAYLOAD_BYTES } from './limits.js';
+export {
+  ExecutionNotRedrivableError,
+  type NotRedrivableReason,
+} from './redrive/execution-not-redrivable.js';
+export { REDRIVE_WINDOW_MS } from './redrive/plan-redrive.js';
 export type { RandomSource } from './scope.js';
 export { StateMachine } from './state-machine.js';
 export { StatesError, StatesErrors } from './states-error.js';

@@ -2,6 +2,9 @@ import type { StateMachineDefinition } from './definition.js';
 import { RunningExecution } from './execution/running-execution.js';
 import type { Execution } from './execution.js';
 import type { ExecutionOptions } from './execution-options.js';
+import type { RecordedHistoryEvent } from './history/recorded-event.js';
+import { planRedrive } from './redrive/plan-redrive.js';
+import { systemClock } from './time/system-clock.js';
 import { assertValidDefinition } from './validation/invalid-definition-error.js';
 
 /**
@@ -46,6 +49,26 @@ export class StateMachine {
    */
   start(options: ExecutionOptions): Execution {
     return new RunningExecution(this.definition, options);
+  }
+
+  /**
+   * RedriveExecution: continues an execution of this definition that ended FAILED, TIMED_OUT
+   * or ABORTED, as AWS does. Its history goes on after `ExecutionRedriven` (`redriveCount`
+   * one more than before); the top-level state that never exited runs again with the input
+   * it had, the top-level variables as the exited states assigned them, and the iterations
+   * of an inline Map that succeeded keep their outputs and are not run again.
+   * `$$.Execution.RedriveCount` is the new count. `options.input` is the execution's input.
+   *
+   * @throws ExecutionNotRedrivableError when AWS would refuse (the execution did not end
+   *   FAILED, TIMED_OUT or ABORTED; it reached the history limit; it ended more than 14 days
+   *   before the clock's now). Hosts check the rest (Standard only, the execution exists).
+   */
+  redrive(
+    options: ExecutionOptions & { readonly history: readonly RecordedHistoryEvent[] },
+  ): Execution {
+    const now = (options.clock ?? systemClock).now();
+    const plan = planRedrive(this.definition, options.history, options.input, now);
+    return new RunningExecution(this.definition, options, { redrive: plan });
   }
 }
 

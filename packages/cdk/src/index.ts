@@ -22,6 +22,7 @@ export {
 } from './bundling.js';
 export {
   type CallbackDashboardOptions,
+  type CallbackDashboardTargets,
   createCallbackDashboard,
 } from './callback-dashboard.js';
 export { callbackMessageBody } from './callback-message.js';

@@ -22,3 +22,9 @@ export class AssemblyError extends LocalRunnerError {
   override readonly name = 'AssemblyError';
   readonly code = 'Assembly';
 }
+
+/** The Node.js running the local runner lacks what its store needs (`node:sqlite`). */
+export class UnsupportedNodeError extends LocalRunnerError {
+  override readonly name = 'UnsupportedNodeError';
+  readonly code = 'UnsupportedNode';
+}

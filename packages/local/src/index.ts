@@ -25,9 +25,15 @@ export type {
   StateMachineSpec,
   TopicSpec,
 } from './assembly/model.js';
+export { type ReadAppModelOptions, readAppModel } from './assembly/read-app-model.js';
 export type { LocalExecution } from './engine/local-execution.js';
 export type { PendingTask } from './engine/token-registry.js';
-export { AssemblyError, LocalRunnerError, UnsupportedFeatureError } from './errors.js';
+export {
+  AssemblyError,
+  LocalRunnerError,
+  UnsupportedFeatureError,
+  UnsupportedNodeError,
+} from './errors.js';
 export type { InvokeResult, LocalFunction } from './functions/local-function.js';
 export { alarmOperations } from './http/alarm-operations.js';
 export type { SfnOperation, SfnOperations } from './http/operation.js';

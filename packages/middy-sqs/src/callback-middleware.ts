@@ -1,7 +1,7 @@
-import type { MiddlewareObj, Request } from '@middy/core';
+import type { Request } from '@middy/core';
 import sqsPartialBatchFailure from '@middy/sqs-partial-batch-failure';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { InvalidHandlerResponseError, InvalidSqsEventError } from './errors.js';
+import type { SqsMiddleware } from './middy-shapes.js';
 import { assertSqsEvent } from './sqs-event.js';
 
 // The partial-batch middleware's default logger is `console.error(reason, record)`: the
@@ -22,7 +22,7 @@ const doNotLog = (): void => {};
  *   records already completed get `TaskTimedOut` on redelivery, which is "already
  *   closed": no harm done).
  */
-export function sqsCallbackMiddleware(): MiddlewareObj<SQSEvent, SQSBatchResponse> {
+export function sqsCallbackMiddleware(): SqsMiddleware {
   const partialBatch = sqsPartialBatchFailure({ logger: doNotLog });
   const after = partialBatch.after as (request: Request) => Promise<void>;
   const onError = partialBatch.onError as (request: Request) => Promise<void>;
@@ -41,14 +41,14 @@ export function sqsCallbackMiddleware(): MiddlewareObj<SQSEvent, SQSBatchRespons
             'Use callbackRecordHandler() as the handler.',
         );
       }
-      await after(request as Request);
+      await after(request as unknown as Request);
     },
     onError: async (request) => {
       const error = request.error;
       if (error instanceof InvalidSqsEventError || error instanceof InvalidHandlerResponseError) {
         throw error;
       }
-      await onError(request as Request);
+      await onError(request as unknown as Request);
     },
   };
 }

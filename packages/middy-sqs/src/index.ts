@@ -28,6 +28,7 @@ export type {
   MetricsPublisher,
   MetricUnitName,
 } from './metrics-options.js';
+export type { SqsMiddleware, SqsMiddyHandler, SqsMiddyRequest } from './middy-shapes.js';
 export {
   DEFAULT_CONCURRENCY,
   DEFAULT_REMAINING_TIME_MARGIN_MS,
@@ -36,7 +37,7 @@ export {
   type SqsCallbackOptions,
   type TokenLocation,
 } from './options.js';
-export { MAX_NAMED_RECORDS, type TalliedRecord } from './outcome-tally.js';
+export { type CountMetricName, MAX_NAMED_RECORDS, type TalliedRecord } from './outcome-tally.js';
 export type { RecordOutcome } from './record-outcome.js';
 export { type SqsCallbackHandler, sqsCallbackHandler } from './sqs-callback-handler.js';
 export { assertSqsEvent } from './sqs-event.js';

@@ -1,16 +1,17 @@
-import middy, { type MiddyfiedHandler } from '@middy/core';
+import middy from '@middy/core';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { sqsCallbackMiddleware } from './callback-middleware.js';
 import { callbackRecordHandler } from './callback-record-handler.js';
+import type { SqsMiddyHandler } from './middy-shapes.js';
 import type { SqsCallbackOptions } from './options.js';
 import type { CallbackFunction } from './types.js';
 
 /**
  * The Lambda handler {@link sqsCallbackHandler} returns: a middy handler, so you may
- * `.use()` more middlewares on it.
+ * `.use()` more middlewares on it. (Declared by this package, not imported from
+ * `@middy/core`: see {@link SqsMiddyHandler}.)
  */
-export type SqsCallbackHandler = MiddyfiedHandler<SQSEvent, SQSBatchResponse, Error, Context>;
+export type SqsCallbackHandler = SqsMiddyHandler;
 
 /**
  * Wraps one function into an SQS-triggered Lambda handler for the Step Functions callback

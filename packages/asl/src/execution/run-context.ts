@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { QueryLanguage } from '../definition.js';
-import type { ExecutionIdentity } from '../execution-options.js';
+import type { DistributedMapHost, ExecutionIdentity } from '../execution-options.js';
 import type { HistoryRecorder } from '../history/history-recorder.js';
 import type { Json, JsonObject } from '../json.js';
 import type { RandomSource } from '../scope.js';
@@ -19,6 +19,17 @@ export interface RunContext {
   readonly random: RandomSource;
   readonly tasks: TaskHandler;
   readonly tokens: TokenWaits;
+  /**
+   * A redriven execution: the outputs of the inline Map iterations that succeeded before, by
+   * Map state name and index (taken, so used once, by the Map state that failed).
+   */
+  readonly redriveIterations?: Map<string, ReadonlyMap<number, Json>>;
+  /** A redriven execution: the outputs of the Parallel branches that succeeded (taken once). */
+  readonly redriveBranches?: Map<string, ReadonlyMap<number, Json>>;
+  /** A redriven execution: the Map Run of its failed Distributed Map, by state name (taken once). */
+  readonly redriveMapRuns?: Map<string, { mapRunArn: string; redriveCount: number }>;
+  /** Storage and observers for Distributed Maps (see {@link DistributedMapHost}). */
+  readonly distributedMap?: DistributedMapHost;
   readonly issueTaskToken: () => string;
   readonly region: string;
   /** The state machine's `QueryLanguage`: the default of every state, nested ones too. */

@@ -4,6 +4,7 @@ import type { ExecutionOptions, ExecutionResult } from '../execution-options.js'
 import { EventCursor, HistoryRecorder } from '../history/history-recorder.js';
 import type { RecordedHistoryEvent } from '../history/recorded-event.js';
 import type { Json } from '../json.js';
+import type { RedrivePlan } from '../redrive/plan-redrive.js';
 import { FailStateError } from '../states/fail-state.js';
 import { StatesError, StatesErrors } from '../states-error.js';
 import { TokenWaits } from '../tasks/token-waits.js';
@@ -31,20 +32,43 @@ export class RunningExecution implements Execution {
   #stopDetails: { error?: string; cause?: string } | undefined;
   #ended = false;
 
-  /** @param internal Tests only: a pacer with another bound, a smaller history limit. */
+  readonly #ownsTokens: boolean;
+
+  /**
+   * @param internal Tests: a pacer with another bound, a smaller history limit. A Distributed
+   *   Map's child execution: its parent's pacer (one execution yields as one) and task tokens
+   *   (SendTaskSuccess reaches a child through its parent).
+   */
   constructor(
     definition: StateMachineDefinition,
     options: ExecutionOptions,
-    internal: { readonly pacer?: Pacer; readonly historyLimit?: number } = {},
+    internal: {
+      readonly pacer?: Pacer;
+      readonly historyLimit?: number;
+      readonly tokens?: TokenWaits;
+      /** Continue an ended execution (see {@link planRedrive}). */
+      readonly redrive?: RedrivePlan;
+    } = {},
   ) {
     const clock = options.clock ?? systemClock;
     this.#recorder = new HistoryRecorder(clock, options.onEvent, internal.historyLimit);
     // The limit's ExecutionFailed is recorded: the threads still running end without events.
     this.#recorder.onLimit = () =>
       this.#controller.abort(new ExecutionStopped('the history reached its limit'));
-    this.#tokens = new TokenWaits(options.onTaskToken);
+    this.#ownsTokens = internal.tokens === undefined;
+    this.#tokens = internal.tokens ?? new TokenWaits(options.onTaskToken);
+    const redrive = internal.redrive;
     const context: RunContext = {
-      identity: options.identity,
+      identity: redrive
+        ? { ...options.identity, redriveCount: redrive.redriveCount }
+        : options.identity,
+      ...(redrive
+        ? {
+            redriveIterations: new Map(redrive.succeededIterations),
+            redriveMapRuns: new Map(redrive.mapRuns),
+            redriveBranches: new Map(redrive.succeededBranches),
+          }
+        : {}),
       input: options.input,
       startTime: new Date(clock.now()).toISOString(),
       recorder: this.#recorder,
@@ -52,12 +76,13 @@ export class RunningExecution implements Execution {
       random: options.random ?? defaultRandom,
       tasks: options.tasks,
       tokens: this.#tokens,
+      ...(options.distributedMap ? { distributedMap: options.distributedMap } : {}),
       issueTaskToken: options.issueTaskToken ?? defaultToken,
       region: options.region ?? 'us-east-1',
       queryLanguage: (definition.QueryLanguage as QueryLanguage | undefined) ?? 'JSONPath',
       pacer: internal.pacer ?? new Pacer(),
     };
-    this.result = this.#run(definition, context);
+    this.result = this.#run(definition, context, redrive);
   }
 
   get history(): readonly RecordedHistoryEvent[] {
@@ -89,19 +114,33 @@ export class RunningExecution implements Execution {
     this.#tokens.heartbeat(token);
   }
 
-  async #run(definition: StateMachineDefinition, context: RunContext): Promise<ExecutionResult> {
+  async #run(
+    definition: StateMachineDefinition,
+    context: RunContext,
+    redrive: RedrivePlan | undefined,
+  ): Promise<ExecutionResult> {
     const cursor = new EventCursor(0);
     const recorder = this.#recorder;
-    recorder.append(cursor, {
-      type: 'ExecutionStarted',
-      executionStartedEventDetails: {
-        input: JSON.stringify(context.input),
-        inputDetails: { truncated: false },
-        roleArn: context.identity.roleArn,
-      },
-    });
-    // AWS chains the first state's Entered event to 0, not to ExecutionStarted.
-    cursor.last = 0;
+    if (redrive) {
+      // The history goes on from the end of the last run.
+      recorder.restore(redrive.history);
+      cursor.last = redrive.history.length;
+      recorder.append(cursor, {
+        type: 'ExecutionRedriven',
+        executionRedrivenEventDetails: { redriveCount: redrive.redriveCount },
+      });
+    } else {
+      recorder.append(cursor, {
+        type: 'ExecutionStarted',
+        executionStartedEventDetails: {
+          input: JSON.stringify(context.input),
+          inputDetails: { truncated: false },
+          roleArn: context.identity.roleArn,
+        },
+      });
+      // AWS chains the first state's Entered event to 0, not to ExecutionStarted.
+      cursor.last = 0;
+    }
     const timeout = this.#executionTimeout(definition, context);
     const frame = {
       run: context,
@@ -112,7 +151,10 @@ export class RunningExecution implements Execution {
     };
     let result: ExecutionResult;
     try {
-      const output = await runStateLoop(definition, context.input, frame);
+      if (redrive) frame.variables.assign(redrive.variables);
+      const output = redrive
+        ? await runStateLoop(definition, redrive.input, frame, redrive.startAt)
+        : await runStateLoop(definition, context.input, frame);
       if (this.#controller.signal.aborted) throw this.#controller.signal.reason;
       const text = JSON.stringify(output);
       recorder.append(cursor, {
@@ -125,7 +167,7 @@ export class RunningExecution implements Execution {
     } finally {
       timeout.cancel();
       this.#ended = true;
-      this.#tokens.closeAll();
+      if (this.#ownsTokens) this.#tokens.closeAll();
     }
     return result;
   }

@@ -4,11 +4,17 @@ import type { Frame } from './frame.js';
 import { runStateLifecycle } from './state-lifecycle.js';
 
 /**
- * Runs a `States` block from its `StartAt` to a state that ends it; resolves with the
+ * Runs a `States` block from its `StartAt` (or `startAt`) to a state that ends it; resolves with the
  * block's output, or rejects with the StatesError no catcher took.
  */
-export async function runStateLoop(block: StatesBlock, input: Json, frame: Frame): Promise<Json> {
-  let name: string | undefined = block.StartAt;
+export async function runStateLoop(
+  block: StatesBlock,
+  input: Json,
+  frame: Frame,
+  /** Where to begin instead of `StartAt` (a redriven execution). */
+  startAt: string = block.StartAt,
+): Promise<Json> {
+  let name: string | undefined = startAt;
   let value = input;
   while (name !== undefined) {
     // Yield to the event loop every few transitions: a loop that never waits must not starve

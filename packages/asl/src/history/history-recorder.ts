@@ -108,6 +108,11 @@ export class HistoryRecorder {
     return id;
   }
 
+  /** Takes an earlier run's events as they were (a redriven execution continues its history). */
+  restore(events: readonly RecordedHistoryEvent[]): void {
+    for (const event of events) this.events.push(event);
+  }
+
   #push(cursor: EventCursor, body: EventBody): number {
     const id = this.events.length + 1;
     const event = {

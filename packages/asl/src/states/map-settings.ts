@@ -41,7 +41,8 @@ export async function mapTolerance(
   };
 }
 
-async function setting(
+/** A numeric field in its literal, `…Path` or JSONata form (undefined when absent). */
+export async function setting(
   run: ActiveState,
   input: Json,
   field: string,

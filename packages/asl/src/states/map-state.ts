@@ -1,15 +1,17 @@
 import type { StatesBlock } from '../definition.js';
+import { runDistributedMap } from '../distributed/distributed-map.js';
 import { SiblingFailed } from '../execution/abort-reasons.js';
 import type { ActiveState } from '../execution/active-state.js';
 import type { Frame } from '../execution/frame.js';
 import { recordActiveStateAborted } from '../execution/record-abort.js';
 import { runStateLoop } from '../execution/state-loop.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
-import { EventCursor, HistoryRecorder } from '../history/history-recorder.js';
-import { isJsonObject, type Json } from '../json.js';
-import { fieldError, StatesError, StatesErrors } from '../states-error.js';
+import { EventCursor } from '../history/history-recorder.js';
+import type { Json } from '../json.js';
+import { StatesError, StatesErrors } from '../states-error.js';
 import { VariableScope } from '../variables/variable-scope.js';
 import { effectiveInput, resultToOutput } from './data-flow.js';
+import { mapItems, selectItem } from './map-items.js';
 import { mapMaxConcurrency, mapTolerance } from './map-settings.js';
 
 /**
@@ -20,38 +22,25 @@ import { mapMaxConcurrency, mapTolerance } from './map-settings.js';
  */
 export async function runMapState(run: ActiveState): Promise<StateOutcome> {
   const state = run.state;
-  if (state.ItemReader !== undefined || state.ResultWriter !== undefined) {
-    const field = state.ItemReader !== undefined ? 'ItemReader' : 'ResultWriter';
-    throw new StatesError(
-      StatesErrors.Runtime,
-      `Distributed Map's ${field} (S3) is not supported locally: state '${run.name}' field '${field}'. Pass the items inline (ItemsPath / Items) to run it here.`,
-    );
-  }
+  // A Distributed Map runs its iterations as child executions: the parent's history shows a
+  // Map Run instead of iterations, and the iterations cannot read the parent's variables.
+  const processorConfig = (
+    (state.ItemProcessor ?? state.Iterator) as { ProcessorConfig?: { Mode?: string } } | undefined
+  )?.ProcessorConfig;
+  if (processorConfig?.Mode === 'DISTRIBUTED') return runDistributedMap(run);
   const input = run.jsonata ? run.input : effectiveInput(run);
   const items = await mapItems(run, input);
   const maxConcurrency = await mapMaxConcurrency(run, input);
   run.record({ type: 'MapStateStarted', mapStateStartedEventDetails: { length: items.length } });
   // Recorded: bad tolerance settings fail the Map after MapStateStarted.
   const settings = { maxConcurrency, ...(await mapTolerance(run, input)) };
-  // A Distributed Map runs its iterations as child executions: the parent's history shows a
-  // Map Run instead of iterations, and the iterations cannot read the parent's variables.
-  const distributed =
-    ((state.ItemProcessor ?? state.Iterator) as { ProcessorConfig?: { Mode?: string } } | undefined)
-      ?.ProcessorConfig?.Mode === 'DISTRIBUTED';
-  if (distributed) {
-    run.record({
-      type: 'MapRunStarted',
-      mapRunStartedEventDetails: { mapRunArn: mapRunArn(run) },
-    });
-  }
-  const iterationRun = distributed
-    ? { ...run.frame.run, recorder: new HistoryRecorder(run.frame.run.clock) }
-    : run.frame.run;
 
   const processor = (state.ItemProcessor ?? state.Iterator) as unknown as StatesBlock;
   const selector = state.ItemSelector ?? (run.jsonata ? undefined : state.Parameters);
   const mapCursor = run.frame.cursor;
   const outputs: Json[] = new Array(items.length).fill(null);
+  const redriven = run.frame.run.redriveIterations?.get(run.name);
+  run.frame.run.redriveIterations?.delete(run.name);
   const running = new Map<
     number,
     { controller: AbortController; frame: Frame; done: Promise<void> }
@@ -104,18 +93,21 @@ export async function runMapState(run: ActiveState): Promise<StateOutcome> {
       launch();
     };
     const startIteration = (index: number) => {
+      // Redriven: an iteration that succeeded before keeps its output and is not run again.
+      if (redriven?.has(index)) {
+        outputs[index] = redriven.get(index) as Json;
+        return;
+      }
       const value = items[index] as Json;
-      const startedId = distributed
-        ? 0
-        : run.frame.run.recorder.append(new EventCursor(mapCursor.last), {
-            type: 'MapIterationStarted',
-            mapIterationStartedEventDetails: { name: run.name, index },
-          });
+      const startedId = run.frame.run.recorder.append(new EventCursor(mapCursor.last), {
+        type: 'MapIterationStarted',
+        mapIterationStartedEventDetails: { name: run.name, index },
+      });
       const controller = new AbortController();
       const frame: Frame = {
-        run: iterationRun,
-        cursor: distributed ? new EventCursor(0) : new EventCursor(startedId, mapCursor),
-        variables: new VariableScope(distributed ? undefined : run.frame.variables),
+        run: run.frame.run,
+        cursor: new EventCursor(startedId, mapCursor),
+        variables: new VariableScope(run.frame.variables),
         active: { type: undefined },
         signal: controller.signal,
         mapItem: { Index: index, Value: value },
@@ -127,15 +119,14 @@ export async function runMapState(run: ActiveState): Promise<StateOutcome> {
         () => {
           running.delete(index);
           if (failure || run.frame.signal.aborted) return;
-          if (!distributed)
-            lastIterationEnd = run.frame.run.recorder.append(
-              frame.cursor,
-              {
-                type: 'MapIterationSucceeded',
-                mapIterationSucceededEventDetails: { name: run.name, index },
-              },
-              false,
-            );
+          lastIterationEnd = run.frame.run.recorder.append(
+            frame.cursor,
+            {
+              type: 'MapIterationSucceeded',
+              mapIterationSucceededEventDetails: { name: run.name, index },
+            },
+            false,
+          );
           launch();
         },
         async (error: unknown) => {
@@ -143,15 +134,14 @@ export async function runMapState(run: ActiveState): Promise<StateOutcome> {
           if (failure || run.frame.signal.aborted) return;
           failures++;
           if (failures <= tolerated) {
-            if (!distributed)
-              run.frame.run.recorder.append(
-                frame.cursor,
-                {
-                  type: 'MapIterationFailed',
-                  mapIterationFailedEventDetails: { name: run.name, index },
-                },
-                false,
-              );
+            run.frame.run.recorder.append(
+              frame.cursor,
+              {
+                type: 'MapIterationFailed',
+                mapIterationFailedEventDetails: { name: run.name, index },
+              },
+              false,
+            );
             outputs[index] = null;
             launch();
             return;
@@ -163,33 +153,30 @@ export async function runMapState(run: ActiveState): Promise<StateOutcome> {
                   'The specified tolerated failure threshold was exceeded',
                 )
               : (error as StatesError);
-          if (!distributed) mapCursor.last = frame.cursor.last;
-          if (!distributed)
-            run.frame.run.recorder.append(
-              mapCursor,
-              {
-                type: 'MapIterationFailed',
-                mapIterationFailedEventDetails: { name: run.name, index },
-              },
-              false,
-            );
-          if (!distributed) recordActiveStateAborted(frame, new EventCursor(mapCursor.last));
+          mapCursor.last = frame.cursor.last;
+          run.frame.run.recorder.append(
+            mapCursor,
+            {
+              type: 'MapIterationFailed',
+              mapIterationFailedEventDetails: { name: run.name, index },
+            },
+            false,
+          );
+          recordActiveStateAborted(frame, new EventCursor(mapCursor.last));
           // The others stop one after the other, in index order, each recording its aborts.
           for (const [other, iteration] of [...running.entries()].sort(([a], [b]) => a - b)) {
             iteration.frame.cursor.last = mapCursor.last;
             iteration.controller.abort(new SiblingFailed('another iteration failed'));
             await iteration.done.catch(() => {});
-            if (!distributed)
-              recordActiveStateAborted(iteration.frame, new EventCursor(mapCursor.last));
-            if (!distributed)
-              run.frame.run.recorder.append(
-                new EventCursor(mapCursor.last),
-                {
-                  type: 'MapIterationAborted',
-                  mapIterationAbortedEventDetails: { name: run.name, index: other },
-                },
-                false,
-              );
+            recordActiveStateAborted(iteration.frame, new EventCursor(mapCursor.last));
+            run.frame.run.recorder.append(
+              new EventCursor(mapCursor.last),
+              {
+                type: 'MapIterationAborted',
+                mapIterationAbortedEventDetails: { name: run.name, index: other },
+              },
+              false,
+            );
           }
           allDone();
         },
@@ -209,73 +196,10 @@ export async function runMapState(run: ActiveState): Promise<StateOutcome> {
   });
 
   if (run.frame.signal.aborted) throw run.frame.signal.reason;
-  if (distributed && failure) run.record({ type: 'MapRunFailed' });
   if (failure) throw failure;
-  if (distributed) {
-    // Recorded (since late 2024): MapStateSucceeded chains to MapRunSucceeded, and
-    // MapStateExited to MapRunStarted.
-    const runEnd = run.record({ type: 'MapRunSucceeded' }, false);
-    run.frame.run.recorder.append(new EventCursor(runEnd), { type: 'MapStateSucceeded' });
-  } else {
-    mapCursor.last = lastIterationEnd;
-    run.record({ type: 'MapStateSucceeded' }, false);
-  }
+  mapCursor.last = lastIterationEnd;
+  run.record({ type: 'MapStateSucceeded' }, false);
   const { output, assigned } = await resultToOutput(run, outputs);
   const next = nextOf(state);
   return { output, ...(next !== undefined ? { next } : {}), ...(assigned ? { assigned } : {}) };
-}
-
-/** The items: JSONPath `ItemsPath` over the effective input, JSONata `Items`, or the input itself. */
-async function mapItems(run: ActiveState, input: Json): Promise<Json[]> {
-  const state = run.state;
-  let items: Json;
-  if (run.jsonata) {
-    items = state.Items === undefined ? input : await run.evaluate(state.Items, 'Items');
-    if (state.Items !== undefined && !Array.isArray(items)) {
-      const expression = String(state.Items).replace(/^\{%\s*|\s*%\}$/g, '');
-      const error = fieldError(
-        StatesErrors.QueryEvaluationError,
-        `The JSONata expression '${expression}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${JSON.stringify(items)}`,
-      );
-      error.location = 'Items';
-      throw error;
-    }
-  } else {
-    items =
-      typeof state.ItemsPath === 'string' ? run.path(state.ItemsPath, input, 'ItemsPath') : input;
-  }
-  if (!Array.isArray(items)) {
-    throw fieldError(
-      StatesErrors.QueryEvaluationError,
-      `Map state input must be an array but was: ${JSON.stringify(items)}`,
-    );
-  }
-  return items;
-}
-
-/** One item's input: `ItemSelector` (or legacy `Parameters`) with `$$.Map.Item`, else the item. */
-async function selectItem(
-  run: ActiveState,
-  selector: Json | undefined,
-  input: Json,
-  index: number,
-  value: Json,
-): Promise<Json> {
-  if (selector === undefined) return value;
-  const item = run.withContext({ ...run.context, Map: { Item: { Index: index, Value: value } } });
-  return item.jsonata ? item.evaluate(selector, 'ItemSelector') : item.template(selector, input);
-}
-
-function typeName(value: Json): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (isJsonObject(value)) return 'object';
-  return typeof value;
-}
-
-/** The Map Run's ARN, as AWS forms it: `...:mapRun:<machine>/<label>:<id>`. */
-function mapRunArn(run: ActiveState): string {
-  const { identity, random } = run.frame.run;
-  const label = typeof run.state.Label === 'string' ? run.state.Label : random.uuid().slice(0, 8);
-  return `${identity.stateMachineArn.replace(':stateMachine:', ':mapRun:')}/${label}:${random.uuid()}`;
 }

@@ -37,8 +37,14 @@ export async function runParallelState(run: ActiveState): Promise<StateOutcome> 
   });
   let failure: StatesError | undefined;
   let failedBranch = -1;
+  // Redriven: a branch that succeeded before keeps its output and is not run again.
+  const redriven = run.frame.run.redriveBranches?.get(run.name);
+  run.frame.run.redriveBranches?.delete(run.name);
   const settled = branches.map((branch, index) =>
-    runStateLoop(branch, input, frames[index] as Frame).then(
+    (redriven?.has(index)
+      ? Promise.resolve(redriven.get(index) as Json)
+      : runStateLoop(branch, input, frames[index] as Frame)
+    ).then(
       (output) => output,
       (error: unknown) => {
         if (!failure && !run.frame.signal.aborted) {

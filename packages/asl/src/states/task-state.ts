@@ -88,6 +88,9 @@ export async function runTaskState(run: ActiveState, retryCount: number): Promis
   await Promise.resolve();
   if (!resource.activity) run.record(events.started());
 
+  // Stopped between scheduling and starting: the task is never called (a listener added now
+  // would never hear the abort).
+  if (run.frame.signal.aborted) throw run.frame.signal.reason;
   const controller = new AbortController();
   const onOuterAbort = () => controller.abort(run.frame.signal.reason);
   run.frame.signal.addEventListener('abort', onOuterAbort, { once: true });

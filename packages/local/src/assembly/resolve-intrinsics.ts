@@ -49,7 +49,7 @@ function pseudoParameter(
 function resolveRef(name: string, context: IntrinsicContext): unknown {
   const pseudo = pseudoParameter(name, context);
   if (pseudo !== undefined) return pseudo;
-  if (name in context.parameters) return context.parameters[name];
+  if (Object.hasOwn(context.parameters, name)) return context.parameters[name];
   const resource = context.resource(name);
   if (!resource)
     throw new UnsupportedFeatureError(`Ref to "${name}", which is not in the template`);
@@ -64,7 +64,10 @@ function resolveGetAtt(target: unknown, context: IntrinsicContext): string {
   const resource = context.resource(logicalId);
   if (!resource)
     throw new UnsupportedFeatureError(`Fn::GetAtt of "${logicalId}", which is not in the template`);
-  return resource.attributes[attribute] ?? `${resource.ref}.${attribute}`;
+  const known = Object.hasOwn(resource.attributes, attribute)
+    ? resource.attributes[attribute]
+    : undefined;
+  return known ?? `${resource.ref}.${attribute}`;
 }
 
 function substitute(
@@ -74,7 +77,7 @@ function substitute(
 ): string {
   return template.replace(/\$\{([^}]+)\}/g, (whole, name: string) => {
     if (name.startsWith('!')) return `\${${name.slice(1)}}`;
-    if (name in variables) return String(variables[name]);
+    if (Object.hasOwn(variables, name)) return String(variables[name]);
     if (name.includes('.')) return resolveGetAtt(name, context);
     const value = resolveRef(name, context);
     if (value === NO_VALUE || value === undefined) return whole;

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { UnsupportedNodeError } from '../errors.js';
 
 type SqliteModule = typeof import('node:sqlite');
 
@@ -26,9 +27,17 @@ function loadSqlite(): SqliteModule {
     if (/SQLite is an experimental feature/.test(message)) return;
     (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
   }) as typeof process.emitWarning;
+  let sqlite: SqliteModule | undefined;
   try {
-    return process.getBuiltinModule('node:sqlite') as SqliteModule;
+    sqlite = process.getBuiltinModule?.('node:sqlite') as SqliteModule | undefined;
   } finally {
     process.emitWarning = emitWarning;
   }
+  // Node 20 has no node:sqlite: say so here, not as a TypeError on `DatabaseSync` later.
+  if (!sqlite?.DatabaseSync) {
+    throw new UnsupportedNodeError(
+      `the local store needs node:sqlite, built into Node.js 22.13 and later; this is Node.js ${process.versions.node} (${process.execPath}): run it with Node 22.13+ or 24 LTS`,
+    );
+  }
+  return sqlite;
 }

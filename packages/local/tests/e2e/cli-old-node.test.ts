@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { nodeRunsCli } from '../../src/cli/node-requirement.js';
 import { CLI_BIN } from '../support/serve-process.js';
@@ -34,5 +35,23 @@ describe.skipIf(old === undefined)(`the CLI on Node ${old?.version} (${old?.path
     );
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).not.toContain('DatabaseSync');
+  });
+});
+
+describe.skipIf(old === undefined)(`the library on Node ${old?.version}`, () => {
+  it('LocalRunner.start says which Node its store needs, with a typed error', () => {
+    const entry = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+    const script = `import(${JSON.stringify(entry)}).then((m) => m.LocalRunner.start({})).then(
+      () => console.log('started'),
+      (e) => console.log(JSON.stringify({ name: e.name, code: e.code, message: e.message })),
+    );`;
+    const result = spawnSync(old?.path as string, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    const error = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}');
+    expect(error).toMatchObject({ name: 'UnsupportedNodeError', code: 'UnsupportedNode' });
+    expect(error.message).toContain(
+      `needs node:sqlite, built into Node.js 22.13 and later; this is Node.js ${old?.version}`,
+    );
   });
 });

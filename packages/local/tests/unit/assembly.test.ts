@@ -48,6 +48,19 @@ describe('resolveIntrinsics', () => {
     );
     expect(() => resolveIntrinsics({ Ref: 'Missing' }, context)).toThrow(/not in the template/);
   });
+
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])(
+    'reads only the template own names: Ref / Sub / GetAtt of %s',
+    (name) => {
+      expect(() => resolveIntrinsics({ Ref: name }, context)).toThrow(/not in the template/);
+      expect(() =>
+        resolveIntrinsics({ 'Fn::Sub': ['${' + name + '}', { X: 'x' }] }, context),
+      ).toThrow(/not in the template/);
+      expect(resolveIntrinsics({ 'Fn::GetAtt': ['Queue', name] }, context)).toBe(
+        `http://127.0.0.1:1/000000000000/q.${name}`,
+      );
+    },
+  );
 });
 
 describe('compileStateMachine', () => {

@@ -167,7 +167,7 @@ describe('variables', () => {
 });
 
 describe('not supported locally', () => {
-  it('an ItemReader fails its state with States.Runtime naming the state and field', async () => {
+  it('an ItemReader without an object store fails with States.ItemReaderFailed', async () => {
     const reader = start({
       StartAt: 'M',
       States: {
@@ -188,10 +188,8 @@ describe('not supported locally', () => {
     });
     expect(await reader.execution.result).toMatchObject({
       status: 'FAILED',
-      error: 'States.Runtime',
-      cause: expect.stringMatching(
-        /ItemReader \(S3\) is not supported locally: state 'M' field 'ItemReader'/,
-      ),
+      error: 'States.ItemReaderFailed',
+      cause: expect.stringMatching(/No object store was given.*distributedMap\.objectStore/),
     });
   });
 });

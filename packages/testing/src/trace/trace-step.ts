@@ -1,0 +1,33 @@
+import type { ExecutionResult } from '@sfn-callback/asl';
+import type { AttemptError, StateVisit } from './state-visit.js';
+
+/**
+ * What an execution did, one step at a time, as its history is recorded: the events a
+ * coverage tool or a reporter needs, without reading the history itself.
+ */
+export type TraceStep =
+  | { readonly kind: 'entered'; readonly visit: StateVisit }
+  | { readonly kind: 'exited'; readonly visit: StateVisit }
+  /** A failed attempt that a Retry takes: `attempt` is the attempt about to start (2 = first retry). */
+  | {
+      readonly kind: 'retried';
+      readonly visit: StateVisit;
+      readonly error: AttemptError;
+      readonly attempt: number;
+    }
+  /** The state's error was caught: the execution goes on at `next`. */
+  | {
+      readonly kind: 'caught';
+      readonly visit: StateVisit;
+      readonly error: AttemptError;
+      readonly next: string;
+    }
+  /**
+   * A Choice state chose `next`. (The history does not say which rule matched; two rules
+   * with the same `Next`, or a rule and the `Default`, cannot be told apart from it.)
+   */
+  | { readonly kind: 'chose'; readonly visit: StateVisit; readonly next: string }
+  | { readonly kind: 'ended'; readonly result: ExecutionResult };
+
+/** Receives the steps of executions. */
+export type TraceObserver = (step: TraceStep, execution: { readonly name: string }) => void;

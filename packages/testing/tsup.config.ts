@@ -1,0 +1,23 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node22',
+    platform: 'node',
+  },
+  {
+    // vitest is ESM-only: its setup entry is too.
+    entry: ['src/vitest.ts'],
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    target: 'node22',
+    platform: 'node',
+    external: ['vitest', './index.js'],
+  },
+]);
