@@ -7,7 +7,7 @@ export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--no-console] [--app <dir>] [--stack <name>]
                                 [--mock-config <file>] [--data-dir <dir>] [--time real|virtual]
                                 [--coverage <file>]
-                                [--region <name>] [--account <id>]
+                                [--region <name>] [--account <id>] [--activity-poll-seconds <n>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
 its queue, the queue's worker function (its bundled asset, its real SDK calls answered by
@@ -33,9 +33,9 @@ Options:
   -h, --help                  print this help
   -v, --version               print the version
 
-serve keeps the runner up: a Step Functions endpoint (StartExecution, DescribeExecution,
-GetExecutionHistory, ListExecutions, StopExecution, ListStateMachines, DescribeStateMachine,
-SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), and a web
+serve keeps the runner up: a Step Functions endpoint (executions, state machines, their
+versions and aliases, activities, tags, StartSyncExecution, TestState, SendTask*) for the AWS
+CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), and a web
 console (its URL, with a per-start secret, is printed), printing each execution's event
 history as it ends, until Ctrl-C or SIGTERM.
   --port <n>                  port on 127.0.0.1 (default: a free one)
@@ -50,6 +50,8 @@ history as it ends, until Ctrl-C or SIGTERM.
                               state-machine-coverage.json of @sfn-callback/testing's coverage
   --region <name>             without an app: the region of ARNs (default: us-east-1)
   --account <id>              without an app: the account of ARNs (default: 000000000000)
+  --activity-poll-seconds <n> how long GetActivityTask holds a poll that finds no task
+                              before it answers with none (default: 60, as AWS)
 
 Without --app and without a ./cdk.out, serve starts with no app: create state machines with
 CreateStateMachine (the AWS CLI's create-state-machine, the SDK, ...).
@@ -89,6 +91,8 @@ export interface CliOptions {
   readonly account?: string;
   /** `--time`; absent: the command's default (virtual for `run`, real for `serve`). */
   readonly time?: TimeMode;
+  /** `serve --activity-poll-seconds`: GetActivityTask's hold time. */
+  readonly activityPollSeconds?: number;
 }
 
 const STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -189,6 +193,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
     ...(values.time !== undefined ? { time: timeMode(values.time) } : {}),
+    ...(values['activity-poll-seconds'] !== undefined
+      ? {
+          activityPollSeconds: positiveInteger(
+            'activity-poll-seconds',
+            values['activity-poll-seconds'],
+            60,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -217,6 +230,7 @@ function parseKnownArgs(argv: readonly string[]) {
       region: { type: 'string' },
       account: { type: 'string' },
       time: { type: 'string' },
+      'activity-poll-seconds': { type: 'string' },
       workers: { type: 'boolean', default: true },
       console: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },

@@ -131,12 +131,18 @@ export async function serveCommand(
       ...(options.region !== undefined ? { region: options.region } : {}),
       ...(options.account !== undefined ? { account: options.account } : {}),
       ...(options.stack !== undefined ? { stack: options.stack } : {}),
+      ...(options.activityPollSeconds !== undefined
+        ? { activityPollSeconds: options.activityPollSeconds }
+        : {}),
       port: options.port,
       workers: options.workers,
       functionConcurrency: options.functionConcurrency,
       // People watch serve in the console and answer tokens by hand: real time by default.
       time: options.time ?? 'real',
       onExecution: report,
+      // serve starts an app whose Tasks it can neither emulate nor mock: each is named here,
+      // and an execution that reaches one fails there (`run` refuses such an app up front).
+      onUnrunnableTask: (warning: string) => io.err(`Warning    ${warning}`),
       // The console shows the functions' log lines; --verbose prints them too.
       onFunctionLog: (fn: string, line: string) => {
         log.push(fn, line);

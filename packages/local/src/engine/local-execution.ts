@@ -1,13 +1,15 @@
-import type {
-  Execution,
-  RecordedHistoryEvent as HistoryEvent,
-  Json,
-  TaskRequest,
+import { randomUUID } from 'node:crypto';
+import {
+  type Execution,
+  type RecordedHistoryEvent as HistoryEvent,
+  type Json,
+  StatesError,
+  type TaskRequest,
 } from '@sfn-callback/asl';
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { routeTask, type TaskRoutes } from '../integrations/task-router.js';
 import type { MockSession } from '../mocks/mock-session.js';
-import { executionArn } from '../model/arns.js';
+import { executionArn, expressExecutionArn } from '../model/arns.js';
 import type {
   ExecutionDescription,
   ExecutionStatus,
@@ -15,7 +17,8 @@ import type {
 } from '../model/execution.js';
 import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
 import type { LocalTime } from '../time/local-time.js';
-import type { LocalStateMachine } from './local-state-machine.js';
+import { isEmulated } from './emulated-resources.js';
+import { type LocalStateMachine, unrunnableStateCause } from './local-state-machine.js';
 import type { TokenRegistry } from './token-registry.js';
 
 /** What an execution needs from the runner. */
@@ -35,6 +38,10 @@ export interface ExecutionEnvironment {
   readonly mocks?: MockSession;
   /** Called with each history event as the engine records it (the runner's store). */
   readonly onEvent?: (executionArn: string, event: HistoryEvent) => void;
+  /** The version it runs, when started by a version or an alias ARN. */
+  readonly stateMachineVersionArn?: string;
+  /** The alias it was started by. */
+  readonly stateMachineAliasArn?: string;
   /** Called with each message a state sends (the runner's store). */
   readonly onMessage?: (
     executionArn: string,
@@ -58,6 +65,8 @@ export class LocalExecution implements StartedExecution {
   output?: string;
   error?: string;
   cause?: string;
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
   readonly notifications: TopicMessage[] = [];
   readonly busEvents: BusEvent[] = [];
   readonly taskTokens: string[] = [];
@@ -78,7 +87,14 @@ export class LocalExecution implements StartedExecution {
     this.startDate = new Date(this.#now());
     this.name = name;
     this.stateMachineArn = spec.arn;
-    this.executionArn = executionArn(spec.arn, name);
+    this.executionArn =
+      spec.type === 'EXPRESS'
+        ? expressExecutionArn(spec.arn, name, randomUUID())
+        : executionArn(spec.arn, name);
+    if (env.stateMachineVersionArn !== undefined)
+      this.stateMachineVersionArn = env.stateMachineVersionArn;
+    if (env.stateMachineAliasArn !== undefined)
+      this.stateMachineAliasArn = env.stateMachineAliasArn;
     const parsed = (input ?? {}) as Json;
     this.input = inputText ?? JSON.stringify(parsed);
     const asSent = inputText;
@@ -137,6 +153,15 @@ export class LocalExecution implements StartedExecution {
   }
 
   #task(request: TaskRequest, env: ExecutionEnvironment): Promise<Json> {
+    if (!env.mocks?.mocks(request.stateName) && !isEmulated(request.resource)) {
+      // Only an app started with warnings gets here: the execution fails at this state.
+      return Promise.reject(
+        new StatesError(
+          'States.Runtime',
+          unrunnableStateCause(env.stateMachine.spec.name, request.stateName, request.resource.arn),
+        ),
+      );
+    }
     return routeTask(
       request,
       { targets: env.targets, ...env.routes },

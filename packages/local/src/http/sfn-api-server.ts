@@ -148,7 +148,12 @@ export class SfnApiServer {
       if (handled instanceof Promise) handled.catch(fail);
       return;
     }
-    const end = this.#beginRequest?.();
+    // A long poll (GetActivityTask, held up to a minute) waits for work: it is not work, and
+    // counting it would stop virtual time for as long as an activity worker polls.
+    const end =
+      request.headers['x-amz-target'] === `${TARGET_PREFIX}GetActivityTask`
+        ? undefined
+        : this.#beginRequest?.();
     if (end) response.once('close', end);
     const chunks: Buffer[] = [];
     let size = 0;

@@ -30,6 +30,10 @@ export interface ExecutionRecord {
   readonly output?: string;
   readonly error?: string;
   readonly cause?: string;
+  /** The version it ran, when started by a version or an alias ARN. */
+  readonly stateMachineVersionArn?: string;
+  /** The alias it was started by, when it was. */
+  readonly stateMachineAliasArn?: string;
 }
 
 /** What the runner knows about an execution: its record, its history and what it sent. */

@@ -16,17 +16,24 @@ import {
   compileStateMachine,
   type LocalStateMachine,
   unrunnableTask,
+  unrunnableTasks,
 } from '../engine/local-state-machine.js';
 import { stateNames } from '../engine/task-states.js';
 import { type PendingTask, TokenRegistry } from '../engine/token-registry.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { LocalFunction } from '../functions/local-function.js';
+import { activityOperations } from '../http/activity-operations.js';
+import { aliasOperations } from '../http/alias-operations.js';
 import { executionOperations } from '../http/execution-operations.js';
 import type { SfnOperations } from '../http/operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
+import { tagOperations } from '../http/tag-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { testStateOperation } from '../http/test-state-operation.js';
+import type { VersionHost } from '../http/version-host.js';
+import { versionOperations } from '../http/version-operations.js';
+import { ActivityTasks } from '../integrations/activity-tasks.js';
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { LocalEventBus } from '../integrations/local-event-bus.js';
 import { LocalTopic } from '../integrations/local-topic.js';
@@ -35,13 +42,24 @@ import { routeTask } from '../integrations/task-router.js';
 import type { MockConfig } from '../mocks/mock-config.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
 import { MockSession } from '../mocks/mock-session.js';
-import { DEFAULT_REGION, executionArn, LOCAL_ACCOUNT_ID, stateMachineArn } from '../model/arns.js';
+import {
+  activityArn,
+  DEFAULT_REGION,
+  executionArn,
+  LOCAL_ACCOUNT_ID,
+  stateMachineArn,
+} from '../model/arns.js';
 import type { ExecutionDescription } from '../model/execution.js';
 import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
 import { LocalQueue } from '../queues/local-queue.js';
 import { type BatchReport, SqsPoller } from '../queues/sqs-poller.js';
 import { CreatedStateMachines } from '../store/created-state-machines.js';
-import { LocalStore, type StoredNotification } from '../store/local-store.js';
+import {
+  LocalStore,
+  type StoredAlias,
+  type StoredNotification,
+  type StoredVersion,
+} from '../store/local-store.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
 import { type LocalTime, localTime, type TimeMode } from '../time/local-time.js';
 
@@ -124,6 +142,24 @@ export interface LocalRunnerOptions {
   readonly onBatch?: (report: BatchReport) => void;
   /** Called with each execution as it starts (by the API or the program); await its `done`. */
   readonly onExecution?: (execution: LocalExecution) => void;
+  /**
+   * How long GetActivityTask holds a poll that finds no task before it answers with none.
+   * AWS holds it 60 s; a test can make it short.
+   * @default 60
+   */
+  readonly activityPollSeconds?: number;
+  /**
+   * The random source in [0, 1) that picks the version an alias runs, by weight.
+   * @default Math.random
+   */
+  readonly random?: () => number;
+  /**
+   * Start even when an app's state machine has Tasks local neither emulates nor mocks:
+   * each such state is handed here as a warning (naming it and how to mock it), and an
+   * execution that reaches it fails there with `States.Runtime`. Without it, `start`
+   * refuses such an app (UnsupportedFeatureError), as `run` does.
+   */
+  readonly onUnrunnableTask?: (warning: string) => void;
 }
 
 /** Options of {@link LocalRunner.serveConsole}. */
@@ -154,6 +190,10 @@ export interface StartExecutionOptions {
    * DescribeExecution and the history; `input` must be its parsed value.
    */
   readonly inputText?: string;
+  /** Runs this published version of the state machine (`<stateMachineArn>:<n>`). */
+  readonly stateMachineVersionArn?: string;
+  /** The alias that chose the version (DescribeExecution names it). */
+  readonly stateMachineAliasArn?: string;
 }
 
 /**
@@ -208,6 +248,13 @@ export class LocalRunner implements NestedExecutionHost {
   readonly #running = new Set<LocalExecution>();
   readonly #retain: number;
   readonly #onExecution: ((execution: LocalExecution) => void) | undefined;
+  /** Activity tasks waiting for a worker, and the workers' held polls. */
+  readonly #activities = new ActivityTasks();
+  readonly #activityPollMs: number;
+  /** Picks the version an alias runs. */
+  readonly random: () => number;
+  /** The app's state machines may have unrunnable Tasks (warned at start, failed at the state). */
+  readonly #startsUnrunnable: boolean;
   #console: ConsoleRoute | undefined;
   #closed = false;
 
@@ -226,6 +273,9 @@ export class LocalRunner implements NestedExecutionHost {
     this.#registry = registry;
     this.callbacks = callbacks;
     this.#retain = options.retainExecutions ?? 100;
+    this.#activityPollMs = (options.activityPollSeconds ?? 60) * 1000;
+    this.random = options.random ?? Math.random;
+    this.#startsUnrunnable = options.onUnrunnableTask !== undefined;
     this.mockConfig = options.mockConfig;
     this.store = LocalStore.open({
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
@@ -312,9 +362,15 @@ export class LocalRunner implements NestedExecutionHost {
           spec.name,
           stateNames(spec.definition as { States: unknown }),
         );
-        compileStateMachine(spec, {
-          isMocked: (state) => options.mockConfig?.mocksState(spec.name, state) ?? false,
-        });
+        const coverage = {
+          isMocked: (state: string) => options.mockConfig?.mocksState(spec.name, state) ?? false,
+        };
+        if (options.onUnrunnableTask) {
+          for (const warning of unrunnableTasks(spec, coverage)) options.onUnrunnableTask(warning);
+          compileStateMachine(spec, { isMocked: () => true });
+        } else {
+          compileStateMachine(spec, coverage);
+        }
       }
       const host = runner;
       server.register({
@@ -329,6 +385,33 @@ export class LocalRunner implements NestedExecutionHost {
             const revisionId = host.executionRevision(arn);
             return revisionId !== undefined ? host.store.revision(revisionId) : undefined;
           },
+          versions: host.#versionHost(),
+          putTags: (arn, tags) => host.store.putTags(arn, tags),
+        }),
+        ...versionOperations(host.#versionHost()),
+        ...aliasOperations(host.#versionHost()),
+        ...activityOperations({
+          activityArn: (name) => activityArn(model.region, model.account, name),
+          activity: (arn) => host.store.activities().find((a) => a.arn === arn),
+          activities: () => host.store.activities(),
+          createActivity: (activity, tags) => {
+            host.store.putActivity(activity);
+            host.store.putTags(activity.arn, tags);
+          },
+          deleteActivity: (arn) => {
+            host.store.deleteActivity(arn);
+            host.#activities.release(arn);
+          },
+          pollActivity: (arn, workerName) =>
+            host.#activities.poll(arn, workerName, host.#activityPollMs),
+        }),
+        ...tagOperations({
+          resourceExists: (arn) =>
+            host.findStateMachine(arn) !== undefined ||
+            host.store.activities().some((a) => a.arn === arn),
+          tags: (arn) => host.store.tags(arn),
+          putTags: (arn, tags) => host.store.putTags(arn, tags),
+          removeTags: (arn, keys) => host.store.removeTags(arn, keys),
         }),
         ...testStateOperation({
           tasks: (request) => host.#testStateTask(request),
@@ -411,22 +494,42 @@ export class LocalRunner implements NestedExecutionHost {
    */
   startExecution(input: unknown = {}, options: StartExecutionOptions = {}): LocalExecution {
     if (this.#closed) throw new Error('the runner is closed');
-    const spec = this.stateMachine(options.stateMachine);
+    const version =
+      options.stateMachineVersionArn !== undefined
+        ? this.created.versionSpec(options.stateMachineVersionArn)
+        : undefined;
+    if (options.stateMachineVersionArn !== undefined && !version) {
+      throw new AssemblyError(`no state machine version "${options.stateMachineVersionArn}"`);
+    }
+    const spec = version?.spec ?? this.stateMachine(options.stateMachine);
     const mocks = this.#mockSession(spec, options.testCase);
     const refusal = unrunnableTask(spec, {
       isMocked: (state) => mocks?.mocks(state) ?? false,
       ...(options.testCase !== undefined ? { testCase: options.testCase } : {}),
     });
-    if (refusal) throw new UnsupportedFeatureError(refusal);
-    const revisionId = this.created.get(spec.arn)?.stored.revisionId;
+    const appMachine = this.model.stateMachines.some((m) => m.arn === spec.arn);
+    if (refusal && !(this.#startsUnrunnable && appMachine)) {
+      throw new UnsupportedFeatureError(refusal);
+    }
+    const revisionId = version?.revisionId ?? this.created.get(spec.arn)?.stored.revisionId;
     const execution = new LocalExecution(
       {
-        stateMachine: this.#machine(spec),
+        stateMachine: this.#machine(spec, options.stateMachineVersionArn),
+        ...(options.stateMachineVersionArn !== undefined
+          ? { stateMachineVersionArn: options.stateMachineVersionArn }
+          : {}),
+        ...(options.stateMachineAliasArn !== undefined
+          ? { stateMachineAliasArn: options.stateMachineAliasArn }
+          : {}),
         registry: this.#registry,
         targets: this.#targets,
         time: this.time,
         region: this.model.region,
-        routes: { buses: (name) => this.eventBus(name), nested: this },
+        routes: {
+          buses: (name) => this.eventBus(name),
+          nested: this,
+          activities: this.#activities,
+        },
         ...(mocks ? { mocks } : {}),
         onEvent: (arn: string, event: RecordedHistoryEvent) => {
           // Executions aborted by close() record their last events after the store closed.
@@ -439,7 +542,16 @@ export class LocalRunner implements NestedExecutionHost {
       input,
       options.inputText,
     );
-    this.store.insertExecution({ ...execution, ...(revisionId ? { revisionId } : {}) });
+    this.store.insertExecution({
+      ...execution,
+      ...(revisionId ? { revisionId } : {}),
+      ...(options.stateMachineVersionArn !== undefined
+        ? { stateMachineVersionArn: options.stateMachineVersionArn }
+        : {}),
+      ...(options.stateMachineAliasArn !== undefined
+        ? { stateMachineAliasArn: options.stateMachineAliasArn }
+        : {}),
+    });
     // Committed before StartExecution answers: an execution a client was told of survives a kill.
     this.store.flush();
     this.#executions.set(execution.executionArn, execution);
@@ -589,11 +701,33 @@ export class LocalRunner implements NestedExecutionHost {
     for (const poller of this.#pollers) poller.stop();
     for (const execution of this.#running)
       execution.abort({ cause: 'the local runner was closed' });
+    this.#activities.release();
     this.#console?.stream.close();
     await Promise.all([...this.functions.values()].map((fn) => fn.close()));
     for (const queue of this.queues.values()) queue.close();
     await this.#server.close();
     this.store.close();
+  }
+
+  /** Versions and aliases of the created state machines, over the store. */
+  #versionHost(): VersionHost {
+    const store = this.store;
+    return {
+      stateMachine: (arn) => this.created.get(arn)?.stored,
+      isAppStateMachine: (arn) => this.model.stateMachines.some((m) => m.arn === arn),
+      revision: (revisionId) => store.revision(revisionId),
+      publish: (arn, description, now) => this.created.publish(arn, description, now),
+      versions: (arn) => store.versions().filter((v) => v.stateMachineArn === arn),
+      version: (arn) => store.versions().find((v) => v.arn === arn),
+      deleteVersion: (arn) => {
+        store.deleteVersion(arn);
+        this.invalidate(arn);
+      },
+      aliases: (arn) => store.aliases().filter((a) => a.stateMachineArn === arn),
+      alias: (arn) => store.aliases().find((a) => a.arn === arn),
+      putAlias: (alias) => store.putAlias(alias),
+      deleteAlias: (arn) => store.deleteAlias(arn),
+    };
   }
 
   #mockSession(spec: StateMachineSpec, testCase: string | undefined): MockSession | undefined {
@@ -643,14 +777,26 @@ export class LocalRunner implements NestedExecutionHost {
     });
   }
 
-  #machine(spec: StateMachineSpec): LocalStateMachine {
-    let machine = this.#machines.get(spec.arn);
+  /** The compiled state machine (of one version, when given: each version has its own). */
+  #machine(spec: StateMachineSpec, versionArn?: string): LocalStateMachine {
+    const key = versionArn ?? spec.arn;
+    let machine = this.#machines.get(key);
     if (!machine) {
       // The caller checked the Tasks against the emulated services and the test case.
       machine = compileStateMachine(spec, { isMocked: () => true });
-      this.#machines.set(spec.arn, machine);
+      this.#machines.set(key, machine);
     }
     return machine;
+  }
+
+  /** A published version of a created state machine. */
+  findVersion(versionArn: string): StoredVersion | undefined {
+    return this.store.versions().find((v) => v.arn === versionArn);
+  }
+
+  /** An alias of a created state machine. */
+  findAlias(aliasArn: string): StoredAlias | undefined {
+    return this.store.aliases().find((a) => a.arn === aliasArn);
   }
 
   #trim(): void {
