@@ -10,6 +10,8 @@ export interface GraphView {
   setStatuses(status: (stateName: string) => StateStatus | undefined): void;
   /** Marks the selected state. */
   select(stateName: string | undefined): void;
+  /** Marks the states a diagnostic points at (the definition editor's). */
+  markProblems(stateNames: ReadonlySet<string>): void;
   /** Scales and centres the whole graph in the view. */
   fit(): void;
 }
@@ -287,6 +289,10 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
         const value = status(group.getAttribute('data-group') ?? '') ?? 'not-run';
         for (const st of STATUSES) group.classList.toggle(`status-${st}`, st === value);
       }
+    },
+    markProblems(stateNames) {
+      for (const [name, elements] of nodeElements)
+        for (const el of elements) el.classList.toggle('has-problem', stateNames.has(name));
     },
     select(stateName) {
       for (const [name, elements] of nodeElements)

@@ -121,7 +121,7 @@ export function aroundPage(): Page {
                           m.executionArn
                             ? h(
                                 'a',
-                                { href: href({ page: 'execution', arn: m.executionArn }) },
+                                { href: href({ page: 'executions', arn: m.executionArn }) },
                                 m.executionArn.split(':').at(-1) ?? '',
                               )
                             : '-',

@@ -148,7 +148,7 @@ export function executionPage(arn: string): Page {
         'State machine',
         h(
           'a',
-          { href: href({ page: 'state-machine', arn: e.stateMachineArn }) },
+          { href: href({ page: 'state-machines', arn: e.stateMachineArn }) },
           e.stateMachineArn.split(':').at(-1) ?? '',
         ),
       ),

@@ -38,7 +38,21 @@ export function stateMachinePage(arn: string): Page {
   const element = h(
     'section',
     { class: 'page', 'data-page': 'state-machine' },
-    h('div', { class: 'page-head' }, h('div', {}, title, meta), startButton),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('div', {}, title, meta),
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'a',
+          { class: 'button', href: href({ page: 'editor', arn }), 'data-role': 'edit-definition' },
+          'Edit definition',
+        ),
+        startButton,
+      ),
+    ),
     h('div', { class: 'split' }, graphSlot, definitionSlot),
     h('h2', {}, 'Executions'),
     h(
@@ -91,7 +105,7 @@ export function stateMachinePage(arn: string): Page {
                 h(
                   'td',
                   {},
-                  h('a', { href: href({ page: 'execution', arn: e.executionArn }) }, e.name),
+                  h('a', { href: href({ page: 'executions', arn: e.executionArn }) }, e.name),
                 ),
                 h(
                   'td',
