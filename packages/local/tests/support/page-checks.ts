@@ -31,13 +31,18 @@ export async function seriousAccessibilityFindings(page: Page): Promise<AxeFindi
         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
       },
     })) as {
-      violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+      violations: {
+        id: string;
+        impact: string;
+        help: string;
+        nodes: { target: string[]; failureSummary?: string }[];
+      }[];
     };
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
-      targets: v.nodes.map((n) => n.target.join(' ')),
+      targets: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
     }));
   });
   return findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');

@@ -76,6 +76,7 @@ export function definitionEditor(
           ...lintKeymap,
           indentWithTab,
         ]),
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': options.label }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
@@ -83,6 +84,10 @@ export function definitionEditor(
       ],
     }),
   });
+  // A long definition scrolls: its scroller takes the focus too, so that a keyboard can
+  // scroll it without editing (WCAG's scrollable-region-focusable).
+  view.scrollDOM.tabIndex = 0;
+  view.scrollDOM.setAttribute('aria-label', `${options.label}, scrolled`);
   const toDiagnostic = (d: EditorDiagnostic): Diagnostic => {
     const range =
       d.at !== undefined

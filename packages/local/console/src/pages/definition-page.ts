@@ -13,6 +13,7 @@ import { type GraphView, graphView } from '../graph/graph-view.js';
 import { checkJson } from '../json-text.js';
 import { href } from '../router.js';
 import type { Page } from './page.js';
+import { TEST_STATE_HANDOFF_KEY } from './test-state-page.js';
 
 /** A ValidateStateMachineDefinition diagnostic (the API reference's shape). */
 interface ValidationDiagnostic {
@@ -287,6 +288,18 @@ export function definitionPage(arn?: string): Page {
     },
     'Update',
   );
+  const testButton = h(
+    'button',
+    {
+      type: 'button',
+      'data-role': 'open-test-state',
+      onclick: () => {
+        sessionStorage.setItem(TEST_STATE_HANDOFF_KEY, editor.text());
+        location.hash = href({ page: 'test-state' });
+      },
+    },
+    'Test a state',
+  );
   let confirming = false;
   const deleteButton = h(
     'button',
@@ -331,7 +344,12 @@ export function definitionPage(arn?: string): Page {
       'div',
       { class: 'page-head' },
       h('div', {}, title, isNew ? null : h('div', { class: 'meta mono' }, arn)),
-      h('div', { class: 'actions' }, isNew ? createButton : [updateButton, deleteButton]),
+      h(
+        'div',
+        { class: 'actions' },
+        testButton,
+        isNew ? createButton : [updateButton, deleteButton],
+      ),
     ),
     isNew
       ? h(

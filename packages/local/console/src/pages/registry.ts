@@ -2,9 +2,11 @@ import { aroundPage } from './around-page.js';
 import { callbacksPage } from './callbacks-page.js';
 import { definitionPage } from './definition-page.js';
 import { executionPage } from './execution-page.js';
+import { executionsPage } from './executions-page.js';
 import type { PageEntry } from './page.js';
 import { stateMachinePage } from './state-machine-page.js';
 import { stateMachinesPage } from './state-machines-page.js';
+import { testStatePage } from './test-state-page.js';
 
 /**
  * Every page of the console, in the top bar's order. A new page (activities, versions and
@@ -31,9 +33,20 @@ export const PAGES: readonly PageEntry[] = [
   },
   {
     section: 'executions',
+    arn: 'none',
+    open: () => executionsPage(),
+    nav: { label: 'Executions' },
+  },
+  {
+    section: 'executions',
     arn: 'required',
     open: (arn) => executionPage(arn as string),
-    navSection: 'state-machines',
+  },
+  {
+    section: 'test-state',
+    arn: 'none',
+    open: () => testStatePage(),
+    nav: { label: 'Test a state' },
   },
   {
     section: 'callbacks',

@@ -22,7 +22,12 @@ export function stateMachinePage(arn: string): Page {
   const title = h('h1', {}, 'State machine');
   const meta = h('div', { class: 'meta mono' }, arn);
   const graphSlot = h('div', { class: 'graph-slot' });
-  const definitionSlot = h('div', { class: 'definition' });
+  const definitionSlot = h('div', {
+    class: 'definition',
+    tabindex: 0,
+    role: 'region',
+    'aria-label': 'Definition (ASL)',
+  });
   const executions = h('tbody');
   let name = '';
   const startButton = h(

@@ -250,9 +250,8 @@ describe('serve with no app: a state machine written from the page', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-page=definition] .cm-editor').waitFor();
     await page.locator('input[name=machine-name]').focus();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // Type, role, then the editor's scroller and its text.
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
     expect(await focusedClass(page)).toContain('cm-content');
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('x');
@@ -261,6 +260,120 @@ describe('serve with no app: a state machine written from the page', () => {
     await page.keyboard.press('Tab');
     expect(await focusedClass(page)).not.toContain('cm-content');
     expect(await violations()).toEqual([]);
+    await page.close();
+  });
+
+  it('tests a state with input, variables, a mock and an inspection level, the data flow laid out', async () => {
+    const { page, problems, violations } = await openPage();
+    await page.goto(`${serve.consoleUrl as string}`);
+    await page.locator('[data-role=no-state-machines]').waitFor();
+    await page.goto(`${serve.endpointUrl}/console/#/test-state`);
+    await page.locator('[data-page=test-state] .cm-editor').waitFor();
+    await page.locator('[data-role=run-test]').click();
+    await page.locator('[data-role=test-answer]').waitFor();
+    expect(await page.locator('[data-role=test-status]').textContent()).toBe('SUCCEEDED');
+    expect(await page.locator('[data-step=afterParameters]').textContent()).toContain(
+      '"greeting": "Hello, world"',
+    );
+    expect(await page.locator('[data-role=test-answer]').textContent()).toContain('"said"');
+
+    // A Task answered by a mock, with a variable, at INFO: no inspection data.
+    await setDefinition(
+      page,
+      JSON.stringify({
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke',
+        Arguments: { FunctionName: 'f', Payload: '{% $who %}' },
+        QueryLanguage: 'JSONata',
+        End: true,
+      }),
+    );
+    await page.locator('textarea[name=test-variables]').fill('{"who": "ann"}');
+    await page.locator('textarea[name=test-mock-result]').fill('{"Payload": {"ok": true}}');
+    await page.locator('select[name=test-inspection-level]').selectOption('INFO');
+    await page.locator('[data-role=run-test]').click();
+    await expect
+      .poll(() => page.locator('[data-role=test-answer]').textContent())
+      .toContain('"ok": true');
+    expect(await page.locator('[data-role=inspection]').count()).toBe(0);
+
+    // At DEBUG, the arguments show the variable's value.
+    await page.locator('select[name=test-inspection-level]').selectOption('DEBUG');
+    await page.locator('[data-role=run-test]').click();
+    await expect
+      .poll(() => page.locator('[data-step=afterArguments]').textContent())
+      .toContain('"Payload": "ann"');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await shot(page, 'workbench-test-state');
+
+    // A request TestState refuses: said, and the definition stays.
+    await page.locator('input[name=test-state-name]').fill('NoSuchState');
+    await page.locator('[data-role=run-test]').click();
+    await expect
+      .poll(() => page.locator('[data-role=test-status-line]').textContent())
+      .toMatch(/^TestState refused the request — /);
+    expect(await editorText(page)).toContain('lambda:invoke');
+    expect(await violations()).toEqual([]);
+    expect(problems.filter((p) => !p.includes('400'))).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the executions of every state machine, filters them by status, name and time, and stops one', async () => {
+    const { page, problems, violations } = await openPage();
+    await page.goto(serve.consoleUrl as string);
+    await page.locator('[data-role=no-state-machines]').waitFor();
+    const role = 'arn:aws:iam::000000000000:role/sfn-callback-local';
+    const quick = (await api(page, 'CreateStateMachine', {
+      name: 'Quick',
+      roleArn: role,
+      definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }),
+    })) as { stateMachineArn: string };
+    const slow = (await api(page, 'CreateStateMachine', {
+      name: 'Slow',
+      roleArn: role,
+      definition: JSON.stringify({
+        StartAt: 'W',
+        States: { W: { Type: 'Wait', Seconds: 3600, End: true } },
+      }),
+    })) as { stateMachineArn: string };
+    for (const name of ['order-1', 'order-2', 'refund-1'])
+      await api(page, 'StartExecution', { stateMachineArn: quick.stateMachineArn, name });
+    await api(page, 'StartExecution', { stateMachineArn: slow.stateMachineArn, name: 'waiting-1' });
+
+    await page.goto(`${serve.endpointUrl}/console/#/executions`);
+    await page.locator('[data-page=executions][data-loaded=true]').waitFor();
+    const names = () =>
+      page
+        .locator('[data-role=all-executions] tbody tr[data-execution]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-execution')));
+    await expect
+      .poll(async () => (await names()).sort())
+      .toEqual(['order-1', 'order-2', 'refund-1', 'waiting-1']);
+    expect(await page.locator('tr[data-execution=waiting-1]').textContent()).toContain('Slow');
+
+    await page.locator('select[name=executions-status]').selectOption('RUNNING');
+    await expect.poll(names).toEqual(['waiting-1']);
+    await page.locator('select[name=executions-status]').selectOption('');
+    await expect.poll(async () => (await names()).length).toBe(4);
+
+    await page.locator('input[name=executions-search]').fill('order');
+    expect((await names()).sort()).toEqual(['order-1', 'order-2']);
+    await page.locator('input[name=executions-search]').fill('');
+    await page.locator('input[name=executions-after]').fill('2999-01-01T00:00:00');
+    expect(await names()).toEqual([]);
+    await page.locator('[data-role=no-executions]').waitFor();
+    await page.locator('input[name=executions-after]').fill('2000-01-01T00:00:00');
+    expect((await names()).length).toBe(4);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await shot(page, 'workbench-executions');
+
+    await page.locator('tr[data-execution=waiting-1] [data-role=stop-execution]').click();
+    await expect
+      .poll(() => page.locator('tr[data-execution=waiting-1] .status').textContent())
+      .toBe('ABORTED');
+    expect(await page.locator('[data-role=stop-execution]').count()).toBe(0);
+    expect(await violations()).toEqual([]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 });
