@@ -144,14 +144,26 @@ export function definitionPage(arn?: string): Page {
     );
   };
 
-  /** Redraws the graph of `definition` (kept as it was when the text cannot be drawn). */
+  /** What the graph drawn shows (its states, edges and labels), to redraw only on change. */
+  let drawnShape: string | undefined;
+
+  /**
+   * Redraws the graph of `definition` (kept as it was when the text cannot be drawn). Most
+   * keystrokes change no state, edge nor label: the drawing then stays, and only an edit
+   * that changes what the graph shows pays for a new layout.
+   */
   const redraw = (definition: unknown) => {
     if (!definition || typeof definition !== 'object') return;
     try {
       const began = performance.now();
-      const next = graphView(layoutGraph(aslGraph(definition as Record<string, unknown>)));
-      graph = next;
-      replace(graphSlot, next.element);
+      const shape = aslGraph(definition as Record<string, unknown>);
+      const key = JSON.stringify(shape);
+      if (key !== drawnShape) {
+        const next = graphView(layoutGraph(shape));
+        graph = next;
+        drawnShape = key;
+        replace(graphSlot, next.element);
+      }
       // Read by `pnpm bench` (bench/console-workbench.bench.ts): the time of each drawing.
       performance.measure('graph-draw', { start: began });
     } catch {
