@@ -6,8 +6,14 @@ import type { GraphLayout, PlacedEdge, PlacedNode } from './graph-layout.js';
 export interface GraphView {
   /** The element to put on the page (toolbar and drawing). */
   readonly element: HTMLElement;
-  /** Colours each state by its status (states absent: not run). */
-  setStatuses(status: (stateName: string) => StateStatus | undefined): void;
+  /**
+   * Colours each state by its status (states absent: not run), and marks with `×N` a state
+   * entered more than once (`entries`, when given).
+   */
+  setStatuses(
+    status: (stateName: string) => StateStatus | undefined,
+    entries?: (stateName: string) => number | undefined,
+  ): void;
   /** Marks the selected state. */
   select(stateName: string | undefined): void;
   /** Marks the states a diagnostic points at (the definition editor's). */
@@ -84,6 +90,28 @@ function drawNode(node: PlacedNode): SVGGElement {
     );
   }
   return g;
+}
+
+/** Writes `×N` in a state's top right corner when it was entered more than once. */
+function markEntries(node: SVGGElement, times: number): void {
+  const box = node.querySelector<SVGRectElement>(':scope > rect.box');
+  if (!box) return;
+  let mark = node.querySelector<SVGTextElement>(':scope > text.entries');
+  if (times <= 1) {
+    mark?.remove();
+    return;
+  }
+  if (!mark) {
+    mark = s('text', {
+      class: 'entries',
+      x: Number(box.getAttribute('width')) - 10,
+      y: 20,
+      'text-anchor': 'end',
+    });
+    node.append(mark);
+  }
+  mark.textContent = `×${times}`;
+  node.setAttribute('data-entries', String(times));
 }
 
 /**
@@ -278,11 +306,13 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
   return {
     element,
     fit,
-    setStatuses(status) {
+    setStatuses(status, entries) {
       for (const [name, elements] of nodeElements) {
         const value = status(name) ?? 'not-run';
+        const times = entries?.(name) ?? 0;
         for (const el of elements) {
           for (const st of STATUSES) el.classList.toggle(`status-${st}`, st === value);
+          markEntries(el, times);
         }
       }
       for (const group of viewport.querySelectorAll<SVGGElement>('[data-group]')) {

@@ -376,4 +376,66 @@ describe('serve with no app: a state machine written from the page', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('draws a caught Map as caught, its failed item state as failed, and a state run three times with ×3', async () => {
+    const { page, problems, violations } = await openPage();
+    await page.goto(serve.consoleUrl as string);
+    await page.locator('[data-page=state-machines]').waitFor();
+    const definition = {
+      QueryLanguage: 'JSONata',
+      StartAt: 'Start',
+      States: {
+        Start: { Type: 'Pass', Assign: { n: 0 }, Next: 'Count' },
+        Count: { Type: 'Pass', Assign: { n: '{% $n + 1 %}' }, Next: 'Again?' },
+        'Again?': {
+          Type: 'Choice',
+          Choices: [{ Condition: '{% $n < 3 %}', Next: 'Count' }],
+          Default: 'Items',
+        },
+        Items: {
+          Type: 'Map',
+          Items: [1, 2],
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'INLINE' },
+            StartAt: 'Boom',
+            States: { Boom: { Type: 'Fail', Error: 'Boom', Cause: 'every item fails' } },
+          },
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Handled' }],
+          End: true,
+        },
+        Handled: { Type: 'Pass', End: true },
+      },
+    };
+    const machine = (await api(page, 'CreateStateMachine', {
+      name: 'CaughtMap',
+      roleArn: 'arn:aws:iam::000000000000:role/sfn-callback-local',
+      definition: JSON.stringify(definition),
+    })) as { stateMachineArn: string };
+    const started = (await api(page, 'StartExecution', {
+      stateMachineArn: machine.stateMachineArn,
+      name: 'caught-map',
+    })) as { executionArn: string };
+    await page.goto(
+      `${serve.endpointUrl}/console/#/executions/${encodeURIComponent(started.executionArn)}`,
+    );
+    await page.locator('[data-role=execution-status].status-succeeded').waitFor();
+    const statusOf = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => [...el.classList].find((c) => c.startsWith('status-')) ?? 'none');
+    await expect.poll(() => statusOf('svg.graph g[data-group="Items"]')).toBe('status-caught');
+    expect(await statusOf('svg.graph g.node[data-state="Boom"]')).toBe('status-failed');
+    expect(await statusOf('svg.graph g.node[data-state="Handled"]')).toBe('status-succeeded');
+    expect(await statusOf('svg.graph g.node[data-state="Count"]')).toBe('status-succeeded');
+    expect(
+      await page.locator('svg.graph g.node[data-state="Count"] text.entries').textContent(),
+    ).toBe('×3');
+    expect(await page.locator('svg.graph g.node[data-state="Start"] text.entries').count()).toBe(0);
+    await shot(page, 'workbench-caught-map');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    expect(await violations()).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
