@@ -199,8 +199,15 @@ export function executionsPage(): Page {
   };
 
   let sequence = 0;
+  /**
+   * Lists every execution: the newest 100 of each state machine first, drawn at once, then
+   * the rest page by page (1,000 a request), the list redrawn when all are in. The summary
+   * says while more are coming: the search and the time range apply to what is loaded.
+   */
   const fetchAll = () => {
     const mine = ++sequence;
+    const current = () => !closed && mine === sequence;
+    element.setAttribute('data-loaded', 'false');
     void (async () => {
       try {
         const machines = await sfnAll<{ stateMachineArn: string; name: string }>(
@@ -208,24 +215,46 @@ export function executionsPage(): Page {
           {},
           'stateMachines',
         );
-        const lists = await Promise.all(
+        const filter = status.value ? { statusFilter: status.value } : {};
+        const firsts = await Promise.all(
           machines.map((m) =>
-            sfnAll<ExecutionListItem>(
-              'ListExecutions',
-              {
-                stateMachineArn: m.stateMachineArn,
-                maxResults: 1000,
-                ...(status.value ? { statusFilter: status.value } : {}),
-              },
-              'executions',
-            ),
+            sfn<{ executions: ExecutionListItem[]; nextToken?: string }>('ListExecutions', {
+              stateMachineArn: m.stateMachineArn,
+              maxResults: 100,
+              ...filter,
+            }),
           ),
         );
-        if (closed || mine !== sequence) return;
+        if (!current()) return;
         machineNames = new Map(machines.map((m) => [m.stateMachineArn, m.name]));
-        loaded = lists.flat();
-        element.setAttribute('data-loaded', 'true');
+        loaded = firsts.flatMap((page) => page.executions);
+        const unfinished = firsts.some((page) => page.nextToken);
+        note = unfinished ? 'loading the older ones…' : note;
         render();
+        element.setAttribute('data-first-rows', 'true');
+        if (unfinished) {
+          const rests = await Promise.all(
+            machines.map(async (m, i) => {
+              const first = firsts[i];
+              if (!first?.nextToken) return [];
+              return sfnAll<ExecutionListItem>(
+                'ListExecutions',
+                {
+                  stateMachineArn: m.stateMachineArn,
+                  maxResults: 1000,
+                  ...filter,
+                  nextToken: first.nextToken,
+                },
+                'executions',
+              );
+            }),
+          );
+          if (!current()) return;
+          loaded = [...loaded, ...rests.flat()];
+          note = '';
+          render();
+        }
+        element.setAttribute('data-loaded', 'true');
       } catch (error) {
         summary.textContent = `Could not list the executions: ${String(error)}`;
       }

@@ -438,4 +438,43 @@ describe('serve with no app: a state machine written from the page', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('lists more executions than one page: the newest first, then all, 200 rows drawn and more on demand', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(serve.consoleUrl as string);
+    await page.locator('[data-page=state-machines]').waitFor();
+    const machine = (await api(page, 'CreateStateMachine', {
+      name: 'Bulk',
+      roleArn: 'arn:aws:iam::000000000000:role/sfn-callback-local',
+      definition: JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }),
+    })) as { stateMachineArn: string };
+    await page.evaluate(
+      async ([arn]) => {
+        for (let i = 0; i < 250; i += 1)
+          await fetch('/', {
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/x-amz-json-1.0',
+              'X-Amz-Target': 'AWSStepFunctions.StartExecution',
+            },
+            body: JSON.stringify({ stateMachineArn: arn, name: `bulk-${i}` }),
+          });
+      },
+      [machine.stateMachineArn] as const,
+    );
+    await page.goto(`${serve.endpointUrl}/console/#/executions`);
+    await page.locator('[data-page=executions][data-loaded=true]').waitFor();
+    await page.locator('input[name=executions-search]').fill('bulk-');
+    const summary = await page.locator('[data-role=executions-summary]').textContent();
+    expect(summary).toMatch(/^250 of \d+ executions$/);
+    expect(Number(summary?.split(' ')[2])).toBeGreaterThanOrEqual(250);
+    const rows = page.locator('[data-role=all-executions] tbody tr[data-execution]');
+    expect(await rows.count()).toBe(200);
+    expect(await rows.first().getAttribute('data-execution')).toBe('bulk-249');
+    await page.locator('[data-role=show-more]').click();
+    expect(await rows.count()).toBe(250);
+    expect(await rows.last().getAttribute('data-execution')).toBe('bulk-0');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
