@@ -199,6 +199,17 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
   for (const node of layout.nodes) {
     const element = drawNode(node);
     viewport.append(element);
+    if (node.stateName && onSelect && node.kind === 'state') {
+      // A state is a button for the keyboard too: Tab to it, Enter or Space to select it.
+      const name = node.stateName;
+      element.setAttribute('tabindex', '0');
+      element.setAttribute('role', 'button');
+      element.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        onSelect(name);
+      });
+    }
     if (node.stateName) {
       const list = nodeElements.get(node.stateName) ?? [];
       list.push(element);
@@ -207,7 +218,12 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
   }
   const svg = s(
     'svg',
-    { class: 'graph', role: 'img', 'aria-label': 'State machine graph' },
+    {
+      class: 'graph',
+      // With selectable states the drawing holds buttons: a group, not a picture.
+      role: onSelect ? 'group' : 'img',
+      'aria-label': 'State machine graph',
+    },
     defs,
     viewport,
   );

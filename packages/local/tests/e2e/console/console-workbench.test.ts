@@ -432,6 +432,11 @@ describe('serve with no app: a state machine written from the page', () => {
       await page.locator('svg.graph g.node[data-state="Count"] text.entries').textContent(),
     ).toBe('×3');
     expect(await page.locator('svg.graph g.node[data-state="Start"] text.entries').count()).toBe(0);
+    // The graph's states are buttons for the keyboard: Tab to one, Enter shows its details.
+    await page.locator('svg.graph g.node[data-state="Boom"]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.step-panel h3').textContent()).toBe('Boom');
+    expect(await page.locator('.step-panel').textContent()).toContain('entered 2 times');
     await shot(page, 'workbench-caught-map');
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     expect(await violations()).toEqual([]);
