@@ -358,7 +358,22 @@ export function definitionPage(arn?: string): Page {
     h(
       'div',
       { class: 'page-head' },
-      h('div', {}, title, isNew ? null : h('div', { class: 'meta mono' }, arn)),
+      h(
+        'div',
+        {},
+        title,
+        isNew
+          ? null
+          : h(
+              'div',
+              { class: 'meta mono' },
+              h(
+                'a',
+                { href: href({ page: 'state-machines', arn }), 'data-role': 'machine-link' },
+                arn,
+              ),
+            ),
+      ),
       h(
         'div',
         { class: 'actions' },
