@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '../http/http-route.js';
 import type { Access, RequestGuard } from '../http/request-guard.js';
@@ -7,13 +8,16 @@ import { type CoverageReport, CoverageReportError } from './coverage-report.js';
 import { EventStream } from './event-stream.js';
 import type { FunctionLog } from './function-log.js';
 import { pendingCallbacks } from './pending-callbacks.js';
-import { SECURITY_HEADERS } from './security-headers.js';
+import { pageContentSecurityPolicy, SECURITY_HEADERS } from './security-headers.js';
 import { StaticAssets } from './static-assets.js';
 
 /** Where the console lives on the endpoint. */
 export const CONSOLE_PATH = '/console/';
 
 const API_PREFIX = '/console/api/';
+
+/** Where index.html takes the response's style nonce (`<meta name="csp-nonce">`). */
+const CSP_NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
 /** Options of {@link ConsoleRoute}. */
 export interface ConsoleRouteOptions {
@@ -109,8 +113,14 @@ export class ConsoleRoute implements HttpRoute {
       );
       return;
     }
-    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': page.type });
-    response.end(page.body);
+    // A fresh nonce per response, in the policy and in the page (the script reads it there).
+    const nonce = randomBytes(18).toString('base64');
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': pageContentSecurityPolicy(nonce),
+      'Content-Type': page.type,
+    });
+    response.end(page.body.toString('utf8').replace(CSP_NONCE_PLACEHOLDER, nonce));
   }
 
   #api(request: IncomingMessage, response: ServerResponse, url: URL, name: string): void {
