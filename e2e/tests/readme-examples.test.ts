@@ -24,7 +24,7 @@ import { repoRoot } from './support/repo.js';
 // - an exported SQS `handler` is invoked with one callback record
 //   (support/run-readme-example.mjs, which also gives a value to what a context declares);
 // - a vitest test file (testing's README) is left to its package's own README test, which
-//   runs it under vitest.
+//   runs it under vitest, and the activity worker to local's test against a live `serve`.
 
 const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
 // Inside e2e/, so that the examples' imports resolve to e2e's dependencies.
@@ -57,6 +57,14 @@ const MOCK_CONFIG_FILE = {
  * vitest (packages/testing/tests/readme), where `it` and `expect` mean something.
  */
 const isVitestFile = (e: ReadmeExample) => /from 'vitest'/.test(e.code);
+
+/**
+ * The activity worker: a long-polling loop that runs until SIGTERM, against an endpoint that
+ * answers GetActivityTask. packages/local/tests/e2e/activities.test.ts runs it against a live
+ * `serve` (tasks handed over, succeeded and failed, then SIGTERM).
+ */
+const isActivityWorker = (e: ReadmeExample) =>
+  e.readme === 'packages/task-token/README.md' && e.code.includes('GetActivityTaskCommand');
 
 const isCallbackPatternApp = (e: ReadmeExample) =>
   e.readme === 'packages/cdk/README.md' && e.code.includes('new CallbackPattern(');
@@ -202,7 +210,7 @@ describe('README examples', () => {
 
   it.each(
     examples
-      .filter((e) => !isCallbackPatternApp(e) && !isVitestFile(e))
+      .filter((e) => !isCallbackPatternApp(e) && !isVitestFile(e) && !isActivityWorker(e))
       .map((e) => [`${e.readme}:${e.line}`, e] as const),
   )('%s runs', async (_where, example) => {
     const token = `AQCEAAAAKgAAAAMAAAAA${String(++tokens).padStart(4, '0')}${'z'.repeat(116)}`;
