@@ -156,16 +156,17 @@ export class ConsoleRoute implements HttpRoute {
     }
   }
 
-  /** `coverage?stateMachineArn=`: the state machine's coverage, from `serve --coverage`. */
+  /**
+   * `coverage?stateMachineArn=`: the state machine's coverage, from `serve --coverage`; `null`
+   * when there is none to draw (serve started without a report, or a state machine created
+   * through the API, which the app's report does not cover). Not a 404: every state machine
+   * page asks, and a page's failed request is an error in the browser's console.
+   */
   #coverage(response: ServerResponse, arn: string): void {
     const { coverage, source } = this.#options;
-    if (!coverage) {
-      this.#text(response, 404, 'No coverage: serve was started without --coverage <file>.');
-      return;
-    }
     const machine = source.model.stateMachines.find((candidate) => candidate.arn === arn);
-    if (!machine) {
-      this.#text(response, 404, `No state machine of the app has the ARN "${arn}".`);
+    if (!coverage || !machine) {
+      this.#json(response, null);
       return;
     }
     try {

@@ -27,9 +27,9 @@ const COVERED = '#1d8102';
  * serve has no coverage; the server's message when the report is of another definition.
  */
 export async function showCoverage(stateMachineArn: string, graph: HTMLElement): Promise<void> {
-  let coverage: MachineCoverage;
+  let coverage: MachineCoverage | null;
   try {
-    coverage = await consoleGet<MachineCoverage>(
+    coverage = await consoleGet<MachineCoverage | null>(
       `coverage?stateMachineArn=${encodeURIComponent(stateMachineArn)}`,
     );
   } catch (error) {
@@ -40,6 +40,7 @@ export async function showCoverage(stateMachineArn: string, graph: HTMLElement):
     }
     return;
   }
+  if (coverage === null) return; // serve has no report for this state machine
   const hits = new Map(coverage.items.map((item) => [item.id, item.hits]));
   const entered = (state: string) => (hits.get(`state:${state}`) ?? 0) > 0;
   for (const node of graph.querySelectorAll<SVGGElement>('g.node[data-state]')) {
