@@ -5,6 +5,7 @@ export type {
   StateMachineDefinition,
   StatesBlock,
 } from './definition.js';
+export { definitionHash } from './definition-hash.js';
 export { CSV_DELIMITERS, CsvFormatError, csvRows } from './distributed/csv-rows.js';
 export {
   type ChildExecution,

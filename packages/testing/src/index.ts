@@ -4,7 +4,7 @@ export type {
   Json,
   RecordedHistoryEvent,
 } from '@sfn-callback/asl';
-export { StatesError } from '@sfn-callback/asl';
+export { definitionHash, StatesError } from '@sfn-callback/asl';
 export { assertExecution } from './assertions/assert.js';
 export type { CheckResult, Equals, ExpectedFailure } from './assertions/checks.js';
 export {
@@ -44,7 +44,6 @@ export {
   type MachineCoverage,
   summarize as summarizeCoverage,
 } from './machine-coverage/coverage-summary.js';
-export { definitionHash } from './machine-coverage/definition-hash.js';
 export { finishCoverageRun } from './machine-coverage/finish-coverage-run.js';
 export {
   COVERAGE_JSON,

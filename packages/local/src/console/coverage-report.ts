@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { definitionHash } from '@sfn-callback/asl';
 import { LocalRunnerError } from '../errors.js';
 
 /** The format `@sfn-callback/testing` writes its `state-machine-coverage.json` in. */
@@ -87,25 +87,3 @@ export class CoverageReport {
     );
   }
 }
-
-/** SHA-256 of the definition's canonical JSON (keys sorted), as the testing package hashes it. */
-export function definitionHash(definition: unknown): string {
-  return createHash('sha256').update(canonicalJson(definition)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  // A local endpoint's port (a queue URL resolved by @sfn-callback/local) changes with each
-  // start: it is not part of the state machine.
-  if (typeof value === 'string')
-    return JSON.stringify(value.replace(LOCAL_ENDPOINT, 'http://127.0.0.1'));
-  return JSON.stringify(value);
-}
-
-const LOCAL_ENDPOINT = /\bhttp:\/\/(?:127\.0\.0\.1|localhost):\d+/g;

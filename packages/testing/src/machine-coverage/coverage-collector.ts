@@ -1,7 +1,6 @@
-import { errorMatches } from '@sfn-callback/asl';
+import { definitionHash, errorMatches } from '@sfn-callback/asl';
 import type { ObservedExecution, TraceStep } from '../trace/trace-step.js';
 import { COVERAGE_FORMAT, type CoverageData, type MachineHits } from './coverage-data.js';
-import { definitionHash } from './definition-hash.js';
 
 type StateDefinition = Record<string, unknown>;
 

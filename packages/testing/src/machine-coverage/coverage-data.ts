@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { definitionHash } from '@sfn-callback/asl';
 import { CoverageError } from './coverage-error.js';
-import { definitionHash } from './definition-hash.js';
 
 export const COVERAGE_FORMAT = 'sfn-callback-state-machine-coverage';
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { definitionHash } from '@sfn-callback/asl';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definitionHash } from '../../../src/console/coverage-report.js';
 import { LocalRunner } from '../../../src/index.js';
 import { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../support/browser.js';
 import { removeExamples, synthExample } from '../../support/example-app.js';

@@ -1,12 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { definitionHash } from '@sfn-callback/asl';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  CoverageReport,
-  CoverageReportError,
-  definitionHash,
-} from '../../../src/console/coverage-report.js';
+import { CoverageReport, CoverageReportError } from '../../../src/console/coverage-report.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'coverage-report-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

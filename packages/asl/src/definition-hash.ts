@@ -3,10 +3,13 @@ import { createHash } from 'node:crypto';
 const hashes = new WeakMap<object, string>();
 
 /**
- * The SHA-256 of a definition's canonical JSON (keys sorted), so that a coverage file is
- * matched to the definition it was measured on however the file was formatted.
+ * The SHA-256 of a definition's canonical JSON (keys sorted, `undefined` members dropped):
+ * one identity for a definition however its file was formatted, so that a report measured on
+ * it (state machine coverage, written by `@sfn-callback/testing` and drawn by
+ * `@sfn-callback/local`'s console) can be matched to it. A local endpoint's port in a string
+ * (a queue URL resolved by `@sfn-callback/local`) is left out: it changes with every start.
  */
-export function definitionHash(definition: Readonly<Record<string, unknown>>): string {
+export function definitionHash(definition: object): string {
   let hash = hashes.get(definition);
   if (!hash) {
     hash = createHash('sha256').update(canonicalJson(definition)).digest('hex');
@@ -23,8 +26,6 @@ function canonicalJson(value: unknown): string {
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
-  // A local endpoint's port (a queue URL resolved by @sfn-callback/local) changes with each
-  // start: it is not part of the state machine.
   if (typeof value === 'string')
     return JSON.stringify(value.replace(LOCAL_ENDPOINT, 'http://127.0.0.1'));
   return JSON.stringify(value);
