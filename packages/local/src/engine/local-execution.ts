@@ -1,5 +1,6 @@
 import type {
   Execution,
+  ExecutionOptions,
   RecordedHistoryEvent as HistoryEvent,
   Json,
   TaskRequest,
@@ -36,6 +37,16 @@ export interface ExecutionEnvironment {
   ) => void;
 }
 
+/** What a redriven execution continues from (RedriveExecution). */
+export interface RedriveOf {
+  /** The history so far: the engine continues it after `ExecutionRedriven`. */
+  readonly history: readonly HistoryEvent[];
+  /** The first run's start: a redriven execution keeps it. */
+  readonly startDate: Date;
+  /** Times it was redriven before this one. */
+  readonly previousRedriveCount: number;
+}
+
 /**
  * One execution on the engine: its Task states call the local queues, topics and
  * functions; its task tokens come from the runner's registry, which routes the answers
@@ -45,7 +56,11 @@ export class LocalExecution implements StartedExecution {
   readonly executionArn: string;
   readonly stateMachineArn: string;
   readonly name: string;
-  readonly startDate = new Date();
+  readonly startDate: Date;
+  /** Times RedriveExecution continued it (this run included). */
+  readonly redriveCount: number;
+  /** When this run was redriven, for a redriven execution. */
+  readonly redriveDate?: Date;
   readonly input: string;
   status: ExecutionStatus = 'RUNNING';
   stopDate?: Date;
@@ -63,16 +78,27 @@ export class LocalExecution implements StartedExecution {
    * @param inputText the input as the client sent it (StartExecution): DescribeExecution,
    *   the history's ExecutionStarted and the console show it as sent (whitespace, and numbers
    *   beyond double precision, kept), while the engine runs on its parsed value.
+   * @param redrive continue this ended execution (RedriveExecution) instead of starting it;
+   *   throws the engine's `ExecutionNotRedrivableError` when AWS would refuse.
    */
-  constructor(env: ExecutionEnvironment, name: string, input: unknown, inputText?: string) {
+  constructor(
+    env: ExecutionEnvironment,
+    name: string,
+    input: unknown,
+    inputText?: string,
+    redrive?: RedriveOf,
+  ) {
     const spec = env.stateMachine.spec;
+    this.startDate = redrive?.startDate ?? new Date();
+    this.redriveCount = redrive ? redrive.previousRedriveCount + 1 : 0;
+    if (redrive) this.redriveDate = new Date();
     this.name = name;
     this.stateMachineArn = spec.arn;
     this.executionArn = executionArn(spec.arn, name);
     const parsed = (input ?? {}) as Json;
     this.input = inputText ?? JSON.stringify(parsed);
     const asSent = inputText;
-    const execution: Execution = env.stateMachine.machine.start({
+    const options: ExecutionOptions = {
       identity: {
         executionArn: this.executionArn,
         executionName: name,
@@ -100,7 +126,11 @@ export class LocalExecution implements StartedExecution {
         if (open) env.registry.open(token, execution, timing);
         else env.registry.close(token);
       },
-    });
+    };
+    const machine = env.stateMachine.machine;
+    const execution: Execution = redrive
+      ? machine.redrive({ ...options, history: redrive.history })
+      : machine.start(options);
     this.#execution = execution;
     this.done = this.#settle();
   }

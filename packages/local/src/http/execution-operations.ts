@@ -8,6 +8,7 @@ import type { ExecutionHost } from './execution-host.js';
 import { withInputShapes } from './input-shape.js';
 import { isTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { SfnOperations } from './operation.js';
+import { redriveFields } from './redrive-fields.js';
 import { checkResourceName } from './resource-name.js';
 
 /** Timestamps in the JSON 1.0 protocol: epoch seconds, with milliseconds as a fraction. */
@@ -15,6 +16,9 @@ export const epochSeconds = (date: Date): number => date.getTime() / 1000;
 
 /** Execution statuses ListExecutions filters on. */
 const LISTED_STATUSES: readonly string[] = [...EXECUTION_STATUSES, 'PENDING_REDRIVE'];
+
+/** ListExecutions' `redriveFilter` values. */
+const REDRIVE_FILTERS: readonly string[] = ['REDRIVEN', 'NOT_REDRIVEN'];
 
 export const STATE_MACHINE_ARN =
   /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:\s]+(?::[^:\s]+)?$/;
@@ -99,6 +103,12 @@ function executionListItem(execution: ExecutionDescription): Record<string, unkn
     status: execution.status,
     startDate: epochSeconds(execution.startDate),
     ...(execution.stopDate ? { stopDate: epochSeconds(execution.stopDate) } : {}),
+    ...(execution.redriveCount
+      ? {
+          redriveCount: execution.redriveCount,
+          ...(execution.redriveDate ? { redriveDate: epochSeconds(execution.redriveDate) } : {}),
+        }
+      : {}),
   };
 }
 
@@ -211,9 +221,7 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
         ...(e.output !== undefined ? { output: e.output, outputDetails: { included: true } } : {}),
         ...(e.error !== undefined ? { error: e.error } : {}),
         ...(e.cause !== undefined ? { cause: e.cause } : {}),
-        redriveCount: 0,
-        redriveStatus: 'NOT_REDRIVABLE',
-        redriveStatusReason: `Execution is ${e.status} and cannot be redriven`,
+        ...redriveFields(e, runner.findStateMachine(e.stateMachineArn)),
       };
     },
     ListExecutions: (input) => {
@@ -235,9 +243,22 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
           status,
         );
       }
+      const redriveFilter = input.redriveFilter as string | undefined;
+      if (redriveFilter !== undefined && !REDRIVE_FILTERS.includes(redriveFilter)) {
+        throw validationError(
+          'redriveFilter',
+          `Member must satisfy enum value set: [${REDRIVE_FILTERS.join(', ')}]`,
+          redriveFilter,
+        );
+      }
       // Newest first, as AWS lists them.
       const matching = runner
         .executions({ stateMachineArn: m.arn, ...(status !== undefined ? { status } : {}) })
+        .filter(
+          (e) =>
+            redriveFilter === undefined ||
+            (e.redriveCount ?? 0) > 0 === (redriveFilter === 'REDRIVEN'),
+        )
         .reverse();
       const { page, nextToken } = pageOf(matching, input, (e) => e.executionArn);
       return { executions: page.map(executionListItem), ...(nextToken ? { nextToken } : {}) };

@@ -30,6 +30,10 @@ export interface ExecutionRecord {
   readonly output?: string;
   readonly error?: string;
   readonly cause?: string;
+  /** Times RedriveExecution continued it (0 or absent: never). */
+  readonly redriveCount?: number;
+  /** When RedriveExecution last continued it. */
+  readonly redriveDate?: Date;
 }
 
 /** What the runner knows about an execution: its record, its history and what it sent. */

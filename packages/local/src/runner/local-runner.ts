@@ -10,7 +10,7 @@ import type { AppModel, StateMachineSpec } from '../assembly/model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
 import { CONSOLE_PATH, ConsoleRoute } from '../console/console-route.js';
 import { FunctionLog } from '../console/function-log.js';
-import { LocalExecution } from '../engine/local-execution.js';
+import { type ExecutionEnvironment, LocalExecution } from '../engine/local-execution.js';
 import {
   compileStateMachine,
   type LocalStateMachine,
@@ -22,6 +22,7 @@ import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { LocalFunction } from '../functions/local-function.js';
 import { executionOperations } from '../http/execution-operations.js';
 import type { SfnOperations } from '../http/operation.js';
+import { redriveOperation } from '../http/redrive-operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
@@ -304,6 +305,7 @@ export class LocalRunner implements NestedExecutionHost {
             return revisionId !== undefined ? host.store.revision(revisionId) : undefined;
           },
         }),
+        ...redriveOperation(host),
         ...testStateOperation({
           tasks: (request) => host.#testStateTask(request),
           region: model.region,
@@ -394,20 +396,7 @@ export class LocalRunner implements NestedExecutionHost {
     if (refusal) throw new UnsupportedFeatureError(refusal);
     const revisionId = this.created.get(spec.arn)?.stored.revisionId;
     const execution = new LocalExecution(
-      {
-        stateMachine: this.#machine(spec),
-        registry: this.#registry,
-        targets: this.#targets,
-        region: this.model.region,
-        routes: { buses: (name) => this.eventBus(name), nested: this },
-        ...(mocks ? { mocks } : {}),
-        onEvent: (arn: string, event: RecordedHistoryEvent) => {
-          // Executions aborted by close() record their last events after the store closed.
-          if (this.store.isOpen) this.store.appendEvent(arn, event);
-        },
-        onMessage: (arn: string, message: TopicMessage | BusEvent | SentQueueMessage) =>
-          this.#record(arn, message),
-      },
+      this.#environment(spec, mocks),
       options.name ?? randomUUID(),
       input,
       options.inputText,
@@ -415,6 +404,62 @@ export class LocalRunner implements NestedExecutionHost {
     this.store.insertExecution({ ...execution, ...(revisionId ? { revisionId } : {}) });
     // Committed before StartExecution answers: an execution a client was told of survives a kill.
     this.store.flush();
+    this.#track(execution);
+    return execution;
+  }
+
+  /**
+   * RedriveExecution: continues an execution that ended FAILED, TIMED_OUT or ABORTED from
+   * where it stopped (same ARN and input, its history continued after `ExecutionRedriven`),
+   * on the state machine's current definition.
+   * @throws ExecutionNotRedrivableError (from `@sfn-callback/asl`) when AWS would refuse;
+   *   AssemblyError when the execution or its state machine is unknown.
+   */
+  redriveExecution(executionArn: string): LocalExecution {
+    if (this.#closed) throw new Error('the runner is closed');
+    const previous = this.describeExecution(executionArn);
+    if (!previous) throw new AssemblyError(`no execution ${executionArn}`);
+    const spec = this.stateMachine(previous.stateMachineArn);
+    const execution = new LocalExecution(
+      this.#environment(spec, undefined),
+      previous.name,
+      JSON.parse(previous.input),
+      previous.input,
+      {
+        history: previous.events,
+        startDate: previous.startDate,
+        previousRedriveCount: previous.redriveCount ?? 0,
+      },
+    );
+    this.store.redriveExecution(executionArn, {
+      redriveCount: execution.redriveCount,
+      redriveDate: execution.redriveDate ?? new Date(),
+    });
+    this.store.flush();
+    this.#track(execution);
+    return execution;
+  }
+
+  /** What an execution of `spec` runs with: the local targets, the store, the registry. */
+  #environment(spec: StateMachineSpec, mocks: MockSession | undefined): ExecutionEnvironment {
+    return {
+      stateMachine: this.#machine(spec),
+      registry: this.#registry,
+      targets: this.#targets,
+      region: this.model.region,
+      routes: { buses: (name) => this.eventBus(name), nested: this },
+      ...(mocks ? { mocks } : {}),
+      onEvent: (arn: string, event: RecordedHistoryEvent) => {
+        // Executions aborted by close() record their last events after the store closed.
+        if (this.store.isOpen) this.store.appendEvent(arn, event);
+      },
+      onMessage: (arn: string, message: TopicMessage | BusEvent | SentQueueMessage) =>
+        this.#record(arn, message),
+    };
+  }
+
+  /** Holds a started (or redriven) execution while it runs, and records its end. */
+  #track(execution: LocalExecution): void {
     this.#executions.set(execution.executionArn, execution);
     this.#running.add(execution);
     void execution.done.then(() => {
@@ -423,7 +468,6 @@ export class LocalRunner implements NestedExecutionHost {
       this.#trim();
     });
     this.#onExecution?.(execution);
-    return execution;
   }
 
   /** Runs an execution to its end. */

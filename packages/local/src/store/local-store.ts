@@ -64,6 +64,12 @@ export const TEMPORARY_STORE = '';
 export const INTERRUPTED_CAUSE =
   'sfn-callback-local serve stopped while this execution ran; it was not resumed';
 
+/** An execution's redrives: how many, and when the last one was. */
+export interface ExecutionRedrive {
+  readonly redriveCount: number;
+  readonly redriveDate: Date;
+}
+
 type Row = Record<string, unknown>;
 
 /** Writes committed together at most (a transaction of a busy turn). */
@@ -250,6 +256,34 @@ export class LocalStore {
       execution.cause ?? null,
       execution.executionArn,
     );
+  }
+
+  /**
+   * Records a redrive (RedriveExecution): the execution is RUNNING again, its end cleared,
+   * its redrive count and date kept beside it.
+   */
+  redriveExecution(executionArn: string, redrive: ExecutionRedrive): void {
+    this.#run(
+      "UPDATE executions SET status = 'RUNNING', stop_date = NULL, output = NULL, error = NULL, cause = NULL WHERE arn = ?",
+      executionArn,
+    );
+    this.#run(
+      'INSERT OR REPLACE INTO execution_redrives (execution_arn, redrive_count, redrive_date) VALUES (?, ?, ?)',
+      executionArn,
+      redrive.redriveCount,
+      redrive.redriveDate.getTime(),
+    );
+  }
+
+  /** How many times an execution was redriven, and when last (undefined: never). */
+  redriveOf(executionArn: string): ExecutionRedrive | undefined {
+    const row = this.#get(
+      'SELECT redrive_count, redrive_date FROM execution_redrives WHERE execution_arn = ?',
+      executionArn,
+    );
+    return row
+      ? { redriveCount: Number(row.redrive_count), redriveDate: new Date(Number(row.redrive_date)) }
+      : undefined;
   }
 
   execution(executionArn: string): StoredExecution | undefined {

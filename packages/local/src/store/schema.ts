@@ -52,4 +52,9 @@ CREATE TABLE IF NOT EXISTS notifications (
   timestamp INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS notifications_by_execution ON notifications (execution_arn, seq);
+CREATE TABLE IF NOT EXISTS execution_redrives (
+  execution_arn TEXT PRIMARY KEY,
+  redrive_count INTEGER NOT NULL,
+  redrive_date INTEGER NOT NULL
+) WITHOUT ROWID;
 `;

@@ -38,6 +38,16 @@ export class StoredExecutionView implements ExecutionDescription {
     this.#store = store;
   }
 
+  /** Times it was redriven (RedriveExecution), read from the store. */
+  get redriveCount(): number {
+    return this.#store.redriveOf(this.executionArn)?.redriveCount ?? 0;
+  }
+
+  /** When it was last redriven, if it was. */
+  get redriveDate(): Date | undefined {
+    return this.#store.redriveOf(this.executionArn)?.redriveDate;
+  }
+
   get events(): readonly HistoryEvent[] {
     return this.#store.events(this.executionArn);
   }
