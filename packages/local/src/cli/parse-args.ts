@@ -4,7 +4,7 @@ import { CliUsageError } from './cli-usage-error.js';
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--no-console] [--app <dir>] [--stack <name>]
-                                [--mock-config <file>] [--data-dir <dir>]
+                                [--mock-config <file>] [--data-dir <dir>] [--buckets <dir>]
                                 [--region <name>] [--account <id>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
@@ -39,6 +39,8 @@ history as it ends, until Ctrl-C or SIGTERM.
                               <stateMachineArn>#<TestCase> runs that test case
   --data-dir <dir>            keep state machines, executions and histories in <dir>, so that
                               a restarted serve still answers for them (default: in memory)
+  --buckets <dir>             S3 for Distributed Maps: each folder of <dir> is a bucket, each
+                              file in it an object (the app's buckets are created there)
   --region <name>             without an app: the region of ARNs (default: us-east-1)
   --account <id>              without an app: the account of ARNs (default: 000000000000)
 
@@ -72,6 +74,8 @@ export interface CliOptions {
   readonly mockConfig?: string;
   /** `serve --data-dir`: the store's directory. */
   readonly dataDir?: string;
+  /** `serve --buckets`: the folder of bucket folders. */
+  readonly buckets?: string;
   /** `serve --region`, without an app. */
   readonly region?: string;
   /** `serve --account`, without an app. */
@@ -165,6 +169,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     verbose: values.verbose === true,
     ...(values['mock-config'] !== undefined ? { mockConfig: values['mock-config'] } : {}),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    ...(values.buckets !== undefined ? { buckets: values.buckets } : {}),
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
   };
@@ -191,6 +196,7 @@ function parseKnownArgs(argv: readonly string[]) {
       port: { type: 'string' },
       'mock-config': { type: 'string' },
       'data-dir': { type: 'string' },
+      buckets: { type: 'string' },
       region: { type: 'string' },
       account: { type: 'string' },
       workers: { type: 'boolean', default: true },

@@ -1,4 +1,5 @@
 import type {
+  DistributedMapHost,
   Execution,
   ExecutionOptions,
   RecordedHistoryEvent as HistoryEvent,
@@ -30,6 +31,8 @@ export interface ExecutionEnvironment {
   readonly mocks?: MockSession;
   /** Called with each history event as the engine records it (the runner's store). */
   readonly onEvent?: (executionArn: string, event: HistoryEvent) => void;
+  /** What a Distributed Map reads and writes (the bucket folders) and who keeps its Map Runs. */
+  readonly distributedMap?: DistributedMapHost;
   /** Called with each message a state sends (the runner's store). */
   readonly onMessage?: (
     executionArn: string,
@@ -109,6 +112,7 @@ export class LocalExecution implements StartedExecution {
       input: parsed,
       region: env.region,
       tasks: (request) => this.#task(request, env),
+      ...(env.distributedMap ? { distributedMap: env.distributedMap } : {}),
       ...(env.onEvent || asSent !== undefined
         ? {
             onEvent: (event: HistoryEvent) => {

@@ -22,6 +22,9 @@ const REDRIVE_FILTERS: readonly string[] = ['REDRIVEN', 'NOT_REDRIVEN'];
 
 export const STATE_MACHINE_ARN =
   /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:\s]+(?::[^:\s]+)?$/;
+/** A Map Run's ARN: `arn:aws:states:<region>:<account>:mapRun:<machine>/<label>:<id>`. */
+export const MAP_RUN_ARN =
+  /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:mapRun:[^:\s]+\/[^:\s]*:[^:\s]+$/;
 export const EXECUTION_ARN =
   /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(?:execution|express):[^:\s]+:[^:\s]+$/;
 
@@ -139,6 +142,12 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
       throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return found;
   };
+  const mapRunChildren = (input: Record<string, unknown>) => {
+    const arn = requireArn(input, 'mapRunArn', MAP_RUN_ARN);
+    const children = runner.mapRunExecutions?.(arn);
+    if (!children) throw new SfnApiError('ResourceNotFound', `Resource not found: '${arn}'`);
+    return children;
+  };
   return withInputShapes({
     StartExecution: (input) => {
       // Step Functions Local and LocalStack: `<stateMachineArn>#<TestCase>`.
@@ -225,16 +234,16 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
       };
     },
     ListExecutions: (input) => {
-      if (input.mapRunArn !== undefined && input.mapRunArn !== null) {
-        throw new SfnApiError('ResourceNotFound', `Resource not found: '${input.mapRunArn}'`);
-      }
-      if (input.stateMachineArn === undefined || input.stateMachineArn === null) {
+      const byMapRun = input.mapRunArn !== undefined && input.mapRunArn !== null;
+      if (byMapRun === (input.stateMachineArn !== undefined && input.stateMachineArn !== null)) {
         throw new SfnApiError(
           'ValidationException',
           'Must provide a StateMachine ARN or a Map Run ARN',
         );
       }
-      const m = machine(input);
+      const listed = byMapRun
+        ? mapRunChildren(input)
+        : runner.executions({ stateMachineArn: machine(input).arn });
       const status = input.statusFilter as string | undefined;
       if (status !== undefined && !LISTED_STATUSES.includes(status)) {
         throw validationError(
@@ -252,8 +261,8 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
         );
       }
       // Newest first, as AWS lists them.
-      const matching = runner
-        .executions({ stateMachineArn: m.arn, ...(status !== undefined ? { status } : {}) })
+      const matching = listed
+        .filter((e) => status === undefined || e.status === status)
         .filter(
           (e) =>
             redriveFilter === undefined ||

@@ -17,6 +17,13 @@ export function redriveFields(
   now = Date.now(),
 ): Record<string, unknown> {
   if (stateMachine?.type === 'EXPRESS') return {};
+  if (isMapRunChild(execution.stateMachineArn)) {
+    // A child of a Distributed Map is redriven through its parent: only its count is its own.
+    return {
+      redriveCount: execution.redriveCount ?? 0,
+      ...(execution.redriveDate ? { redriveDate: epochSeconds(execution.redriveDate) } : {}),
+    };
+  }
   const reason = notRedrivableReason(execution, stateMachine, now);
   return {
     redriveCount: execution.redriveCount ?? 0,
@@ -45,4 +52,9 @@ function notRedrivableReason(
     return 'Execution redrivable period exceeded';
   }
   return undefined;
+}
+
+/** A child execution of a Map Run runs the state machine `<parent>/<label>`. */
+export function isMapRunChild(stateMachineArn: string): boolean {
+  return stateMachineArn.slice(stateMachineArn.indexOf(':stateMachine:')).includes('/');
 }

@@ -5,6 +5,7 @@ import { SfnApiError, validationError } from './api-error.js';
 import { EXECUTION_ARN, epochSeconds, requireArn } from './execution-operations.js';
 import { withInputShapes } from './input-shape.js';
 import type { SfnOperations } from './operation.js';
+import { isMapRunChild } from './redrive-fields.js';
 
 /** What RedriveExecution needs from whoever runs the executions (the runner). */
 export interface RedriveHost {
@@ -52,6 +53,12 @@ export function redriveOperation(host: RedriveHost): SfnOperations {
         execution.redriveDate !== undefined
       ) {
         return { redriveDate: epochSeconds(execution.redriveDate) };
+      }
+      if (isMapRunChild(execution.stateMachineArn)) {
+        throw new SfnApiError(
+          'ExecutionNotRedrivable',
+          'Execution is a child execution of a Map Run: redrive its parent execution, which redrives the Map Run',
+        );
       }
       const stateMachine = host.findStateMachine(execution.stateMachineArn);
       if (!stateMachine) {

@@ -21,12 +21,14 @@ import { type PendingTask, TokenRegistry } from '../engine/token-registry.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { LocalFunction } from '../functions/local-function.js';
 import { executionOperations } from '../http/execution-operations.js';
+import { mapRunOperations } from '../http/map-run-operations.js';
 import type { SfnOperations } from '../http/operation.js';
 import { redriveOperation } from '../http/redrive-operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { testStateOperation } from '../http/test-state-operation.js';
+import { BucketFolderStore } from '../integrations/bucket-folder-store.js';
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { LocalEventBus } from '../integrations/local-event-bus.js';
 import { LocalTopic } from '../integrations/local-topic.js';
@@ -42,6 +44,7 @@ import { LocalQueue } from '../queues/local-queue.js';
 import { type BatchReport, SqsPoller } from '../queues/sqs-poller.js';
 import { CreatedStateMachines } from '../store/created-state-machines.js';
 import { LocalStore, type StoredNotification } from '../store/local-store.js';
+import { MapRuns } from '../store/map-runs.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
 
 /** Options of {@link LocalRunner.start}. */
@@ -70,6 +73,12 @@ export interface LocalRunnerOptions {
    * @default in memory
    */
   readonly dataDir?: string;
+  /**
+   * The folder of the buckets a Distributed Map's ItemReader reads and ResultWriter writes
+   * (`serve --buckets`): one sub-folder per bucket. Without it, such a Map fails with
+   * `States.ItemReaderFailed` / `States.ResultWriterFailed`.
+   */
+  readonly buckets?: string;
   /**
    * The stack to run (name, display name or artifact id).
    * @default the only stack with a state machine
@@ -180,6 +189,10 @@ export class LocalRunner implements NestedExecutionHost {
   readonly mockConfig: MockConfig | undefined;
   /** Where everything that ran is kept. */
   readonly store: LocalStore;
+  /** The Map Runs of Distributed Maps, and their child executions. */
+  readonly mapRuns: MapRuns;
+  /** The bucket folders (`buckets` option), when given. */
+  readonly buckets: BucketFolderStore | undefined;
   readonly #server: SfnApiServer;
   readonly #registry: TokenRegistry;
   readonly #pollers: SqsPoller[];
@@ -209,6 +222,9 @@ export class LocalRunner implements NestedExecutionHost {
     this.store = LocalStore.open({
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     });
+    this.mapRuns = new MapRuns(this.store);
+    this.buckets =
+      options.buckets !== undefined ? new BucketFolderStore(options.buckets) : undefined;
     this.created = new CreatedStateMachines(this.store, (name) =>
       stateMachineArn(model.region, model.account, name),
     );
@@ -282,6 +298,7 @@ export class LocalRunner implements NestedExecutionHost {
               ...(options.stack !== undefined ? { stack: options.stack } : {}),
             });
       runner = new LocalRunner(model, server, registry, callbacks, options);
+      await runner.buckets?.createBuckets(model.buckets ?? []);
       for (const spec of model.stateMachines) {
         options.mockConfig?.checkStates(
           spec.name,
@@ -306,6 +323,7 @@ export class LocalRunner implements NestedExecutionHost {
           },
         }),
         ...redriveOperation(host),
+        ...mapRunOperations(host),
         ...testStateOperation({
           tasks: (request) => host.#testStateTask(request),
           region: model.region,
@@ -449,6 +467,11 @@ export class LocalRunner implements NestedExecutionHost {
       region: this.model.region,
       routes: { buses: (name) => this.eventBus(name), nested: this },
       ...(mocks ? { mocks } : {}),
+      distributedMap: {
+        ...(this.buckets ? { objectStore: this.buckets } : {}),
+        observer: this.mapRuns.observer,
+        previousChildren: (mapRunArn) => this.mapRuns.previousChildren(mapRunArn),
+      },
       onEvent: (arn: string, event: RecordedHistoryEvent) => {
         // Executions aborted by close() record their last events after the store closed.
         if (this.store.isOpen) this.store.appendEvent(arn, event);
@@ -484,6 +507,15 @@ export class LocalRunner implements NestedExecutionHost {
     if (live) return live;
     const row = this.store.execution(executionArn);
     return row ? new StoredExecutionView(row, this.store) : undefined;
+  }
+
+  /** The child executions of a Map Run, oldest first; undefined when there is no such run. */
+  mapRunExecutions(mapRunArn: string): ExecutionDescription[] | undefined {
+    return this.mapRuns
+      .children(mapRunArn)
+      ?.map(
+        (row) => this.#executions.get(row.executionArn) ?? new StoredExecutionView(row, this.store),
+      );
   }
 
   /** The state machine revision an execution ran, for a created state machine. */
