@@ -22,6 +22,7 @@ import {
   DescribeMapRunCommand,
   ListExecutionsCommand,
   ListMapRunsCommand,
+  RedriveExecutionCommand,
   type SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
@@ -350,6 +351,68 @@ describe('Distributed Map over bucket folders, through serve', () => {
     expect(ended.status).toBe('FAILED');
     expect(ended.error).toBe('States.ItemReaderFailed');
     expect(ended.cause).toMatch(cause);
+  });
+
+  it('redrives a failed Distributed Map through its parent: only the failed children run again', async () => {
+    // The child whose batch holds order 3 fails on its first attempt, and succeeds once redriven.
+    const created = await sfn.send(
+      new CreateStateMachineCommand({
+        name: 'RedrivenOrders',
+        roleArn: ROLE,
+        definition: distributedMap(
+          { ItemBatcher: { MaxItemsPerBatch: 2 } },
+          {
+            // The state that fails is the one a redrive runs again: it decides on the count.
+            Check: {
+              Type: 'Pass',
+              QueryLanguage: 'JSONata',
+              Output:
+                '{% ($states.input.Items[0].id = "3" and $states.context.Execution.RedriveCount = 0) ? $error("first attempt") : $states.input %}',
+              End: true,
+            },
+          },
+          'Check',
+        ),
+      }),
+    );
+    const executionArn = await start(created.stateMachineArn as string, {
+      bucket: 'orders-in',
+      key: 'daily/orders.csv',
+    });
+    const failed = await waitForEnd(sfn, executionArn);
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      error: 'States.ExceedToleratedFailureThreshold',
+      redriveStatus: 'REDRIVABLE',
+    });
+    const mapRunArn = (await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns?.[0]
+      ?.mapRunArn as string;
+    const before = await sfn.send(new ListExecutionsCommand({ mapRunArn }));
+    const startedFirst = new Map(before.executions?.map((e) => [e.executionArn, e.status]));
+
+    await sfn.send(new RedriveExecutionCommand({ executionArn }));
+    const ended = await waitForEnd(sfn, executionArn);
+    expect(ended).toMatchObject({ status: 'SUCCEEDED', redriveCount: 1 });
+
+    // The same Map Run went on; the children that succeeded were not run again.
+    expect((await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns).toHaveLength(1);
+    expect(await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).toMatchObject({
+      status: 'SUCCEEDED',
+      redriveCount: 1,
+      itemCounts: { total: 6, succeeded: 6, failed: 0 },
+    });
+    const redriven = await sfn.send(
+      new ListExecutionsCommand({ mapRunArn, redriveFilter: 'REDRIVEN' }),
+    );
+    const redrivenArns = redriven.executions?.map((e) => e.executionArn) ?? [];
+    expect(redrivenArns.map((arn) => startedFirst.get(arn))).toEqual(['FAILED']);
+    const all = await sfn.send(new ListExecutionsCommand({ mapRunArn }));
+    expect(all.executions?.map((e) => e.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    // A child is redriven through its parent, not on its own.
+    const refused = await refusal(
+      sfn.send(new RedriveExecutionCommand({ executionArn: redrivenArns[0] })),
+    );
+    expect(refused.name).toBe('ExecutionNotRedrivable');
   });
 
   it.skipIf(!AWS_CLI)('describes the Map Run through the AWS CLI', async () => {
