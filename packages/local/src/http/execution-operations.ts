@@ -231,6 +231,7 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
         ...(e.error !== undefined ? { error: e.error } : {}),
         ...(e.cause !== undefined ? { cause: e.cause } : {}),
         ...redriveFields(e, runner.findStateMachine(e.stateMachineArn)),
+        ...(e.mapRunArn !== undefined ? { mapRunArn: e.mapRunArn } : {}),
       };
     },
     ListExecutions: (input) => {

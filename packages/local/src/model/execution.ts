@@ -34,6 +34,8 @@ export interface ExecutionRecord {
   readonly redriveCount?: number;
   /** When RedriveExecution last continued it. */
   readonly redriveDate?: Date;
+  /** The Map Run it is a child execution of (a Distributed Map's child). */
+  readonly mapRunArn?: string;
 }
 
 /** What the runner knows about an execution: its record, its history and what it sent. */

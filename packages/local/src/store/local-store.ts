@@ -349,6 +349,14 @@ export class LocalStore {
     }));
   }
 
+  /** The Map Run an execution is a child of, if it is one. */
+  mapRunOf(executionArn: string): string | undefined {
+    return text(
+      this.#get('SELECT map_run_arn FROM map_run_children WHERE execution_arn = ?', executionArn)
+        ?.map_run_arn,
+    );
+  }
+
   /** The executions of a Map Run's children, oldest first. */
   mapRunExecutions(mapRunArn: string): StoredExecution[] {
     return this.#all(

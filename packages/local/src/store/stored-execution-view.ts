@@ -48,6 +48,11 @@ export class StoredExecutionView implements ExecutionDescription {
     return this.#store.redriveOf(this.executionArn)?.redriveDate;
   }
 
+  /** The Map Run it is a child of, for a Distributed Map's child execution. */
+  get mapRunArn(): string | undefined {
+    return this.#store.mapRunOf(this.executionArn);
+  }
+
   get events(): readonly HistoryEvent[] {
     return this.#store.events(this.executionArn);
   }

@@ -247,7 +247,7 @@ describe('Distributed Map over bucket folders, through serve', () => {
     const child = await sfn.send(
       new DescribeExecutionCommand({ executionArn: failedChild?.executionArn }),
     );
-    expect(child).toMatchObject({ status: 'FAILED', error: 'BadOrder' });
+    expect(child).toMatchObject({ status: 'FAILED', error: 'BadOrder', mapRunArn });
     expect(JSON.parse(child.input as string)).toEqual({
       Items: [
         { id: '3', status: 'bad' },
