@@ -91,6 +91,15 @@ function workspaceFolders() {
   return folders;
 }
 
+/**
+ * Entry points that only load inside a test runner (they install matchers into its `expect`,
+ * which throws outside a run), with where they are loaded instead.
+ */
+const LOADS_ONLY_IN_A_RUNNER = {
+  '@sfn-callback/testing/vitest':
+    "it extends vitest's expect, which works only inside a vitest run (packages/testing/tests/readme runs it there)",
+};
+
 /** The import specifiers of the package's entry points (`name`, `name/contract`, ...). */
 function entryPoints() {
   const exportsMap = manifest.exports ?? { '.': manifest.main };
@@ -129,6 +138,10 @@ function runtimeExports(scratch, specifier, kind) {
 function checkDeclaredValuesExist(scratch) {
   const mismatches = [];
   for (const { specifier, kinds } of entryPoints()) {
+    if (Object.hasOwn(LOADS_ONLY_IN_A_RUNNER, specifier)) {
+      console.log(`exports: ${specifier} not loaded here: ${LOADS_ONLY_IN_A_RUNNER[specifier]}`);
+      continue;
+    }
     for (const kind of kinds) {
       const atRunTime = runtimeExports(scratch, specifier, kind);
       const declared = declaredValueExports(scratch, specifier, kind);

@@ -56,9 +56,10 @@ describe('releases with changesets', () => {
     // Packages that depend on task-token get a patch release with the new range. The cdk
     // package bundles the few constants it takes from task-token (so that its tarball
     // installs alone): a change to those constants needs a changeset for cdk too.
-    for (const dependent of ['@sfn-callback/middy-sqs', '@sfn-callback/local']) {
-      expect(byName[dependent]).toMatchObject({ type: 'patch', newVersion: '0.0.1' });
-    }
+    expect(byName['@sfn-callback/middy-sqs']).toMatchObject({ type: 'patch', newVersion: '0.0.1' });
+    // local takes token redaction from its own model module and uses task-token only in a
+    // test (a devDependency): no release for it.
+    expect(byName['@sfn-callback/local']?.type ?? 'none').toBe('none');
     // Private packages are listed with type "none": never versioned, never published.
     for (const privatePackage of ['callback-example', 'e2e-tests']) {
       expect(byName[privatePackage]).toMatchObject({ type: 'none', newVersion: '0.0.0' });

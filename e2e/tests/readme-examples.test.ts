@@ -22,7 +22,9 @@ import { repoRoot } from './support/repo.js';
 // - with the SDK pointed at a fake Step Functions endpoint holding an open task token, or,
 //   for the local README's SDK example, at a LocalRunner serving that app;
 // - an exported SQS `handler` is invoked with one callback record
-//   (support/run-readme-example.mjs, which also gives a value to what a context declares).
+//   (support/run-readme-example.mjs, which also gives a value to what a context declares);
+// - a vitest test file (testing's README) is left to its package's own README test, which
+//   runs it under vitest.
 
 const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
 // Inside e2e/, so that the examples' imports resolve to e2e's dependencies.
@@ -41,6 +43,20 @@ const diagnostics = new Map<string, string[]>();
 /** The worker every app of the examples bundles (`handler.ts`, `src/approve.ts`). */
 const WORKER =
   "import { sqsCallbackHandler } from '@sfn-callback/middy-sqs';\nexport const handler = sqsCallbackHandler(async () => ({ approved: true }));\n";
+
+/** Step Functions Local's mock file, with the test case the testing README's example reads. */
+const MOCK_CONFIG_FILE = {
+  StateMachines: { Orders: { TestCases: { HappyPath: { Reserve: 'Reserved' } } } },
+  MockedResponses: {
+    Reserved: { '0': { Return: { StatusCode: 200, Payload: { reserved: true } } } },
+  },
+};
+
+/**
+ * A vitest test file (it imports `vitest`): its package's own README test runs it under
+ * vitest (packages/testing/tests/readme), where `it` and `expect` mean something.
+ */
+const isVitestFile = (e: ReadmeExample) => /from 'vitest'/.test(e.code);
 
 const isCallbackPatternApp = (e: ReadmeExample) =>
   e.readme === 'packages/cdk/README.md' && e.code.includes('new CallbackPattern(');
@@ -139,6 +155,8 @@ beforeAll(async () => {
   // What the apps of the examples bundle: next to the compiled files (`new URL('./handler.ts',
   // import.meta.url)`) and under the working folder (`entry: 'src/approve.ts'`).
   writeFileSync(join(out, 'handler.ts'), WORKER);
+  // The mock file the testing README's mocks example loads, as Step Functions Local reads it.
+  writeFileSync(join(dir, 'MockConfigFile.json'), JSON.stringify(MOCK_CONFIG_FILE));
   mkdirSync(join(dir, 'src'), { recursive: true });
   writeFileSync(join(dir, 'src', 'approve.ts'), WORKER);
   for (const line of output.split('\n')) {
@@ -184,7 +202,7 @@ describe('README examples', () => {
 
   it.each(
     examples
-      .filter((e) => !isCallbackPatternApp(e))
+      .filter((e) => !isCallbackPatternApp(e) && !isVitestFile(e))
       .map((e) => [`${e.readme}:${e.line}`, e] as const),
   )('%s runs', async (_where, example) => {
     const token = `AQCEAAAAKgAAAAMAAAAA${String(++tokens).padStart(4, '0')}${'z'.repeat(116)}`;

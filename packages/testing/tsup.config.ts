@@ -11,13 +11,13 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    // vitest is ESM-only: its setup entry is too.
-    entry: ['src/vitest.ts'],
+    // vitest is ESM-only: its setup entry, the coverage plugin and its global setup are too.
+    entry: ['src/vitest.ts', 'src/coverage.ts', 'src/coverage-global-setup.ts'],
     format: ['esm'],
     dts: true,
     sourcemap: true,
     target: 'node22',
     platform: 'node',
-    external: ['vitest', './index.js'],
+    external: ['vitest', 'vitest/node', './index.js'],
   },
 ]);

@@ -122,6 +122,57 @@ describe('heartbeat timeout of the JSONata pattern, with no worker answering', (
   });
 });
 
+describe('the JSONata pattern in @sfn-callback/testing, each way through it (state machine coverage)', () => {
+  const load = () =>
+    TestMachine.fromCdkApp(assembly, {
+      stateMachine: 'JsonataPattern/CallbackPattern/StateMachine',
+      stack: 'JsonataPattern',
+    });
+
+  it('the worker answers: Notify Success, then the end', async () => {
+    const machine = await load();
+    const execution = machine.start(
+      { order: 2 },
+      { resources: { 'sns:publish': { result: { MessageId: 'm-2' } } } },
+    );
+    (await execution.waitForTask()).succeed(SAMPLE_OUTPUT);
+    await execution.finished();
+    expect(execution).toHaveSucceeded();
+    expect(execution).toHaveVisited('Notify Success');
+  });
+
+  it('the worker fails the task: the Catch goes to Notify Failure and Fail', async () => {
+    const machine = await load();
+    const execution = machine.start(
+      { order: 3 },
+      { resources: { 'sns:publish': { result: { MessageId: 'm-3' } } } },
+    );
+    (await execution.waitForTask()).fail('ExampleWorkerError', 'no stock');
+    await execution.finished();
+    expect(execution).toHaveVisited('Notify Failure');
+    expect(execution).toHaveFailed();
+  });
+
+  it('Notify Success cannot publish: its Catch goes to Notify Failure', async () => {
+    const machine = await load();
+    const execution = machine.start(
+      { order: 4 },
+      {
+        resources: {
+          'sns:publish': [
+            { error: 'SNS.InternalErrorException' },
+            { result: { MessageId: 'm-4' } },
+          ],
+        },
+      },
+    );
+    (await execution.waitForTask()).succeed(SAMPLE_OUTPUT);
+    await execution.finished();
+    expect(execution.path()).toContain('Notify Failure');
+    expect(execution).toHaveFailed();
+  });
+});
+
 describe('Assign, Choice, Map and Parallel around a CallbackTask.jsonata', () => {
   let runner: LocalRunner;
   let execution: ExecutionDescription;

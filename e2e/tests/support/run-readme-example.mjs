@@ -8,6 +8,7 @@
 // compiles) is given a value here, as a global: the example's free names resolve to them.
 import { pathToFileURL } from 'node:url';
 import { TaskTokenClient } from '@sfn-callback/task-token';
+import { TestMachine } from '@sfn-callback/testing';
 
 const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: node run-readme-example.mjs <compiled example .mjs>');
@@ -33,7 +34,37 @@ const record = {
   awsRegion: 'us-east-1',
 };
 
+// The testing README's mocks example: a machine with the Task states its mocks name (the
+// mock file beside it, MockConfigFile.json, is written by the test).
+const machine = TestMachine.fromDefinition(
+  {
+    StartAt: 'Reserve',
+    States: {
+      Reserve: lambdaTask('reserve', 'Price'),
+      Price: lambdaTask('price', 'Charge'),
+      Charge: lambdaTask('charge', 'Notify'),
+      Notify: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sns:publish',
+        Parameters: { TopicArn: 'arn:aws:sns:us-east-1:123456789012:orders', 'Message.$': '$' },
+        End: true,
+      },
+    },
+  },
+  { name: 'Orders' },
+);
+
+function lambdaTask(functionName, next) {
+  return {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke',
+    Parameters: { FunctionName: functionName, 'Payload.$': '$' },
+    Next: next,
+  };
+}
+
 Object.assign(globalThis, {
+  machine,
   token,
   record,
   order,

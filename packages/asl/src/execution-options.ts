@@ -40,12 +40,28 @@ export interface ExecutionOptions {
    */
   readonly onTaskToken?: (token: string, open: boolean, timing?: TaskTokenTiming) => void;
   /**
+   * Called when a Choice state has chosen, with the rule that matched (its index in
+   * `Choices`) or `'Default'`. The history says only where the execution went next; a
+   * coverage tool needs which rule took it there.
+   */
+  readonly onChoice?: (decision: ChoiceDecision) => void;
+  /**
    * What a Distributed Map needs from its host: the storage its `ItemReader` reads and its
    * `ResultWriter` writes, and an observer of its Map Runs and child executions. Without a
    * store, a Distributed Map over inline items runs; one with an ItemReader or a ResultWriter
    * that writes fails with `States.ItemReaderFailed` / `States.ResultWriterFailed`.
    */
   readonly distributedMap?: DistributedMapHost;
+}
+
+/** Which rule of a Choice state matched, as {@link ExecutionOptions.onChoice} is told it. */
+export interface ChoiceDecision {
+  readonly stateName: string;
+  /** The id of the state's `ChoiceStateEntered` event. */
+  readonly enteredEventId: number;
+  /** The index of the matching rule in `Choices`, or `'Default'`. */
+  readonly rule: number | 'Default';
+  readonly next: string;
 }
 
 /** See {@link ExecutionOptions.distributedMap}. */

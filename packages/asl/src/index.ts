@@ -19,8 +19,10 @@ export {
   type ListedObject,
   type ObjectStore,
 } from './distributed/object-store.js';
+export { errorMatches } from './execution/error-matching.js';
 export type { Execution } from './execution.js';
 export type {
+  ChoiceDecision,
   DistributedMapHost,
   ExecutionIdentity,
   ExecutionOptions,
@@ -58,6 +60,7 @@ export type {
 } from './test-state/types.js';
 export { systemClock } from './time/system-clock.js';
 export { VirtualClock } from './time/virtual-clock.js';
+export { holdVirtualTime } from './time/virtual-time-holds.js';
 export type { Diagnostic } from './validation/diagnostic.js';
 export { InvalidDefinitionError } from './validation/invalid-definition-error.js';
 export { validateDefinition } from './validation/validate-definition.js';

@@ -24,7 +24,11 @@ export interface TaskResource {
    * `LambdaFunction*` events for it instead of `Task*`.
    */
   readonly legacyLambda: boolean;
-  /** An activity ARN: not supported locally. */
+  /**
+   * An activity ARN (`arn:aws:states:…:activity:name`): the task carries a token; the
+   * handler resolves with the worker's name when a worker takes the task (AWS's
+   * `ActivityStarted`), and the worker answers with the token (SendTask*).
+   */
   readonly activity: boolean;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Builds the console's browser code (console/src, plain TypeScript and @dagrejs/dagre)
+ * Builds the console's browser code (console/src, plain TypeScript, @dagrejs/dagre and CodeMirror)
  * into dist/console/: one ES module bundle, its stylesheet and its page. No CDN, nothing
  * fetched at run time: `serve` sends these files from the package.
  */

@@ -26,6 +26,12 @@ export type {
   TopicSpec,
 } from './assembly/model.js';
 export { type ReadAppModelOptions, readAppModel } from './assembly/read-app-model.js';
+export {
+  CoverageReport,
+  CoverageReportError,
+  type CoverageReportItem,
+  type MachineCoverageReport,
+} from './console/coverage-report.js';
 export type { LocalExecution } from './engine/local-execution.js';
 export type { PendingTask } from './engine/token-registry.js';
 export {
@@ -60,3 +66,5 @@ export {
   type LocalRunnerOptions,
   type StartExecutionOptions,
 } from './runner/local-runner.js';
+export type { InFlightKind, InFlightWork } from './time/in-flight-work.js';
+export type { LocalTime, TimeMode } from './time/local-time.js';

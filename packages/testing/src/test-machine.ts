@@ -164,6 +164,7 @@ export class TestMachine {
     return new TestExecution({
       machine: this.#machine,
       machineName: this.name,
+      definition: this.definition,
       states: this.states,
       name: options.name ?? `test-${++executions}`,
       input,

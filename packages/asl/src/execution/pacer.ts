@@ -1,17 +1,18 @@
 import { holdVirtualTime } from '../time/virtual-time-holds.js';
 
 /**
- * The most transitions (a state entered, a Map iteration started) one execution makes
- * before it yields to the event loop. A Pass or Choice state costs some 10–40 µs here, so a
+ * The most transitions (a state entered, a Map iteration started) the executions of a
+ * process make between two turns of the event loop. A Pass or Choice state costs some 10–40 µs here, so a
  * slice is a few milliseconds: timers, I/O, signals and `stop()` get through several times
  * per frame, while the `setImmediate` paid once per slice costs under 1 % of the slice.
- * A count, not a time slice, so that where an execution yields (and so how its Parallel
- * branches and Map iterations interleave in the history) is the same run after run.
+ * A count, not a time slice, so that where an execution running alone yields (and so how
+ * its Parallel branches and Map iterations interleave in the history) is the same run after
+ * run.
  */
 export const TRANSITIONS_PER_SLICE = 64;
 
 /**
- * Keeps one execution from holding the event loop. Every thread of the execution (the top
+ * Keeps executions from holding the event loop. Every thread of an execution (the top
  * level, each Parallel branch, each Map iteration, the Map's launching of iterations) asks
  * before each transition; once the slice's transitions are spent, askers queue and the
  * execution yields to the macrotask queue (`setImmediate`, which lets pending I/O run
@@ -88,3 +89,12 @@ export class Pacer {
 }
 
 const noop = () => {};
+
+/**
+ * The pacer every execution of the process shares unless given its own: the bound holds for
+ * the process, not for each execution, so that however many executions loop at once, the
+ * event loop gets a turn after every {@link TRANSITIONS_PER_SLICE} transitions in total
+ * (100 looping executions with a pacer each would run 100 slices between two turns). Askers
+ * wake in the order they asked, so looping executions share the turns fairly.
+ */
+export const processPacer = new Pacer();

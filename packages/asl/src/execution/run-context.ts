@@ -1,6 +1,10 @@
 import type { Clock } from '../clock.js';
 import type { QueryLanguage } from '../definition.js';
-import type { DistributedMapHost, ExecutionIdentity } from '../execution-options.js';
+import type {
+  DistributedMapHost,
+  ExecutionIdentity,
+  ExecutionOptions,
+} from '../execution-options.js';
 import type { HistoryRecorder } from '../history/history-recorder.js';
 import type { Json, JsonObject } from '../json.js';
 import type { RandomSource } from '../scope.js';
@@ -38,4 +42,6 @@ export interface RunContext {
   readonly pacer: Pacer;
   /** TestState only: replaces the context object the engine builds (a request's `context`). */
   readonly contextOverride?: (standard: JsonObject) => JsonObject;
+  /** Told which rule each Choice state took (see {@link ExecutionOptions.onChoice}). */
+  readonly onChoice?: ExecutionOptions['onChoice'];
 }

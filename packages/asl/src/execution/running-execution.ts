@@ -12,7 +12,7 @@ import { defaultRandom } from '../time/default-random.js';
 import { systemClock } from '../time/system-clock.js';
 import { VariableScope } from '../variables/variable-scope.js';
 import { ExecutionStopped } from './abort-reasons.js';
-import { Pacer } from './pacer.js';
+import { type Pacer, processPacer } from './pacer.js';
 import type { RunContext } from './run-context.js';
 import { runStateLoop } from './state-loop.js';
 
@@ -80,7 +80,8 @@ export class RunningExecution implements Execution {
       issueTaskToken: options.issueTaskToken ?? defaultToken,
       region: options.region ?? 'us-east-1',
       queryLanguage: (definition.QueryLanguage as QueryLanguage | undefined) ?? 'JSONPath',
-      pacer: internal.pacer ?? new Pacer(),
+      pacer: internal.pacer ?? processPacer,
+      ...(options.onChoice ? { onChoice: options.onChoice } : {}),
     };
     this.result = this.#run(definition, context, redrive);
   }

@@ -15,10 +15,12 @@ export async function runChoiceState(run: ActiveState): Promise<StateOutcome> {
   const rules = (state.Choices as JsonObject[] | undefined) ?? [];
   const input = run.jsonata ? run.input : effectiveInput(run);
   let matched: JsonObject | undefined;
+  let matchedIndex = -1;
   for (let index = 0; index < rules.length; index++) {
     const rule = rules[index] as JsonObject;
     if (await ruleMatches(run, rule, input, index)) {
       matched = rule;
+      matchedIndex = index;
       break;
     }
   }
@@ -29,6 +31,12 @@ export async function runChoiceState(run: ActiveState): Promise<StateOutcome> {
       `No Choice Rules matched and no Default was specified`,
     );
   }
+  run.frame.run.onChoice?.({
+    stateName: run.name,
+    enteredEventId: run.enteredEventId,
+    rule: matched ? matchedIndex : 'Default',
+    next,
+  });
   const assign = matched ? matched.Assign : state.Assign;
   if (run.jsonata) {
     const outputField = matched?.Output !== undefined ? matched.Output : state.Output;

@@ -23,24 +23,22 @@ type Ending =
   | { readonly kind: 'timed-out' };
 
 /**
- * Task: evaluates its arguments, records AWS's task events (`Task*`, or `LambdaFunction*`
- * for a bare Lambda ARN), calls the host's task handler, and for `.waitForTaskToken`
- * waits for the token's answer. `TimeoutSeconds` and `HeartbeatSeconds` are enforced
+ * Task: evaluates its arguments, records AWS's task events (`Task*`, `LambdaFunction*` for a
+ * bare Lambda ARN, `Activity*` for an activity ARN), calls the host's task handler, and for
+ * `.waitForTaskToken` and activities waits for the token's answer. `TimeoutSeconds` and `HeartbeatSeconds` are enforced
  * here, on the injected clock; a missed heartbeat ends the task as AWS records it:
  * `TaskTimedOut` with `States.Timeout`.
  */
 export async function runTaskState(run: ActiveState, retryCount: number): Promise<StateOutcome> {
   const resource = parseTaskResource(String(run.state.Resource)) as TaskResource;
-  if (resource.activity) {
-    throw new StatesError(
-      StatesErrors.Runtime,
-      `Activities are not supported locally: state '${run.name}' field 'Resource' (${resource.arn}). Mock the state or replace the activity with a Lambda task.`,
-    );
-  }
   const host = run.frame.run;
   // Recorded: `.sync` tasks have a `$$.Task.Token` too (a child can answer the parent with it).
-  const token = resource.pattern === 'request-response' ? undefined : host.issueTaskToken();
-  const waitsForToken = resource.pattern === 'waitForTaskToken';
+  // An activity's worker answers with the token GetActivityTask handed it.
+  const token =
+    resource.pattern === 'request-response' && !resource.activity
+      ? undefined
+      : host.issueTaskToken();
+  const waitsForToken = resource.pattern === 'waitForTaskToken' || resource.activity;
   run.attempt(retryCount, token);
   // A JSONPath task evaluates its fields without yielding (see taskSeconds).
   const parameters = run.jsonata ? await effectiveArguments(run) : jsonPathArguments(run);
@@ -51,32 +49,44 @@ export async function runTaskState(run: ActiveState, retryCount: number): Promis
   const events = taskEvents(resource);
 
   run.record(
-    resource.legacyLambda
+    resource.activity
       ? {
-          type: 'LambdaFunctionScheduled',
-          lambdaFunctionScheduledEventDetails: {
+          type: 'ActivityScheduled',
+          activityScheduledEventDetails: {
             resource: resource.arn,
             input: JSON.stringify(parameters),
             inputDetails: { truncated: false },
             ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
-          },
-        }
-      : {
-          type: 'TaskScheduled',
-          taskScheduledEventDetails: {
-            resourceType: resource.resourceType,
-            resource: resource.resource,
-            region: host.region,
-            parameters: JSON.stringify(parameters),
-            ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
             ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
           },
-        },
+        }
+      : resource.legacyLambda
+        ? {
+            type: 'LambdaFunctionScheduled',
+            lambdaFunctionScheduledEventDetails: {
+              resource: resource.arn,
+              input: JSON.stringify(parameters),
+              inputDetails: { truncated: false },
+              ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
+            },
+          }
+        : {
+            type: 'TaskScheduled',
+            taskScheduledEventDetails: {
+              resourceType: resource.resourceType,
+              resource: resource.resource,
+              region: host.region,
+              parameters: JSON.stringify(parameters),
+              ...(timeoutSeconds !== undefined ? { timeoutInSeconds: timeoutSeconds } : {}),
+              ...(heartbeatSeconds !== undefined ? { heartbeatInSeconds: heartbeatSeconds } : {}),
+            },
+          },
   );
   // The service starts the task a moment after the state machine schedules it: sibling
-  // iterations schedule theirs in between, as AWS records them.
+  // iterations schedule theirs in between, as AWS records them. An activity starts when a
+  // worker takes it (the handler resolves with the worker's name).
   await Promise.resolve();
-  run.record(events.started());
+  if (!resource.activity) run.record(events.started());
 
   // Stopped between scheduling and starting: the task is never called (a listener added now
   // would never hear the abort).
@@ -163,20 +173,25 @@ async function attempt(
     if (options.timeoutSeconds !== undefined) timer(options.timeoutSeconds);
 
     let answer: Promise<TokenAnswer> | undefined;
+    let restartHeartbeat: (() => void) | undefined;
     if (token !== undefined && waitsForToken) {
       // Open the token before the message leaves, so the fastest worker finds it open.
+      // An activity's heartbeat clock starts when a worker takes it (see `submitted`).
       let heartbeat =
-        options.heartbeatSeconds !== undefined ? timer(options.heartbeatSeconds) : undefined;
+        options.heartbeatSeconds !== undefined && !resource.activity
+          ? timer(options.heartbeatSeconds)
+          : undefined;
+      restartHeartbeat = () => {
+        if (options.heartbeatSeconds === undefined) return;
+        heartbeat?.abort(ATTEMPT_ENDED);
+        heartbeat = timer(options.heartbeatSeconds);
+      };
       answer = new Promise<TokenAnswer>((answered) => {
         host.tokens.open(
           token,
           {
             answer: answered,
-            heartbeat: () => {
-              if (options.heartbeatSeconds === undefined) return;
-              heartbeat?.abort(ATTEMPT_ENDED);
-              heartbeat = timer(options.heartbeatSeconds);
-            },
+            heartbeat: () => restartHeartbeat?.(),
           },
           {
             ...(options.timeoutSeconds !== undefined
@@ -191,7 +206,10 @@ async function attempt(
     }
 
     const submitted = (output: Json) => {
-      if (!settled) options.onSubmitted(output);
+      if (settled) return;
+      options.onSubmitted(output);
+      // An activity's heartbeat clock starts when a worker takes the task.
+      if (resource.activity) restartHeartbeat?.();
     };
     host
       .tasks({
@@ -243,13 +261,39 @@ function asTaskError(thrown: unknown): StatesError {
   return new StatesError('Error', String(thrown));
 }
 
-/** The event bodies of a task: `Task*`, or `LambdaFunction*` for a bare Lambda ARN. */
+/**
+ * The event bodies of a task: `Task*`, `LambdaFunction*` for a bare Lambda ARN, `Activity*`
+ * for an activity (started when a worker takes it: the handler's result is the worker's name).
+ */
 function taskEvents(resource: TaskResource) {
   const where = { resourceType: resource.resourceType, resource: resource.resource };
   const failure = (error: StatesError) => ({
     ...(error.error !== '' ? { error: error.error } : {}),
     ...(error.cause !== '' ? { cause: error.cause } : {}),
   });
+  if (resource.activity) {
+    return {
+      started: (): EventBody => ({ type: 'ActivityStarted', activityStartedEventDetails: {} }),
+      // Recorded when a worker takes the task, not when it is scheduled (see runTaskState).
+      submitted: (workerName: Json): EventBody => ({
+        type: 'ActivityStarted',
+        activityStartedEventDetails:
+          typeof workerName === 'string' && workerName !== '' ? { workerName } : {},
+      }),
+      succeeded: (output: string): EventBody => ({
+        type: 'ActivitySucceeded',
+        activitySucceededEventDetails: { output, outputDetails: { truncated: false } },
+      }),
+      failed: (error: StatesError): EventBody => ({
+        type: 'ActivityFailed',
+        activityFailedEventDetails: failure(error),
+      }),
+      timedOut: (): EventBody => ({
+        type: 'ActivityTimedOut',
+        activityTimedOutEventDetails: { error: StatesErrors.Timeout },
+      }),
+    };
+  }
   if (resource.legacyLambda) {
     return {
       started: (): EventBody => ({ type: 'LambdaFunctionStarted' }),

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import { ActiveState } from '../execution/active-state.js';
 import type { Frame } from '../execution/frame.js';
-import { Pacer } from '../execution/pacer.js';
+import { processPacer } from '../execution/pacer.js';
 import type { RunContext } from '../execution/run-context.js';
 import { toStatesError } from '../execution/state-errors.js';
 import type { StateOutcome } from '../execution/state-outcome.js';
@@ -189,7 +189,7 @@ function testFrame(
       options.issueTaskToken ?? (() => `test-state-task-token-${process.pid}-${++tokenSequence}`),
     region,
     queryLanguage: checked.located.queryLanguage,
-    pacer: new Pacer(),
+    pacer: processPacer,
     contextOverride: (standard: JsonObject) =>
       mocked
         ? mockedContextObject(mocked, standard)

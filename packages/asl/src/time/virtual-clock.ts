@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { virtualTimeHeld } from './virtual-time-holds.js';
+import { virtualTimeHeld, whenVirtualTimeFree } from './virtual-time-holds.js';
 
 interface Timer {
   readonly due: number;
@@ -73,8 +73,13 @@ export class VirtualClock implements Clock {
   #fire(): void {
     this.#scheduled = false;
     if (virtualTimeHeld()) {
-      // Work paused mid-instant: time moves once it is done.
-      this.#schedule();
+      // Work paused mid-instant: time moves once it is done (told, not polled, so that a
+      // host's long hold — a function running for seconds — costs no turns meanwhile).
+      this.#scheduled = true;
+      whenVirtualTimeFree(() => {
+        this.#scheduled = false;
+        this.#schedule();
+      });
       return;
     }
     let next: Timer | undefined;

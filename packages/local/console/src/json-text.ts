@@ -3,7 +3,7 @@ import { reindentJson } from './reindent-json.js';
 /** The result of checking a JSON text: the value, or where and why it is not JSON. */
 export type JsonCheck =
   | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly message: string; readonly position?: number };
 
 /** Parses `text` as JSON, with the parser's message (line and column when it gives a position). */
 export function checkJson(text: string): JsonCheck {
@@ -17,7 +17,11 @@ export function checkJson(text: string): JsonCheck {
     const before = text.slice(0, position).split('\n');
     const line = before.length;
     const column = (before.at(-1)?.length ?? 0) + 1;
-    return { ok: false, message: `${message} (line ${line}, column ${column})` };
+    // Newer engines say the line and column themselves.
+    const where = /line \d+/.test(message)
+      ? message
+      : `${message} (line ${line}, column ${column})`;
+    return { ok: false, message: where, position };
   }
 }
 

@@ -8,7 +8,8 @@ const TOKEN =
  * their own classes. Built from text nodes only (no HTML parsing of what is shown).
  */
 export function jsonView(text: string, className = 'json'): HTMLPreElement {
-  const pre = h('pre', { class: className });
+  // Long JSON scrolls: the keyboard can reach it to scroll it (WCAG's scrollable regions).
+  const pre = h('pre', { class: className, tabindex: 0 });
   let last = 0;
   for (const match of text.matchAll(TOKEN)) {
     const index = match.index ?? 0;

@@ -2,12 +2,8 @@ import type { Counts } from '../../src/model/console-wire.js';
 import { consoleGet, SfnError } from './api.js';
 import { h, replace } from './dom.js';
 import { live } from './live.js';
-import { aroundPage } from './pages/around-page.js';
-import { callbacksPage } from './pages/callbacks-page.js';
-import { executionPage } from './pages/execution-page.js';
 import type { Page } from './pages/page.js';
-import { stateMachinePage } from './pages/state-machine-page.js';
-import { stateMachinesPage } from './pages/state-machines-page.js';
+import { PAGES, pageFor } from './pages/registry.js';
 import { href, parseRoute } from './router.js';
 
 const main = document.getElementById('main') as HTMLElement;
@@ -18,25 +14,25 @@ let counts: Counts | undefined;
 
 function navigation(): void {
   const route = parseRoute(location.hash);
-  const link = (page: string, label: string, target: string, badge?: number) =>
-    h(
-      'a',
-      {
-        href: target,
-        class:
-          page === route.page ||
-          (page === 'state-machines' && route.page !== 'callbacks' && route.page !== 'around')
-            ? 'active'
-            : undefined,
-      },
-      label,
-      badge ? h('span', { class: 'badge', 'data-role': `${page}-badge` }, String(badge)) : null,
-    );
+  const shown = pageFor(route.page, route.arn);
+  const lit = shown.navSection ?? shown.section;
   replace(
     nav,
-    link('state-machines', 'State machines', href({ page: 'state-machines' })),
-    link('callbacks', 'Pending callbacks', href({ page: 'callbacks' }), counts?.pending),
-    link('around', 'Notifications, queues, logs', href({ page: 'around' })),
+    PAGES.filter((entry) => entry.nav).map((entry) => {
+      const badge = counts && entry.nav?.badge ? entry.nav.badge(counts) : 0;
+      return h(
+        'a',
+        {
+          href: href({ page: entry.section }),
+          class: entry.section === lit ? 'active' : undefined,
+          'aria-current': entry.section === lit ? 'page' : undefined,
+        },
+        entry.nav?.label,
+        badge
+          ? h('span', { class: 'badge', 'data-role': `${entry.section}-badge` }, String(badge))
+          : null,
+      );
+    }),
   );
 }
 
@@ -44,16 +40,7 @@ function show(): void {
   current?.close();
   const route = parseRoute(location.hash);
   navigation();
-  const page =
-    route.page === 'state-machine'
-      ? stateMachinePage(route.arn)
-      : route.page === 'execution'
-        ? executionPage(route.arn)
-        : route.page === 'callbacks'
-          ? callbacksPage()
-          : route.page === 'around'
-            ? aroundPage()
-            : stateMachinesPage();
+  const page = pageFor(route.page, route.arn).open(route.arn);
   current = page;
   replace(main, page.element);
   if (counts) page.onCounts?.(counts);

@@ -1,34 +1,22 @@
-/** A page of the console, from the URL's fragment. */
-export type Route =
-  | { readonly page: 'state-machines' }
-  | { readonly page: 'state-machine'; readonly arn: string }
-  | { readonly page: 'execution'; readonly arn: string }
-  | { readonly page: 'callbacks' }
-  | { readonly page: 'around' };
+/**
+ * Where the console is: the URL's fragment, `#/<section>` or `#/<section>/<arn>`. A page
+ * registers the section it answers (pages/registry.ts); the router knows no page.
+ */
+export interface Route {
+  /** The fragment's first segment, e.g. `state-machines`, `executions`, `editor`. */
+  readonly page: string;
+  /** The rest, decoded: the ARN of the thing shown, when the page shows one thing. */
+  readonly arn?: string;
+}
 
-/** Reads `#/state-machines/<arn>`, `#/executions/<arn>`, `#/callbacks`, `#/around`. */
+/** Reads `#/state-machines`, `#/state-machines/<arn>`, `#/executions/<arn>`, … */
 export function parseRoute(hash: string): Route {
   const [, section = '', ...rest] = hash.replace(/^#/, '').split('/');
   const arn = decodeURIComponent(rest.join('/'));
-  if (section === 'state-machines' && arn) return { page: 'state-machine', arn };
-  if (section === 'executions' && arn) return { page: 'execution', arn };
-  if (section === 'callbacks') return { page: 'callbacks' };
-  if (section === 'around') return { page: 'around' };
-  return { page: 'state-machines' };
+  return arn ? { page: section, arn } : { page: section };
 }
 
 /** The fragment of a route. */
 export function href(route: Route): string {
-  switch (route.page) {
-    case 'state-machine':
-      return `#/state-machines/${encodeURIComponent(route.arn)}`;
-    case 'execution':
-      return `#/executions/${encodeURIComponent(route.arn)}`;
-    case 'callbacks':
-      return '#/callbacks';
-    case 'around':
-      return '#/around';
-    default:
-      return '#/state-machines';
-  }
+  return route.arn ? `#/${route.page}/${encodeURIComponent(route.arn)}` : `#/${route.page}`;
 }

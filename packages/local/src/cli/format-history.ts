@@ -143,13 +143,22 @@ export function formatHistory(description: ExecutionDescription): string {
   return lines.join('\n');
 }
 
-/** The whole human report of one execution: summary, event history, SNS notifications. */
-export function formatExecution(description: ExecutionDescription, expected: string): string {
+/**
+ * The whole human report of one execution: summary, event history, SNS notifications.
+ * @param realMs on virtual time, the real milliseconds it took (its dates are virtual).
+ */
+export function formatExecution(
+  description: ExecutionDescription,
+  expected: string,
+  realMs?: number,
+): string {
   const took = (description.stopDate ?? new Date()).getTime() - description.startDate.getTime();
   const verdict = description.status === expected ? '(as expected)' : `(expected ${expected})`;
+  const duration =
+    realMs === undefined ? `${took} ms` : `${took} ms of virtual time (${realMs} ms real)`;
   const lines = [
     `Execution  ${description.executionArn}`,
-    `Status     ${description.status} ${verdict} in ${took} ms`,
+    `Status     ${description.status} ${verdict} in ${duration}`,
     '',
     'Execution event history',
     formatHistory(description),

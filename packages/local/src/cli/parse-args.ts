@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
+import { TIME_MODES, type TimeMode } from '../time/local-time.js';
 import { CliUsageError } from './cli-usage-error.js';
 
 /** The CLI's usage text. */
 export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--no-console] [--app <dir>] [--stack <name>]
-                                [--mock-config <file>] [--data-dir <dir>] [--buckets <dir>]
-                                [--region <name>] [--account <id>]
+                                [--mock-config <file>] [--data-dir <dir>] [--time real|virtual]
+                                [--coverage <file>] [--buckets <dir>]
+                                [--region <name>] [--account <id>] [--activity-poll-seconds <n>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
 its queue, the queue's worker function (its bundled asset, its real SDK calls answered by
@@ -21,14 +23,19 @@ Options:
   --count <n>                 run n executions and report throughput (default: 1)
   --concurrency <n>           executions in flight with --count (default: 64)
   --function-concurrency <n>  execution environments per function (default: 1)
+  --time virtual|real         virtual: Waits, retry intervals, heartbeats and timeouts, SQS
+                              visibility timeouts and delays pass at once whenever no
+                              function, queue delivery or request is in flight (the
+                              history keeps their virtual timestamps); real: the wall clock
+                              (default: virtual for run, real for serve)
   --json                      print JSON instead of text
   --verbose                   print the functions' log lines
   -h, --help                  print this help
   -v, --version               print the version
 
-serve keeps the runner up: a Step Functions endpoint (StartExecution, DescribeExecution,
-GetExecutionHistory, ListExecutions, StopExecution, ListStateMachines, DescribeStateMachine,
-SendTask*) for the AWS CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), and a web
+serve keeps the runner up: a Step Functions endpoint (executions, state machines, their
+versions and aliases, activities, tags, StartSyncExecution, TestState, SendTask*) for the AWS
+CLI (--endpoint-url) or SDK (AWS_ENDPOINT_URL_SFN), and a web
 console (its URL, with a per-start secret, is printed), printing each execution's event
 history as it ends, until Ctrl-C or SIGTERM.
   --port <n>                  port on 127.0.0.1 (default: a free one)
@@ -41,8 +48,12 @@ history as it ends, until Ctrl-C or SIGTERM.
                               a restarted serve still answers for them (default: in memory)
   --buckets <dir>             S3 for Distributed Maps: each folder of <dir> is a bucket, each
                               file in it an object (the app's buckets are created there)
+  --coverage <file>           draw state machine coverage over the console's graphs: the
+                              state-machine-coverage.json of @sfn-callback/testing's coverage
   --region <name>             without an app: the region of ARNs (default: us-east-1)
   --account <id>              without an app: the account of ARNs (default: 000000000000)
+  --activity-poll-seconds <n> how long GetActivityTask holds a poll that finds no task
+                              before it answers with none (default: 60, as AWS)
 
 Without --app and without a ./cdk.out, serve starts with no app: create state machines with
 CreateStateMachine (the AWS CLI's create-state-machine, the SDK, ...).
@@ -76,10 +87,16 @@ export interface CliOptions {
   readonly dataDir?: string;
   /** `serve --buckets`: the folder of bucket folders. */
   readonly buckets?: string;
+  /** `serve --coverage`: a state machine coverage report to draw over the graphs. */
+  readonly coverage?: string;
   /** `serve --region`, without an app. */
   readonly region?: string;
   /** `serve --account`, without an app. */
   readonly account?: string;
+  /** `--time`; absent: the command's default (virtual for `run`, real for `serve`). */
+  readonly time?: TimeMode;
+  /** `serve --activity-poll-seconds`: GetActivityTask's hold time. */
+  readonly activityPollSeconds?: number;
 }
 
 const STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
@@ -104,6 +121,13 @@ function port(value: string | undefined): number {
     );
   }
   return parsed;
+}
+
+function timeMode(value: string): TimeMode {
+  const mode = value.toLowerCase() as TimeMode;
+  if (!TIME_MODES.includes(mode))
+    throw new CliUsageError(`--time must be ${TIME_MODES.join(' or ')}, got ${value}`);
+  return mode;
 }
 
 function accountId(value: string): string {
@@ -170,8 +194,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     ...(values['mock-config'] !== undefined ? { mockConfig: values['mock-config'] } : {}),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
     ...(values.buckets !== undefined ? { buckets: values.buckets } : {}),
+    ...(values.coverage !== undefined ? { coverage: values.coverage } : {}),
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
+    ...(values.time !== undefined ? { time: timeMode(values.time) } : {}),
+    ...(values['activity-poll-seconds'] !== undefined
+      ? {
+          activityPollSeconds: positiveInteger(
+            'activity-poll-seconds',
+            values['activity-poll-seconds'],
+            60,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -197,8 +232,11 @@ function parseKnownArgs(argv: readonly string[]) {
       'mock-config': { type: 'string' },
       'data-dir': { type: 'string' },
       buckets: { type: 'string' },
+      coverage: { type: 'string' },
       region: { type: 'string' },
       account: { type: 'string' },
+      time: { type: 'string' },
+      'activity-poll-seconds': { type: 'string' },
       workers: { type: 'boolean', default: true },
       console: { type: 'boolean', default: true },
       help: { type: 'boolean', short: 'h', default: false },

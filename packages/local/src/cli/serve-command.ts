@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { LocalAlarms } from '../alarms/runner-adapter.js';
+import { CoverageReport } from '../console/coverage-report.js';
 import { FunctionLog } from '../console/function-log.js';
 import type { LocalExecution } from '../engine/local-execution.js';
 import { alarmOperations } from '../http/alarm-operations.js';
@@ -20,6 +21,13 @@ function workersLine(withApp: boolean, workers: boolean): string {
   return workers
     ? 'on: the queue-triggered functions answer the tokens'
     : 'off (--no-workers): answer the tokens yourself, SendTaskSuccess / SendTaskFailure';
+}
+
+/** The banner's Time line. */
+function timeLine(mode: 'virtual' | 'real'): string {
+  return mode === 'virtual'
+    ? 'virtual (--time virtual): waits and timeouts pass at once when no function, delivery or request is in flight; a task only you answer reaches its heartbeat or timeout at once'
+    : 'real (--time virtual skips waits whenever nothing is in flight)';
 }
 
 /**
@@ -47,6 +55,7 @@ export function serveBanner(
       ? [`Buckets                  ${runner.buckets.root} (a folder per bucket)`]
       : []),
     `Workers                  ${workersLine(assembly !== undefined, workers)}`,
+    `Time                     ${timeLine(runner.time.mode)}`,
     '',
     'AWS CLI (any credentials: the endpoint does not check signatures):',
     `  export AWS_DEFAULT_REGION=${region} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local`,
@@ -77,8 +86,11 @@ export async function serveCommand(
   const assembly = options.app;
   const mockFile = options.mockConfig ?? process.env.SFN_MOCK_CONFIG;
   const mockConfig = mockFile ? MockConfig.load(mockFile) : undefined;
+  const coverage = options.coverage ? CoverageReport.load(options.coverage) : undefined;
   const log = new FunctionLog();
-  const alarms = new LocalAlarms();
+  // The alarms' periods run on the runner's time, as its metrics' timestamps do.
+  let now: () => number = Date.now;
+  const alarms = new LocalAlarms({ now: () => now() });
   const alarmStates = new Map<string, string>();
   /** Prints each alarm whose state changed since the last look. */
   const reportAlarms = async () => {
@@ -123,10 +135,18 @@ export async function serveCommand(
       ...(options.region !== undefined ? { region: options.region } : {}),
       ...(options.account !== undefined ? { account: options.account } : {}),
       ...(options.stack !== undefined ? { stack: options.stack } : {}),
+      ...(options.activityPollSeconds !== undefined
+        ? { activityPollSeconds: options.activityPollSeconds }
+        : {}),
       port: options.port,
       workers: options.workers,
       functionConcurrency: options.functionConcurrency,
+      // People watch serve in the console and answer tokens by hand: real time by default.
+      time: options.time ?? 'real',
       onExecution: report,
+      // serve starts an app whose Tasks it can neither emulate nor mock: each is named here,
+      // and an execution that reaches one fails there (`run` refuses such an app up front).
+      onUnrunnableTask: (warning: string) => io.err(`Warning    ${warning}`),
       // The console shows the functions' log lines; --verbose prints them too.
       onFunctionLog: (fn: string, line: string) => {
         log.push(fn, line);
@@ -137,10 +157,13 @@ export async function serveCommand(
     lock?.release();
     throw error;
   });
+  now = () => runner.time.now();
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
   try {
-    const consoleUrl = options.console ? runner.serveConsole({ log }) : undefined;
+    const consoleUrl = options.console
+      ? runner.serveConsole({ log, ...(coverage ? { coverage } : {}) })
+      : undefined;
     io.out(
       serveBanner(
         runner,

@@ -1,18 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '../http/http-route.js';
 import type { Access, RequestGuard } from '../http/request-guard.js';
 import { consoleCounts, consoleQueues, consoleStack, consoleTopics } from './console-overview.js';
 import type { ConsoleSource } from './console-source.js';
+import { type CoverageReport, CoverageReportError } from './coverage-report.js';
 import { EventStream } from './event-stream.js';
 import type { FunctionLog } from './function-log.js';
 import { pendingCallbacks } from './pending-callbacks.js';
-import { SECURITY_HEADERS } from './security-headers.js';
+import { pageContentSecurityPolicy, SECURITY_HEADERS } from './security-headers.js';
 import { StaticAssets } from './static-assets.js';
 
 /** Where the console lives on the endpoint. */
 export const CONSOLE_PATH = '/console/';
 
 const API_PREFIX = '/console/api/';
+
+/** Where index.html takes the response's style nonce (`<meta name="csp-nonce">`). */
+const CSP_NONCE_PLACEHOLDER = '__CSP_NONCE__';
 
 /** Options of {@link ConsoleRoute}. */
 export interface ConsoleRouteOptions {
@@ -22,6 +27,8 @@ export interface ConsoleRouteOptions {
   /** The port the endpoint listens on (the secret's cookie is per port). */
   readonly port: number;
   readonly assets?: StaticAssets;
+  /** `serve --coverage <file>`: the state machine coverage drawn over the graphs. */
+  readonly coverage?: CoverageReport;
 }
 
 /**
@@ -106,8 +113,14 @@ export class ConsoleRoute implements HttpRoute {
       );
       return;
     }
-    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': page.type });
-    response.end(page.body);
+    // A fresh nonce per response, in the policy and in the page (the script reads it there).
+    const nonce = randomBytes(18).toString('base64');
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Security-Policy': pageContentSecurityPolicy(nonce),
+      'Content-Type': page.type,
+    });
+    response.end(page.body.toString('utf8').replace(CSP_NONCE_PLACEHOLDER, nonce));
   }
 
   #api(request: IncomingMessage, response: ServerResponse, url: URL, name: string): void {
@@ -131,12 +144,35 @@ export class ConsoleRoute implements HttpRoute {
       case 'topics':
         this.#json(response, consoleTopics(source));
         return;
+      case 'coverage':
+        this.#coverage(response, url.searchParams.get('stateMachineArn') ?? '');
+        return;
       case 'logs':
         this.#json(response, log.lines(Number(url.searchParams.get('after') ?? 0) || 0));
         return;
       default:
         this.#text(response, 404, `No console call "${name}"`);
         return;
+    }
+  }
+
+  /** `coverage?stateMachineArn=`: the state machine's coverage, from `serve --coverage`. */
+  #coverage(response: ServerResponse, arn: string): void {
+    const { coverage, source } = this.#options;
+    if (!coverage) {
+      this.#text(response, 404, 'No coverage: serve was started without --coverage <file>.');
+      return;
+    }
+    const machine = source.model.stateMachines.find((candidate) => candidate.arn === arn);
+    if (!machine) {
+      this.#text(response, 404, `No state machine of the app has the ARN "${arn}".`);
+      return;
+    }
+    try {
+      this.#json(response, coverage.for(machine.name, machine.definition));
+    } catch (error) {
+      if (!(error instanceof CoverageReportError)) throw error;
+      this.#text(response, 409, error.message);
     }
   }
 

@@ -15,6 +15,15 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The console page's policy: as {@link CONTENT_SECURITY_POLICY}, plus the styles that carry
+ * this response's `nonce` — the code editor (CodeMirror) writes its theme into `<style>`
+ * elements, which it marks with the nonce the page hands it. No inline script either way.
+ */
+export function pageContentSecurityPolicy(nonce: string): string {
+  return CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`);
+}
+
 /** Headers of every console response (pages, scripts, API answers, the event stream). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -11,10 +11,10 @@ const EMULATED: Readonly<Record<string, Readonly<Record<string, readonly string[
 
 /** The emulated services, as an error message lists them. */
 export const EMULATED_SERVICES =
-  'SQS sendMessage, SNS publish, Lambda invoke (each also .waitForTaskToken), Step Functions startExecution (also .sync, .sync:2, .waitForTaskToken) and EventBridge putEvents (also .waitForTaskToken)';
+  'SQS sendMessage, SNS publish, Lambda invoke (each also .waitForTaskToken), Step Functions startExecution (also .sync, .sync:2, .waitForTaskToken), EventBridge putEvents (also .waitForTaskToken) and activities (workers poll GetActivityTask)';
 
 /** Whether local runs this Task resource against its own queues, topics, functions, state machines and event buses. */
 export function isEmulated(resource: TaskResource): boolean {
-  if (resource.legacyLambda) return true;
+  if (resource.legacyLambda || resource.activity) return true;
   return EMULATED[resource.resourceType]?.[resource.action]?.includes(resource.pattern) ?? false;
 }

@@ -1,22 +1,26 @@
-import type {
-  DistributedMapHost,
-  Execution,
-  ExecutionOptions,
-  RecordedHistoryEvent as HistoryEvent,
-  Json,
-  TaskRequest,
+import { randomUUID } from 'node:crypto';
+import {
+  type DistributedMapHost,
+  type Execution,
+  type ExecutionOptions,
+  type RecordedHistoryEvent as HistoryEvent,
+  type Json,
+  StatesError,
+  type TaskRequest,
 } from '@sfn-callback/asl';
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { routeTask, type TaskRoutes } from '../integrations/task-router.js';
 import type { MockSession } from '../mocks/mock-session.js';
-import { executionArn } from '../model/arns.js';
+import { executionArn, expressExecutionArn } from '../model/arns.js';
 import type {
   ExecutionDescription,
   ExecutionStatus,
   StartedExecution,
 } from '../model/execution.js';
 import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
-import type { LocalStateMachine } from './local-state-machine.js';
+import type { LocalTime } from '../time/local-time.js';
+import { isEmulated } from './emulated-resources.js';
+import { type LocalStateMachine, unrunnableStateCause } from './local-state-machine.js';
 import type { TokenRegistry } from './token-registry.js';
 
 /** What an execution needs from the runner. */
@@ -27,12 +31,21 @@ export interface ExecutionEnvironment {
   readonly region: string;
   /** Event buses and nested executions (absent: those Tasks are not emulated). */
   readonly routes?: Omit<TaskRoutes, 'targets'>;
+  /**
+   * The runner's time: the execution's clock, its start and stop dates.
+   * @default real time
+   */
+  readonly time?: LocalTime;
   /** The test case's mocked states, for an execution started with `#TestCase`. */
   readonly mocks?: MockSession;
   /** Called with each history event as the engine records it (the runner's store). */
   readonly onEvent?: (executionArn: string, event: HistoryEvent) => void;
   /** What a Distributed Map reads and writes (the bucket folders) and who keeps its Map Runs. */
   readonly distributedMap?: DistributedMapHost;
+  /** The version it runs, when started by a version or an alias ARN. */
+  readonly stateMachineVersionArn?: string;
+  /** The alias it was started by. */
+  readonly stateMachineAliasArn?: string;
   /** Called with each message a state sends (the runner's store). */
   readonly onMessage?: (
     executionArn: string,
@@ -70,12 +83,15 @@ export class LocalExecution implements StartedExecution {
   output?: string;
   error?: string;
   cause?: string;
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
   readonly notifications: TopicMessage[] = [];
   readonly busEvents: BusEvent[] = [];
   readonly taskTokens: string[] = [];
   /** Resolves when the execution has ended and its history is complete. */
   readonly done: Promise<ExecutionDescription>;
   readonly #execution: Execution;
+  readonly #now: () => number;
 
   /**
    * @param inputText the input as the client sent it (StartExecution): DescribeExecution,
@@ -92,12 +108,21 @@ export class LocalExecution implements StartedExecution {
     redrive?: RedriveOf,
   ) {
     const spec = env.stateMachine.spec;
-    this.startDate = redrive?.startDate ?? new Date();
+    const time = env.time;
+    this.#now = time ? () => time.now() : Date.now;
+    this.startDate = redrive?.startDate ?? new Date(this.#now());
     this.redriveCount = redrive ? redrive.previousRedriveCount + 1 : 0;
-    if (redrive) this.redriveDate = new Date();
+    if (redrive) this.redriveDate = new Date(this.#now());
     this.name = name;
     this.stateMachineArn = spec.arn;
-    this.executionArn = executionArn(spec.arn, name);
+    this.executionArn =
+      spec.type === 'EXPRESS'
+        ? expressExecutionArn(spec.arn, name, randomUUID())
+        : executionArn(spec.arn, name);
+    if (env.stateMachineVersionArn !== undefined)
+      this.stateMachineVersionArn = env.stateMachineVersionArn;
+    if (env.stateMachineAliasArn !== undefined)
+      this.stateMachineAliasArn = env.stateMachineAliasArn;
     const parsed = (input ?? {}) as Json;
     this.input = inputText ?? JSON.stringify(parsed);
     const asSent = inputText;
@@ -111,6 +136,7 @@ export class LocalExecution implements StartedExecution {
       },
       input: parsed,
       region: env.region,
+      ...(env.time ? { clock: env.time.clock } : {}),
       tasks: (request) => this.#task(request, env),
       ...(env.distributedMap ? { distributedMap: env.distributedMap } : {}),
       ...(env.onEvent || asSent !== undefined
@@ -151,7 +177,7 @@ export class LocalExecution implements StartedExecution {
 
   async #settle(): Promise<ExecutionDescription> {
     const result = await this.#execution.result;
-    this.stopDate = new Date();
+    this.stopDate = new Date(this.#now());
     this.status = result.status;
     if (result.status === 'SUCCEEDED') this.output = JSON.stringify(result.output ?? null);
     if (result.error !== undefined) this.error = result.error;
@@ -160,6 +186,15 @@ export class LocalExecution implements StartedExecution {
   }
 
   #task(request: TaskRequest, env: ExecutionEnvironment): Promise<Json> {
+    if (!env.mocks?.mocks(request.stateName) && !isEmulated(request.resource)) {
+      // Only an app started with warnings gets here: the execution fails at this state.
+      return Promise.reject(
+        new StatesError(
+          'States.Runtime',
+          unrunnableStateCause(env.stateMachine.spec.name, request.stateName, request.resource.arn),
+        ),
+      );
+    }
     return routeTask(
       request,
       { targets: env.targets, ...env.routes },

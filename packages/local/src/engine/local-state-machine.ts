@@ -19,14 +19,20 @@ export interface MockCoverage {
   readonly testCase?: string;
 }
 
+/** The two ways forward for a Task local neither emulates nor mocks. */
+function waysForward(stateMachineName: string, stateName: string): string {
+  return `Either mock it (map "${stateName}" to a mocked response in a test case of StateMachines.${stateMachineName} in the mock config file given with --mock-config or SFN_MOCK_CONFIG, then StartExecution with "<stateMachineArn>#<TestCase>"), or use a service local emulates: ${EMULATED_SERVICES}.`;
+}
+
 /**
- * The first Task state neither emulated nor mocked, worded with both ways forward; or
- * undefined when every Task can run.
+ * Every Task state neither emulated nor mocked, each worded with both ways forward (empty
+ * when every Task can run).
  */
-export function unrunnableTask(
+export function unrunnableTasks(
   spec: Pick<StateMachineSpec, 'name' | 'definition'>,
   coverage: MockCoverage = { isMocked: () => false },
-): string | undefined {
+): string[] {
+  const found: string[] = [];
   for (const { stateName, resource } of taskStates(spec.definition as { States: unknown })) {
     const parsed = parseTaskResource(resource);
     if (parsed && isEmulated(parsed)) continue;
@@ -35,9 +41,34 @@ export function unrunnableTask(
       coverage.testCase !== undefined
         ? `test case "${coverage.testCase}" does not mock it`
         : 'no test case of the mock config mocks it';
-    return `state machine ${spec.name}: state "${stateName}" uses ${resource}, which local does not emulate, and ${mocked}. Either mock it (map "${stateName}" to a mocked response in a test case of StateMachines.${spec.name} in the mock config file given with --mock-config or SFN_MOCK_CONFIG, then StartExecution with "<stateMachineArn>#<TestCase>"), or use a service local emulates: ${EMULATED_SERVICES}.`;
+    found.push(
+      `state machine ${spec.name}: state "${stateName}" uses ${resource}, which local does not emulate, and ${mocked}. ${waysForward(spec.name, stateName)}`,
+    );
   }
-  return undefined;
+  return found;
+}
+
+/**
+ * The first Task state neither emulated nor mocked, worded with both ways forward; or
+ * undefined when every Task can run.
+ */
+export function unrunnableTask(
+  spec: Pick<StateMachineSpec, 'name' | 'definition'>,
+  coverage: MockCoverage = { isMocked: () => false },
+): string | undefined {
+  return unrunnableTasks(spec, coverage)[0];
+}
+
+/**
+ * The cause an execution fails with when it reaches a Task local neither emulates nor
+ * mocks (`serve` starts an app with such Tasks, warning; see LocalRunner's `onUnrunnableTask`).
+ */
+export function unrunnableStateCause(
+  stateMachineName: string,
+  stateName: string,
+  resource: string,
+): string {
+  return `state "${stateName}" of state machine ${stateMachineName} uses ${resource}, which local neither emulates nor mocks here. ${waysForward(stateMachineName, stateName)}`;
 }
 
 /**

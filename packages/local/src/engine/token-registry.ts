@@ -40,6 +40,12 @@ export class TokenRegistry {
   readonly #key = randomBytes(32);
   readonly #open = new Map<string, OpenTask>();
   #sequence = 0;
+  readonly #now: () => number;
+
+  /** @param now the runner's time (its deadlines are on it). @default Date.now */
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
 
   /** Tokens currently open (waiting for an answer). */
   get openCount(): number {
@@ -70,7 +76,7 @@ export class TokenRegistry {
 
   /** `execution` now waits for an answer to `token`, within the task's timeout and heartbeat. */
   open(token: string, execution: Execution, timing: TaskTokenTiming = {}): void {
-    const now = Date.now();
+    const now = this.#now();
     const heartbeatMs =
       timing.heartbeatSeconds !== undefined ? timing.heartbeatSeconds * 1000 : undefined;
     this.#open.set(token, {
@@ -103,7 +109,7 @@ export class TokenRegistry {
     const refusal = this.#route(token, (execution) => execution.sendTaskHeartbeat(token));
     const task = this.#open.get(token);
     if (!refusal && task?.heartbeatMs !== undefined)
-      task.heartbeatDueAt = Date.now() + task.heartbeatMs;
+      task.heartbeatDueAt = this.#now() + task.heartbeatMs;
     return refusal;
   }
 

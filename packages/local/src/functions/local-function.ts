@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { FunctionSpec } from '../assembly/model.js';
+import { InFlightWork } from '../time/in-flight-work.js';
 import { WORKER_SOURCE } from './worker-source.js';
 
 /** Dummy credentials given to every local function, so that its SDK signs requests. */
@@ -29,6 +30,13 @@ export interface LocalFunctionOptions {
   readonly concurrency?: number;
   /** Receives the function's stdout and stderr, line by line. */
   readonly onLog?: (functionName: string, line: string) => void;
+  /**
+   * The runner's work in flight: each invocation counts (holding virtual time) from the
+   * call until its answer, waiting for a free environment included. The function's own
+   * `Timeout` stays real time: its code runs in real time.
+   * @default a count of this function's own
+   */
+  readonly work?: InFlightWork;
 }
 
 // The NUL that opens WORKER_SOURCE's end marks: no log line of a function has one.
@@ -68,10 +76,12 @@ export class LocalFunction {
   #invocations = 0;
   #coldStarts = 0;
   #closed = false;
+  readonly #work: InFlightWork;
 
   constructor(spec: FunctionSpec, options: LocalFunctionOptions) {
     this.spec = spec;
     this.#options = options;
+    this.#work = options.work ?? new InFlightWork(false);
     this.#env = {
       ...spec.environment,
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -125,7 +135,11 @@ export class LocalFunction {
   }
 
   /** Invokes the function with `event` once an environment is free. */
-  async invoke(event: unknown): Promise<InvokeResult> {
+  invoke(event: unknown): Promise<InvokeResult> {
+    return this.#work.during('invocation', () => this.#invoke(event));
+  }
+
+  async #invoke(event: unknown): Promise<InvokeResult> {
     const environment = await this.#acquire();
     this.#invocations += 1;
     const id = ++this.#nextId;

@@ -1,5 +1,6 @@
 import type { StateMachineSpec } from '../assembly/model.js';
-import type { ExecutionDescription } from '../model/execution.js';
+import type { ExecutionDescription, StartedExecution } from '../model/execution.js';
+import type { StoredAlias, StoredVersion } from '../store/local-store.js';
 
 /**
  * What the execution operations of the endpoint need from whoever runs the executions (the
@@ -22,8 +23,18 @@ export interface ExecutionHost {
       readonly testCase?: string;
       /** The input's text as the client sent it. */
       readonly inputText?: string;
+      /** Runs this version of the state machine (its frozen definition). */
+      readonly stateMachineVersionArn?: string;
+      /** The alias that chose the version. */
+      readonly stateMachineAliasArn?: string;
     },
-  ): ExecutionDescription;
+  ): StartedExecution;
+  /** A published version, by ARN. */
+  findVersion(versionArn: string): StoredVersion | undefined;
+  /** An alias, by ARN. */
+  findAlias(aliasArn: string): StoredAlias | undefined;
+  /** The injected random source, in [0, 1): which version an alias runs. */
+  random(): number;
   /** An execution the host still knows. */
   describeExecution(executionArn: string): ExecutionDescription | undefined;
   /** Executions the host knows (of one state machine, of one status, when given), oldest first. */

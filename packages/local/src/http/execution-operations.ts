@@ -1,8 +1,13 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
-import { executionArn } from '../model/arns.js';
-import { EXECUTION_STATUSES, type ExecutionDescription } from '../model/execution.js';
+import { chooseVersion } from '../model/alias-routing.js';
+import { executionArn, isExpressExecutionArn, parseStateMachineArn } from '../model/arns.js';
+import {
+  EXECUTION_STATUSES,
+  type ExecutionDescription,
+  type StartedExecution,
+} from '../model/execution.js';
 import { SfnApiError, validationError } from './api-error.js';
 import type { ExecutionHost } from './execution-host.js';
 import { withInputShapes } from './input-shape.js';
@@ -26,7 +31,30 @@ export const STATE_MACHINE_ARN =
 export const MAP_RUN_ARN =
   /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:mapRun:[^:\s]+\/[^:\s]*:[^:\s]+$/;
 export const EXECUTION_ARN =
-  /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(?:execution|express):[^:\s]+:[^:\s]+$/;
+  /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(?:execution:[^:\s]+:[^:\s]+|express:[^:\s]+:[^:\s]+:[^:\s]+)$/;
+
+/**
+ * AWS's answer to DescribeExecution, GetExecutionHistory and StopExecution of an Express
+ * execution: those operations do not take Express executions.
+ */
+function expressNotSupported(arn: string): SfnApiError {
+  return new SfnApiError(
+    'InvalidArn',
+    `Invalid Arn: 'Resource type not valid in this context: express' ('${arn}' is an Express execution: Step Functions keeps no history of those; serve prints each one as it ends, and StartSyncExecution answers with the result)`,
+  );
+}
+
+/** Express billing: duration rounded up to the next 100 ms; memory in 64 MB steps (not measured here: the first step). */
+function billingDetails(execution: ExecutionDescription): Record<string, number> {
+  const ms = (execution.stopDate ?? new Date()).getTime() - execution.startDate.getTime();
+  return {
+    billedMemoryUsedInMB: 64,
+    billedDurationInMilliseconds: Math.max(100, Math.ceil(ms / 100) * 100),
+  };
+}
+
+/** StartSyncExecution's `includedData`. */
+const INCLUDED_DATA = ['ALL_DATA', 'METADATA_ONLY'];
 
 /** The service's limit on execution input, in UTF-8 bytes. */
 const MAX_INPUT_BYTES = 262_144;
@@ -137,6 +165,7 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
   };
   const execution = (input: Record<string, unknown>) => {
     const arn = requireArn(input, 'executionArn', EXECUTION_ARN);
+    if (isExpressExecutionArn(arn)) throw expressNotSupported(arn);
     const found = runner.describeExecution(arn);
     if (!found)
       throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
@@ -148,78 +177,149 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
     if (!children) throw new SfnApiError('ResourceNotFound', `Resource not found: '${arn}'`);
     return children;
   };
-  return withInputShapes({
-    StartExecution: (input) => {
-      // Step Functions Local and LocalStack: `<stateMachineArn>#<TestCase>`.
-      const [plainArn, ...testCaseParts] = String(input.stateMachineArn).split('#');
-      const testCase = testCaseParts.length > 0 ? testCaseParts.join('#') : undefined;
-      const m = machine({ ...input, stateMachineArn: plainArn });
-      const name = input.name as string | undefined;
-      if (name !== undefined) checkResourceName(name);
-      const text = input.input as string | undefined;
-      if (text !== undefined && Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
-        throw validationError(
-          'input',
-          `Member must have length less than or equal to ${MAX_INPUT_BYTES}`,
+  /**
+   * What a StartExecution ARN names: the state machine, one of its versions, or an alias
+   * (which picks one of its versions by weight, with the host's random source).
+   */
+  const target = (arn: string) => {
+    const parsed = parseStateMachineArn(arn);
+    if (parsed?.kind === 'version') {
+      if (!runner.findVersion(arn)) {
+        throw new SfnApiError(
+          'StateMachineDoesNotExist',
+          `State Machine Does Not Exist: '${arn}' (no such version: ListStateMachineVersions lists them)`,
         );
       }
-      if (text !== undefined && isTooDeep(text)) {
+      return { stateMachineArn: parsed.stateMachineArn, stateMachineVersionArn: arn };
+    }
+    if (parsed?.kind === 'alias') {
+      const alias = runner.findAlias(arn);
+      if (!alias) {
+        throw new SfnApiError(
+          'StateMachineDoesNotExist',
+          `State Machine Does Not Exist: '${arn}' (no such alias: ListStateMachineAliases lists them)`,
+        );
+      }
+      return {
+        stateMachineArn: parsed.stateMachineArn,
+        stateMachineVersionArn: chooseVersion(alias.routing, () => runner.random()),
+        stateMachineAliasArn: arn,
+      };
+    }
+    return { stateMachineArn: arn };
+  };
+  const start = (input: Record<string, unknown>, operation: string): StartedExecution => {
+    // Step Functions Local and LocalStack: `<stateMachineArn>#<TestCase>`.
+    const [plainArn, ...testCaseParts] = String(input.stateMachineArn).split('#');
+    const testCase = testCaseParts.length > 0 ? testCaseParts.join('#') : undefined;
+    requireArn({ stateMachineArn: plainArn }, 'stateMachineArn', STATE_MACHINE_ARN);
+    const { stateMachineArn, ...qualifiers } = target(plainArn as string);
+    const m = machine({ ...input, stateMachineArn });
+    if (operation === 'StartSyncExecution' && m.type !== 'EXPRESS') {
+      throw new SfnApiError(
+        'StateMachineTypeNotSupported',
+        `This operation is not supported by this type of state machine: StartSyncExecution runs EXPRESS state machines, and '${m.arn}' is ${m.type}; start it with StartExecution`,
+      );
+    }
+    const name = input.name as string | undefined;
+    if (name !== undefined) checkResourceName(name);
+    const text = input.input as string | undefined;
+    if (text !== undefined && Buffer.byteLength(text, 'utf8') > MAX_INPUT_BYTES) {
+      throw validationError(
+        'input',
+        `Member must have length less than or equal to ${MAX_INPUT_BYTES}`,
+      );
+    }
+    if (text !== undefined && isTooDeep(text)) {
+      throw new SfnApiError(
+        'InvalidExecutionInput',
+        `Invalid State Machine Execution Input: 'the input nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays'`,
+      );
+    }
+    let executionInput: unknown = {};
+    if (text !== undefined) {
+      try {
+        executionInput = JSON.parse(text);
+      } catch (error) {
         throw new SfnApiError(
           'InvalidExecutionInput',
-          `Invalid State Machine Execution Input: 'the input nests deeper than ${MAX_JSON_DEPTH} levels of objects and arrays'`,
+          `Invalid State Machine Execution Input: '${(error as Error).message}'`,
         );
       }
-      let executionInput: unknown = {};
-      if (text !== undefined) {
-        try {
-          executionInput = JSON.parse(text);
-        } catch (error) {
-          throw new SfnApiError(
-            'InvalidExecutionInput',
-            `Invalid State Machine Execution Input: '${(error as Error).message}'`,
-          );
-        }
-      }
-      if (name !== undefined) {
-        const existing = runner.describeExecution(executionArn(m.arn, name));
-        if (existing) {
-          // Idempotent for an open execution started with the same input (STANDARD);
-          // otherwise the name is taken (AWS: for 90 days).
-          if (
-            m.type === 'STANDARD' &&
-            existing.status === 'RUNNING' &&
-            existing.input === (text ?? JSON.stringify(executionInput))
-          ) {
-            return {
-              executionArn: existing.executionArn,
-              startDate: epochSeconds(existing.startDate),
-            };
-          }
-          throw new SfnApiError(
-            'ExecutionAlreadyExists',
-            `Execution Already Exists: '${existing.executionArn}'`,
-          );
-        }
-      }
-      let started: ExecutionDescription;
-      try {
-        started = runner.startExecution(executionInput, {
-          stateMachine: m.arn,
-          ...(name ? { name } : {}),
-          ...(testCase !== undefined ? { testCase } : {}),
-          ...(text !== undefined ? { inputText: text } : {}),
-        });
-      } catch (error) {
+    }
+    // Express execution names need not be unique (their ARNs carry an id).
+    if (name !== undefined && m.type !== 'EXPRESS') {
+      const existing = runner.describeExecution(executionArn(m.arn, name));
+      if (existing) {
+        // Idempotent for an open execution started with the same input (STANDARD);
+        // otherwise the name is taken (AWS: for 90 days).
         if (
-          error instanceof MockConfigError ||
-          error instanceof UnsupportedFeatureError ||
-          error instanceof AssemblyError
+          m.type === 'STANDARD' &&
+          existing.status === 'RUNNING' &&
+          existing.input === (text ?? JSON.stringify(executionInput))
         ) {
-          throw new SfnApiError('ValidationException', error.message);
+          return existing as StartedExecution;
         }
-        throw error;
+        throw new SfnApiError(
+          'ExecutionAlreadyExists',
+          `Execution Already Exists: '${existing.executionArn}'`,
+        );
       }
+    }
+    let started: StartedExecution;
+    try {
+      started = runner.startExecution(executionInput, {
+        stateMachine: m.arn,
+        ...(name ? { name } : {}),
+        ...(testCase !== undefined ? { testCase } : {}),
+        ...(text !== undefined ? { inputText: text } : {}),
+        ...qualifiers,
+      });
+    } catch (error) {
+      if (
+        error instanceof MockConfigError ||
+        error instanceof UnsupportedFeatureError ||
+        error instanceof AssemblyError
+      ) {
+        throw new SfnApiError('ValidationException', error.message);
+      }
+      throw error;
+    }
+    return started;
+  };
+  return withInputShapes({
+    StartExecution: (input) => {
+      const started = start(input, 'StartExecution');
       return { executionArn: started.executionArn, startDate: epochSeconds(started.startDate) };
+    },
+    StartSyncExecution: async (input) => {
+      const includedData = input.includedData as string | undefined;
+      if (includedData !== undefined && !INCLUDED_DATA.includes(includedData)) {
+        throw validationError(
+          'includedData',
+          `Member must satisfy enum value set: [${INCLUDED_DATA.join(', ')}]`,
+          includedData,
+        );
+      }
+      const ended = await start(input, 'StartSyncExecution').done;
+      const data = includedData !== 'METADATA_ONLY';
+      return {
+        executionArn: ended.executionArn,
+        stateMachineArn: ended.stateMachineArn,
+        name: ended.name,
+        startDate: epochSeconds(ended.startDate),
+        stopDate: epochSeconds(ended.stopDate ?? new Date()),
+        // A synchronous Express execution ends SUCCEEDED, FAILED or TIMED_OUT.
+        status: ended.status === 'ABORTED' ? 'FAILED' : ended.status,
+        ...(ended.error !== undefined ? { error: ended.error } : {}),
+        ...(ended.cause !== undefined ? { cause: ended.cause } : {}),
+        ...(data ? { input: ended.input } : {}),
+        inputDetails: { included: data },
+        ...(ended.output !== undefined && data ? { output: ended.output } : {}),
+        ...(ended.output !== undefined ? { outputDetails: { included: data } } : {}),
+        ...(typeof input.traceHeader === 'string' ? { traceHeader: input.traceHeader } : {}),
+        billingDetails: billingDetails(ended),
+      };
     },
     DescribeExecution: (input) => {
       const e = execution(input);
@@ -230,6 +330,12 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
         ...(e.output !== undefined ? { output: e.output, outputDetails: { included: true } } : {}),
         ...(e.error !== undefined ? { error: e.error } : {}),
         ...(e.cause !== undefined ? { cause: e.cause } : {}),
+        ...(e.stateMachineVersionArn !== undefined
+          ? { stateMachineVersionArn: e.stateMachineVersionArn }
+          : {}),
+        ...(e.stateMachineAliasArn !== undefined
+          ? { stateMachineAliasArn: e.stateMachineAliasArn }
+          : {}),
         ...redriveFields(e, runner.findStateMachine(e.stateMachineArn)),
         ...(e.mapRunArn !== undefined ? { mapRunArn: e.mapRunArn } : {}),
       };
@@ -242,9 +348,18 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
           'Must provide a StateMachine ARN or a Map Run ARN',
         );
       }
-      const listed = byMapRun
-        ? mapRunChildren(input)
-        : runner.executions({ stateMachineArn: machine(input).arn });
+      let listed: ExecutionDescription[];
+      if (byMapRun) listed = mapRunChildren(input);
+      else {
+        const m = machine(input);
+        if (m.type === 'EXPRESS') {
+          throw new SfnApiError(
+            'StateMachineTypeNotSupported',
+            `This operation is not supported by this type of state machine: '${m.arn}' is EXPRESS, and Express executions are not listed (serve prints each one as it ends; StartSyncExecution answers with the result)`,
+          );
+        }
+        listed = runner.executions({ stateMachineArn: m.arn });
+      }
       const status = input.statusFilter as string | undefined;
       if (status !== undefined && !LISTED_STATUSES.includes(status)) {
         throw validationError(

@@ -22,6 +22,13 @@ export const INPUT_SHAPES: Readonly<Record<string, InputShape>> = {
     input: OPTIONAL_STRING,
     traceHeader: OPTIONAL_STRING,
   },
+  StartSyncExecution: {
+    stateMachineArn: REQUIRED_STRING,
+    name: OPTIONAL_STRING,
+    input: OPTIONAL_STRING,
+    traceHeader: OPTIONAL_STRING,
+    includedData: OPTIONAL_STRING,
+  },
   DescribeExecution: { executionArn: REQUIRED_STRING, includedData: OPTIONAL_STRING },
   ListExecutions: {
     stateMachineArn: OPTIONAL_STRING,

@@ -1,5 +1,6 @@
 import { ExecutionNotRedrivableError } from '@sfn-callback/asl';
 import type { StateMachineSpec } from '../assembly/model.js';
+import { isExpressExecutionArn } from '../model/arns.js';
 import type { ExecutionDescription } from '../model/execution.js';
 import { SfnApiError, validationError } from './api-error.js';
 import { EXECUTION_ARN, epochSeconds, requireArn } from './execution-operations.js';
@@ -41,6 +42,12 @@ export function redriveOperation(host: RedriveHost): SfnOperations {
           'clientToken',
           `Member must have length ${clientToken.length < 1 ? 'greater than or equal to 1' : 'less than or equal to 64'}`,
           clientToken,
+        );
+      }
+      if (isExpressExecutionArn(arn)) {
+        throw new SfnApiError(
+          'ExecutionNotRedrivable',
+          `'${arn}' is an Express execution: only STANDARD executions can be redriven`,
         );
       }
       const execution = host.describeExecution(arn);

@@ -51,6 +51,7 @@ export class SfnApiServer {
   readonly guard: RequestGuard;
   #url = '';
   #port = 0;
+  #beginRequest: (() => () => void) | undefined;
 
   constructor(operations: SfnOperations, guard: RequestGuard = new RequestGuard()) {
     this.#operations = operations;
@@ -67,6 +68,16 @@ export class SfnApiServer {
   /** Adds or replaces operations. */
   register(operations: SfnOperations): void {
     this.#operations = { ...this.#operations, ...operations };
+  }
+
+  /**
+   * Counts each API request as work in flight: `begin` is called as one arrives, and what
+   * it returns once its response is sent or its connection closed (the runner's virtual
+   * time does not move meanwhile). Mounted routes are not counted: the console's live
+   * stream stays open for as long as a browser looks.
+   */
+  countRequests(begin: () => () => void): void {
+    this.#beginRequest = begin;
   }
 
   /** Serves `route` beside the API (the console's pages and calls). */
@@ -137,6 +148,13 @@ export class SfnApiServer {
       if (handled instanceof Promise) handled.catch(fail);
       return;
     }
+    // A long poll (GetActivityTask, held up to a minute) waits for work: it is not work, and
+    // counting it would stop virtual time for as long as an activity worker polls.
+    const end =
+      request.headers['x-amz-target'] === `${TARGET_PREFIX}GetActivityTask`
+        ? undefined
+        : this.#beginRequest?.();
+    if (end) response.once('close', end);
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {

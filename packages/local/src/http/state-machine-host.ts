@@ -1,7 +1,8 @@
 import type { StateMachineSpec } from '../assembly/model.js';
 import type { ExecutionDescription } from '../model/execution.js';
 import type { CreatedStateMachines } from '../store/created-state-machines.js';
-import type { StoredRevision } from '../store/local-store.js';
+import type { StoredRevision, StoredTag } from '../store/local-store.js';
+import type { VersionHost } from './version-host.js';
 
 /**
  * What the state machine operations of the endpoint need from whoever runs the state
@@ -20,4 +21,8 @@ export interface StateMachineHost {
   describeExecution(executionArn: string): ExecutionDescription | undefined;
   /** The revision of a created state machine that an execution ran, when it ran one. */
   executionRevision(executionArn: string): StoredRevision | undefined;
+  /** Sets tags of a state machine (CreateStateMachine's `tags`). */
+  putTags(arn: string, tags: readonly StoredTag[]): void;
+  /** Versions and aliases (`publish: true` on create and update; DescribeStateMachine of a version). */
+  readonly versions: VersionHost;
 }

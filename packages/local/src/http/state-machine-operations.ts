@@ -13,6 +13,8 @@ import { tooDeepDefinition } from './json-depth.js';
 import type { SfnOperation, SfnOperations } from './operation.js';
 import { checkResourceName } from './resource-name.js';
 import type { StateMachineHost } from './state-machine-host.js';
+import { checkTagCount, readTags } from './tag-operations.js';
+import { checkDescription, publishVersion, VERSION_ARN } from './version-operations.js';
 
 /** The service's limit on a definition, in characters. */
 const MAX_DEFINITION_LENGTH = 1_048_576;
@@ -24,6 +26,22 @@ const STRING = { type: 'string' } as const;
 const REQUIRED = { type: 'string', required: true } as const;
 
 /** The input members of the state machine operations (Step Functions API reference). */
+/**
+ * `publish` and `versionDescription` of CreateStateMachine and UpdateStateMachine: a
+ * description without `publish: true` is refused, as AWS refuses it.
+ */
+function readPublish(input: Record<string, unknown>): { publish: boolean; description?: string } {
+  const description = checkDescription(input.versionDescription, 'versionDescription');
+  const publish = input.publish === true;
+  if (description !== undefined && !publish) {
+    throw new SfnApiError(
+      'ValidationException',
+      'Version description can only be set when publish is true',
+    );
+  }
+  return { publish, ...(description !== undefined ? { description } : {}) };
+}
+
 export const STATE_MACHINE_INPUT_SHAPES: Readonly<Record<string, InputShape>> = {
   CreateStateMachine: {
     name: REQUIRED,
@@ -115,6 +133,26 @@ export function stateMachineOperations(
   startedAt = new Date(),
 ): SfnOperations {
   const describe = (arn: string) => {
+    const version = VERSION_ARN.test(arn) ? host.versions.version(arn) : undefined;
+    if (version) {
+      const machine = host.created.get(version.stateMachineArn);
+      const revision = host.versions.revision(version.revisionId);
+      if (machine && revision) {
+        return {
+          stateMachineArn: version.arn,
+          name: machine.stored.name,
+          status: 'ACTIVE',
+          definition: revision.definition,
+          roleArn: revision.roleArn,
+          type: machine.stored.type,
+          creationDate: epochSeconds(version.creationDate),
+          revisionId: version.revisionId,
+          ...(version.description !== undefined ? { description: version.description } : {}),
+          loggingConfiguration: { level: 'OFF', includeExecutionData: false },
+          tracingConfiguration: { enabled: false },
+        };
+      }
+    }
     const created = host.created.get(arn);
     if (created) {
       const { stored } = created;
@@ -126,7 +164,10 @@ export function stateMachineOperations(
         roleArn: stored.roleArn,
         type: stored.type,
         creationDate: epochSeconds(stored.creationDate),
-        ...(stored.revisionId ? { revisionId: stored.revisionId } : {}),
+        // AWS shows a revisionId once the state machine was updated.
+        ...(stored.revisionId && stored.updateDate !== undefined
+          ? { revisionId: stored.revisionId }
+          : {}),
         ...(stored.description !== undefined ? { description: stored.description } : {}),
         loggingConfiguration: { level: 'OFF', includeExecutionData: false },
         tracingConfiguration: { enabled: false },
@@ -168,7 +209,10 @@ export function stateMachineOperations(
       oneOf(input, 'type', TYPES);
       const type = (input.type as 'STANDARD' | 'EXPRESS' | undefined) ?? 'STANDARD';
       checkDefinition(definition, type);
+      const publish = readPublish(input);
+      const tags = readTags(input.tags);
       const arn = host.created.arnOf(name);
+      checkTagCount(arn, [], tags);
       const existing = host.created.get(arn);
       if (existing) {
         // Idempotent for the same request; a different one with that name is refused.
@@ -177,7 +221,14 @@ export function stateMachineOperations(
           existing.stored.roleArn === roleArn &&
           existing.stored.type === type;
         if (same) {
-          return { stateMachineArn: arn, creationDate: epochSeconds(existing.stored.creationDate) };
+          const version = publish.publish
+            ? publishVersion(host.versions, arn, { ...publish }, new Date())
+            : undefined;
+          return {
+            stateMachineArn: arn,
+            creationDate: epochSeconds(existing.stored.creationDate),
+            ...(version ? { stateMachineVersionArn: version.arn } : {}),
+          };
         }
         throw new SfnApiError(
           'StateMachineAlreadyExists',
@@ -192,9 +243,14 @@ export function stateMachineOperations(
       }
       checkRunnable(host, name, definition);
       const made = host.created.create({ name, type, roleArn, definition });
+      host.putTags(made.stored.arn, tags);
+      const version = publish.publish
+        ? publishVersion(host.versions, made.stored.arn, { ...publish }, made.stored.creationDate)
+        : undefined;
       return {
         stateMachineArn: made.stored.arn,
         creationDate: epochSeconds(made.stored.creationDate),
+        ...(version ? { stateMachineVersionArn: version.arn } : {}),
       };
     },
     UpdateStateMachine: (input) => {
@@ -214,6 +270,7 @@ export function stateMachineOperations(
       }
       if (definition !== undefined) checkDefinitionLength(definition);
       if (roleArn !== undefined) checkRoleArn(roleArn);
+      const publish = readPublish(input);
       const current = created(arn, 'UpdateStateMachine');
       if (definition !== undefined) {
         checkDefinition(definition, current.stored.type);
@@ -224,9 +281,14 @@ export function stateMachineOperations(
         ...(roleArn !== undefined ? { roleArn } : {}),
       });
       host.invalidate(arn);
+      const updateDate = updated.stored.updateDate ?? new Date();
+      const version = publish.publish
+        ? publishVersion(host.versions, arn, { ...publish }, updateDate)
+        : undefined;
       return {
-        updateDate: epochSeconds(updated.stored.updateDate ?? new Date()),
+        updateDate: epochSeconds(updateDate),
         ...(updated.stored.revisionId ? { revisionId: updated.stored.revisionId } : {}),
+        ...(version ? { stateMachineVersionArn: version.arn } : {}),
       };
     },
     DeleteStateMachine: (input) => {
@@ -238,8 +300,13 @@ export function stateMachineOperations(
       host.invalidate(arn);
       return {};
     },
-    DescribeStateMachine: (input) =>
-      describe(requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN)),
+    DescribeStateMachine: (input) => {
+      const arn = requireArn(input, 'stateMachineArn', STATE_MACHINE_ARN);
+      if (VERSION_ARN.test(arn) && !host.versions.version(arn)) {
+        throw new SfnApiError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+      }
+      return describe(arn);
+    },
     DescribeStateMachineForExecution: (input) => {
       const arn = requireArn(input, 'executionArn', EXECUTION_ARN);
       const execution = host.describeExecution(arn);

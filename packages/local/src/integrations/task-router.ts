@@ -1,6 +1,7 @@
 import type { Json, TaskRequest } from '@sfn-callback/asl';
 import type { MockSession } from '../mocks/mock-session.js';
 import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
+import type { ActivityTasks } from './activity-tasks.js';
 import { callIntegration, type IntegrationTargets } from './call-integration.js';
 import { type NestedExecutionHost, startNestedExecution } from './nested-execution.js';
 import { type EventBuses, putEvents } from './put-events.js';
@@ -12,6 +13,8 @@ export interface TaskRoutes {
   readonly buses?: EventBuses;
   /** Absent: `states:startExecution` is not emulated. */
   readonly nested?: NestedExecutionHost;
+  /** Absent: activity Tasks are not emulated. */
+  readonly activities?: ActivityTasks;
 }
 
 /** The execution a Task belongs to, and where its messages are reported. */
@@ -27,7 +30,7 @@ export interface TaskOrigin {
 
 /**
  * Performs one Task attempt: the test case's mocked response when it mocks the state,
- * else the emulated service — a nested execution (`states:startExecution`), an event bus
+ * else the emulated service — an activity's workers, a nested execution (`states:startExecution`), an event bus
  * (`events:putEvents`), or the app's SQS, SNS and Lambda.
  */
 export function routeTask(
@@ -37,6 +40,14 @@ export function routeTask(
 ): Promise<Json> {
   if (origin.mocks?.mocks(request.stateName)) return origin.mocks.answer(request);
   const { resource } = request;
+  if (routes.activities && resource.activity) {
+    // Waits for a worker (GetActivityTask); the engine then waits for the token's answer.
+    return routes.activities.schedule(
+      resource.arn,
+      { taskToken: request.taskToken as string, input: JSON.stringify(request.parameters) },
+      request.signal,
+    );
+  }
   if (routes.nested && resource.resourceType === 'states' && resource.action === 'startExecution') {
     return startNestedExecution(request, routes.nested);
   }

@@ -36,6 +36,10 @@ export interface ExecutionRecord {
   readonly redriveDate?: Date;
   /** The Map Run it is a child execution of (a Distributed Map's child). */
   readonly mapRunArn?: string;
+  /** The version it ran, when started by a version or an alias ARN. */
+  readonly stateMachineVersionArn?: string;
+  /** The alias it was started by, when it was. */
+  readonly stateMachineAliasArn?: string;
 }
 
 /** What the runner knows about an execution: its record, its history and what it sent. */

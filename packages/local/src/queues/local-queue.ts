@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { QueueSpec } from '../assembly/model.js';
+import { type LocalTime, localTime } from '../time/local-time.js';
 
 /** A message as the queue holds it. */
 export interface QueueMessage {
@@ -48,15 +49,22 @@ export class LocalQueue {
   /** Visible messages, oldest first (FIFO queues keep them in sequence order). */
   #visible: QueueMessage[] = [];
   #visibleHead = 0;
-  readonly #inFlight = new Map<string, { message: QueueMessage; timer: NodeJS.Timeout }>();
-  readonly #delayed = new Set<NodeJS.Timeout>();
+  readonly #inFlight = new Map<string, { message: QueueMessage; cancelTimer: () => void }>();
+  readonly #delayed = new Set<() => void>();
   readonly #deduplication = new Map<string, { expires: number; output: SendMessageOutput }>();
   readonly #listeners = new Set<() => void>();
   #sequence = 0n;
   #closed = false;
 
-  constructor(spec: QueueSpec) {
+  readonly #time: LocalTime;
+
+  /**
+   * @param time the runner's time: visibility timeouts, delays and timestamps run on it.
+   *   @default real time
+   */
+  constructor(spec: QueueSpec, time: LocalTime = localTime('real')) {
     this.spec = spec;
+    this.#time = time;
   }
 
   /** Links the dead-letter queue named by the redrive policy. */
@@ -109,7 +117,7 @@ export class LocalQueue {
           'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
         );
       }
-      const now = Date.now();
+      const now = this.#time.now();
       for (const [key, entry] of this.#deduplication) {
         if (entry.expires > now) break;
         this.#deduplication.delete(key);
@@ -122,7 +130,7 @@ export class LocalQueue {
       messageId: randomUUID(),
       body: input.MessageBody,
       md5OfBody,
-      sentTimestamp: Date.now(),
+      sentTimestamp: this.#time.now(),
       messageAttributes: input.MessageAttributes ?? {},
       receiveCount: 0,
       ...(this.spec.fifo
@@ -140,18 +148,17 @@ export class LocalQueue {
     };
     if (this.spec.fifo) {
       this.#deduplication.set(deduplicationId as string, {
-        expires: Date.now() + DEDUPLICATION_WINDOW_MS,
+        expires: this.#time.now() + DEDUPLICATION_WINDOW_MS,
         output,
       });
     }
     const delaySeconds = input.DelaySeconds ?? this.spec.delaySeconds;
     if (delaySeconds > 0 && !this.spec.fifo) {
-      const timer = setTimeout(() => {
-        this.#delayed.delete(timer);
+      const cancelTimer = this.#time.setTimer(delaySeconds * 1000, () => {
+        this.#delayed.delete(cancelTimer);
         this.#makeVisible(message);
-      }, delaySeconds * 1000);
-      timer.unref();
-      this.#delayed.add(timer);
+      });
+      this.#delayed.add(cancelTimer);
     } else {
       this.#makeVisible(message);
     }
@@ -168,7 +175,7 @@ export class LocalQueue {
   ): QueueMessage[] {
     const received: QueueMessage[] = [];
     if (this.visibleCount === 0) return received;
-    const now = Date.now();
+    const now = this.#time.now();
     if (!this.spec.fifo) {
       while (received.length < max && this.#visibleHead < this.#visible.length) {
         const message = this.#visible[this.#visibleHead] as QueueMessage;
@@ -202,9 +209,10 @@ export class LocalQueue {
       message.firstReceiveTimestamp ??= now;
       const receiptHandle = `${message.messageId}#${message.receiveCount}`;
       message.receiptHandle = receiptHandle;
-      const timer = setTimeout(() => this.#expire(receiptHandle), visibilityTimeoutSeconds * 1000);
-      timer.unref();
-      this.#inFlight.set(receiptHandle, { message, timer });
+      const cancelTimer = this.#time.setTimer(visibilityTimeoutSeconds * 1000, () =>
+        this.#expire(receiptHandle),
+      );
+      this.#inFlight.set(receiptHandle, { message, cancelTimer });
     }
     return received;
   }
@@ -213,7 +221,7 @@ export class LocalQueue {
   delete(receiptHandle: string): boolean {
     const entry = this.#inFlight.get(receiptHandle);
     if (!entry) return false;
-    clearTimeout(entry.timer);
+    entry.cancelTimer();
     this.#inFlight.delete(receiptHandle);
     entry.message.receiptHandle = undefined;
     if (this.spec.fifo) this.#notify();
@@ -223,8 +231,8 @@ export class LocalQueue {
   /** Drops every message and timer. */
   close(): void {
     this.#closed = true;
-    for (const { timer } of this.#inFlight.values()) clearTimeout(timer);
-    for (const timer of this.#delayed) clearTimeout(timer);
+    for (const { cancelTimer } of this.#inFlight.values()) cancelTimer();
+    for (const cancelTimer of this.#delayed) cancelTimer();
     this.#inFlight.clear();
     this.#delayed.clear();
     this.#visible = [];

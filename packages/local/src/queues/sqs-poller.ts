@@ -1,5 +1,6 @@
 import type { EventSourceMappingSpec } from '../assembly/model.js';
 import type { InvokeResult, LocalFunction } from '../functions/local-function.js';
+import { type LocalTime, localTime } from '../time/local-time.js';
 import type { LocalQueue, QueueMessage } from './local-queue.js';
 
 /** What one batch did, for whoever watches the poller. */
@@ -21,6 +22,12 @@ export interface SqsPollerOptions {
   /** Concurrent batches at most (Lambda scales out; locally it is bounded). */
   readonly concurrency: number;
   readonly onBatch?: (report: BatchReport) => void;
+  /**
+   * The runner's time: the batching window runs on it, and each batch counts as work in
+   * flight until its function has answered and the batch is settled.
+   * @default real time
+   */
+  readonly time?: LocalTime;
 }
 
 /**
@@ -37,7 +44,8 @@ export class SqsPoller {
   readonly #fn: LocalFunction;
   readonly #options: SqsPollerOptions;
   #active = 0;
-  #windowTimer: NodeJS.Timeout | undefined;
+  #cancelWindow: (() => void) | undefined;
+  readonly #time: LocalTime;
   #stopped = false;
   readonly #unsubscribe: () => void;
   #idleWaiters: (() => void)[] = [];
@@ -52,6 +60,7 @@ export class SqsPoller {
     this.#queue = queue;
     this.#fn = fn;
     this.#options = options;
+    this.#time = options.time ?? localTime('real');
     this.#unsubscribe = queue.onAvailable(() => this.#pump());
   }
 
@@ -69,7 +78,7 @@ export class SqsPoller {
   stop(): void {
     this.#stopped = true;
     this.#unsubscribe();
-    if (this.#windowTimer) clearTimeout(this.#windowTimer);
+    this.#cancelWindow?.();
   }
 
   /** Resolves when no batch is in progress. */
@@ -87,11 +96,11 @@ export class SqsPoller {
     while (this.#active < limit && this.#queue.visibleCount > 0) {
       const window = this.spec.maximumBatchingWindowSeconds * 1000;
       if (window > 0 && this.#queue.visibleCount < this.spec.batchSize) {
-        this.#windowTimer ??= setTimeout(() => {
-          this.#windowTimer = undefined;
+        this.#cancelWindow ??= this.#time.setTimer(window, () => {
+          this.#cancelWindow = undefined;
           this.#deliver();
           this.#pump();
-        }, window);
+        });
         return;
       }
       this.#deliver();
@@ -102,6 +111,7 @@ export class SqsPoller {
     const messages = this.#queue.receive(this.spec.batchSize);
     if (messages.length === 0) return;
     this.#active += 1;
+    const delivered = this.#time.work.begin('delivery');
     void this.#fn
       .invoke(this.#event(messages))
       .then((result) => this.#settle(messages, result))
@@ -113,6 +123,8 @@ export class SqsPoller {
           for (const resolve of waiters) resolve();
         }
         this.#pump();
+        // After the pump: a message it takes now holds time before this batch lets it go.
+        delivered();
       });
   }
 
@@ -166,7 +178,9 @@ export class SqsPoller {
           ApproximateReceiveCount: String(message.receiveCount),
           SentTimestamp: String(message.sentTimestamp),
           SenderId: 'AROALOCALSTATESROLE:local',
-          ApproximateFirstReceiveTimestamp: String(message.firstReceiveTimestamp ?? Date.now()),
+          ApproximateFirstReceiveTimestamp: String(
+            message.firstReceiveTimestamp ?? this.#time.now(),
+          ),
           ...(message.messageGroupId
             ? {
                 MessageGroupId: message.messageGroupId,

@@ -9,25 +9,33 @@ import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { AppModel, StateMachineSpec } from '../assembly/model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
 import { CONSOLE_PATH, ConsoleRoute } from '../console/console-route.js';
+import type { CoverageReport } from '../console/coverage-report.js';
 import { FunctionLog } from '../console/function-log.js';
 import { type ExecutionEnvironment, LocalExecution } from '../engine/local-execution.js';
 import {
   compileStateMachine,
   type LocalStateMachine,
   unrunnableTask,
+  unrunnableTasks,
 } from '../engine/local-state-machine.js';
 import { stateNames } from '../engine/task-states.js';
 import { type PendingTask, TokenRegistry } from '../engine/token-registry.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { LocalFunction } from '../functions/local-function.js';
+import { activityOperations } from '../http/activity-operations.js';
+import { aliasOperations } from '../http/alias-operations.js';
 import { executionOperations } from '../http/execution-operations.js';
 import { mapRunOperations } from '../http/map-run-operations.js';
 import type { SfnOperations } from '../http/operation.js';
 import { redriveOperation } from '../http/redrive-operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
+import { tagOperations } from '../http/tag-operations.js';
 import { type CallbackCounters, taskCallbackOperations } from '../http/task-callback-operations.js';
 import { testStateOperation } from '../http/test-state-operation.js';
+import type { VersionHost } from '../http/version-host.js';
+import { versionOperations } from '../http/version-operations.js';
+import { ActivityTasks } from '../integrations/activity-tasks.js';
 import { BucketFolderStore } from '../integrations/bucket-folder-store.js';
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { LocalEventBus } from '../integrations/local-event-bus.js';
@@ -37,15 +45,27 @@ import { routeTask } from '../integrations/task-router.js';
 import type { MockConfig } from '../mocks/mock-config.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
 import { MockSession } from '../mocks/mock-session.js';
-import { DEFAULT_REGION, executionArn, LOCAL_ACCOUNT_ID, stateMachineArn } from '../model/arns.js';
+import {
+  activityArn,
+  DEFAULT_REGION,
+  executionArn,
+  LOCAL_ACCOUNT_ID,
+  stateMachineArn,
+} from '../model/arns.js';
 import type { ExecutionDescription } from '../model/execution.js';
 import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-messages.js';
 import { LocalQueue } from '../queues/local-queue.js';
 import { type BatchReport, SqsPoller } from '../queues/sqs-poller.js';
 import { CreatedStateMachines } from '../store/created-state-machines.js';
-import { LocalStore, type StoredNotification } from '../store/local-store.js';
+import {
+  LocalStore,
+  type StoredAlias,
+  type StoredNotification,
+  type StoredVersion,
+} from '../store/local-store.js';
 import { MapRuns } from '../store/map-runs.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
+import { type LocalTime, localTime, type TimeMode } from '../time/local-time.js';
 
 /** Options of {@link LocalRunner.start}. */
 export interface LocalRunnerOptions {
@@ -115,12 +135,41 @@ export interface LocalRunnerOptions {
    * @default the runner's endpoint
    */
   readonly functionEndpointUrl?: string;
+  /**
+   * What time the runner runs on. `'virtual'`: Wait states, retry intervals, heartbeats and
+   * timeouts, SQS visibility timeouts and delays pass at once whenever nothing else can run
+   * — no function invocation, queue delivery or request to the endpoint in flight (counted,
+   * see {@link LocalRunner.time}); a worker that fails once and comes back after a 3-minute
+   * visibility timeout then takes milliseconds, its history still 3 minutes long.
+   * `'real'`: the wall clock, for someone watching the console or answering tokens by hand
+   * (on virtual time an open task that nothing in flight will answer times out at once).
+   * @default 'real'
+   */
+  readonly time?: TimeMode;
   /** Receives the functions' log lines (stdout and stderr). By default they are dropped. */
   readonly onFunctionLog?: (functionName: string, line: string) => void;
   /** Called after each batch an event source mapping delivered. */
   readonly onBatch?: (report: BatchReport) => void;
   /** Called with each execution as it starts (by the API or the program); await its `done`. */
   readonly onExecution?: (execution: LocalExecution) => void;
+  /**
+   * How long GetActivityTask holds a poll that finds no task before it answers with none.
+   * AWS holds it 60 s; a test can make it short.
+   * @default 60
+   */
+  readonly activityPollSeconds?: number;
+  /**
+   * The random source in [0, 1) that picks the version an alias runs, by weight.
+   * @default Math.random
+   */
+  readonly random?: () => number;
+  /**
+   * Start even when an app's state machine has Tasks local neither emulates nor mocks:
+   * each such state is handed here as a warning (naming it and how to mock it), and an
+   * execution that reaches it fails there with `States.Runtime`. Without it, `start`
+   * refuses such an app (UnsupportedFeatureError), as `run` does.
+   */
+  readonly onUnrunnableTask?: (warning: string) => void;
 }
 
 /** Options of {@link LocalRunner.serveConsole}. */
@@ -131,6 +180,8 @@ export interface ConsoleOptions {
    * @default an empty log
    */
   readonly log?: FunctionLog;
+  /** State machine coverage to draw over the graphs (`serve --coverage <file>`). */
+  readonly coverage?: CoverageReport;
 }
 
 /** Options of {@link LocalRunner.startExecution}. */
@@ -149,6 +200,10 @@ export interface StartExecutionOptions {
    * DescribeExecution and the history; `input` must be its parsed value.
    */
   readonly inputText?: string;
+  /** Runs this published version of the state machine (`<stateMachineArn>:<n>`). */
+  readonly stateMachineVersionArn?: string;
+  /** The alias that chose the version (DescribeExecution names it). */
+  readonly stateMachineAliasArn?: string;
 }
 
 /**
@@ -193,6 +248,11 @@ export class LocalRunner implements NestedExecutionHost {
   readonly mapRuns: MapRuns;
   /** The bucket folders (`buckets` option), when given. */
   readonly buckets: BucketFolderStore | undefined;
+  /**
+   * The runner's time ({@link LocalRunnerOptions.time}): its mode, `now()`, and
+   * `work.counts`, the invocations, deliveries and requests in flight.
+   */
+  readonly time: LocalTime;
   readonly #server: SfnApiServer;
   readonly #registry: TokenRegistry;
   readonly #pollers: SqsPoller[];
@@ -202,6 +262,13 @@ export class LocalRunner implements NestedExecutionHost {
   readonly #running = new Set<LocalExecution>();
   readonly #retain: number;
   readonly #onExecution: ((execution: LocalExecution) => void) | undefined;
+  /** Activity tasks waiting for a worker, and the workers' held polls. */
+  readonly #activities = new ActivityTasks();
+  readonly #activityPollMs: number;
+  /** Picks the version an alias runs. */
+  readonly random: () => number;
+  /** The app's state machines may have unrunnable Tasks (warned at start, failed at the state). */
+  readonly #startsUnrunnable: boolean;
   #console: ConsoleRoute | undefined;
   #closed = false;
 
@@ -211,13 +278,18 @@ export class LocalRunner implements NestedExecutionHost {
     registry: TokenRegistry,
     callbacks: CallbackCounters,
     options: LocalRunnerOptions,
+    time: LocalTime,
   ) {
     this.model = model;
+    this.time = time;
     this.#server = server;
     this.endpointUrl = server.url;
     this.#registry = registry;
     this.callbacks = callbacks;
     this.#retain = options.retainExecutions ?? 100;
+    this.#activityPollMs = (options.activityPollSeconds ?? 60) * 1000;
+    this.random = options.random ?? Math.random;
+    this.#startsUnrunnable = options.onUnrunnableTask !== undefined;
     this.mockConfig = options.mockConfig;
     this.store = LocalStore.open({
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
@@ -231,7 +303,7 @@ export class LocalRunner implements NestedExecutionHost {
     this.#onExecution = options.onExecution;
     const concurrency = options.functionConcurrency ?? 1;
 
-    const queues = new Map(model.queues.map((spec) => [spec.name, new LocalQueue(spec)]));
+    const queues = new Map(model.queues.map((spec) => [spec.name, new LocalQueue(spec, time)]));
     const queuesByArn = new Map([...queues.values()].map((q) => [q.spec.arn, q]));
     for (const queue of queues.values()) {
       const target = queue.spec.redrivePolicy?.deadLetterTargetArn;
@@ -248,6 +320,7 @@ export class LocalRunner implements NestedExecutionHost {
             endpointUrl: options.functionEndpointUrl ?? server.url,
             region: model.region,
             concurrency,
+            work: time.work,
             ...(options.onFunctionLog ? { onLog: options.onFunctionLog } : {}),
           }),
         ]),
@@ -269,6 +342,7 @@ export class LocalRunner implements NestedExecutionHost {
         new SqsPoller(mapping, queue, fn, {
           region: model.region,
           concurrency,
+          time,
           ...(options.onBatch ? { onBatch: options.onBatch } : {}),
         }),
       ];
@@ -282,9 +356,11 @@ export class LocalRunner implements NestedExecutionHost {
    * @throws AssemblyError, UnsupportedFeatureError
    */
   static async start(options: LocalRunnerOptions): Promise<LocalRunner> {
-    const registry = new TokenRegistry();
+    const time = localTime(options.time ?? 'real');
+    const registry = new TokenRegistry(() => time.now());
     const callbacks: CallbackCounters = { byOperation: {} };
     const server = new SfnApiServer(taskCallbackOperations(registry, callbacks));
+    server.countRequests(() => time.work.begin('request'));
     const endpointUrl = await server.listen({
       ...(options.port !== undefined ? { port: options.port } : {}),
     });
@@ -297,16 +373,22 @@ export class LocalRunner implements NestedExecutionHost {
               endpointUrl,
               ...(options.stack !== undefined ? { stack: options.stack } : {}),
             });
-      runner = new LocalRunner(model, server, registry, callbacks, options);
+      runner = new LocalRunner(model, server, registry, callbacks, options, time);
       await runner.buckets?.createBuckets(model.buckets ?? []);
       for (const spec of model.stateMachines) {
         options.mockConfig?.checkStates(
           spec.name,
           stateNames(spec.definition as { States: unknown }),
         );
-        compileStateMachine(spec, {
-          isMocked: (state) => options.mockConfig?.mocksState(spec.name, state) ?? false,
-        });
+        const coverage = {
+          isMocked: (state: string) => options.mockConfig?.mocksState(spec.name, state) ?? false,
+        };
+        if (options.onUnrunnableTask) {
+          for (const warning of unrunnableTasks(spec, coverage)) options.onUnrunnableTask(warning);
+          compileStateMachine(spec, { isMocked: () => true });
+        } else {
+          compileStateMachine(spec, coverage);
+        }
       }
       const host = runner;
       server.register({
@@ -321,6 +403,33 @@ export class LocalRunner implements NestedExecutionHost {
             const revisionId = host.executionRevision(arn);
             return revisionId !== undefined ? host.store.revision(revisionId) : undefined;
           },
+          versions: host.#versionHost(),
+          putTags: (arn, tags) => host.store.putTags(arn, tags),
+        }),
+        ...versionOperations(host.#versionHost()),
+        ...aliasOperations(host.#versionHost()),
+        ...activityOperations({
+          activityArn: (name) => activityArn(model.region, model.account, name),
+          activity: (arn) => host.store.activities().find((a) => a.arn === arn),
+          activities: () => host.store.activities(),
+          createActivity: (activity, tags) => {
+            host.store.putActivity(activity);
+            host.store.putTags(activity.arn, tags);
+          },
+          deleteActivity: (arn) => {
+            host.store.deleteActivity(arn);
+            host.#activities.release(arn);
+          },
+          pollActivity: (arn, workerName) =>
+            host.#activities.poll(arn, workerName, host.#activityPollMs),
+        }),
+        ...tagOperations({
+          resourceExists: (arn) =>
+            host.findStateMachine(arn) !== undefined ||
+            host.store.activities().some((a) => a.arn === arn),
+          tags: (arn) => host.store.tags(arn),
+          putTags: (arn, tags) => host.store.putTags(arn, tags),
+          removeTags: (arn, keys) => host.store.removeTags(arn, keys),
         }),
         ...redriveOperation(host),
         ...mapRunOperations(host),
@@ -405,21 +514,44 @@ export class LocalRunner implements NestedExecutionHost {
    */
   startExecution(input: unknown = {}, options: StartExecutionOptions = {}): LocalExecution {
     if (this.#closed) throw new Error('the runner is closed');
-    const spec = this.stateMachine(options.stateMachine);
+    const version =
+      options.stateMachineVersionArn !== undefined
+        ? this.created.versionSpec(options.stateMachineVersionArn)
+        : undefined;
+    if (options.stateMachineVersionArn !== undefined && !version) {
+      throw new AssemblyError(`no state machine version "${options.stateMachineVersionArn}"`);
+    }
+    const spec = version?.spec ?? this.stateMachine(options.stateMachine);
     const mocks = this.#mockSession(spec, options.testCase);
     const refusal = unrunnableTask(spec, {
       isMocked: (state) => mocks?.mocks(state) ?? false,
       ...(options.testCase !== undefined ? { testCase: options.testCase } : {}),
     });
-    if (refusal) throw new UnsupportedFeatureError(refusal);
-    const revisionId = this.created.get(spec.arn)?.stored.revisionId;
+    const appMachine = this.model.stateMachines.some((m) => m.arn === spec.arn);
+    if (refusal && !(this.#startsUnrunnable && appMachine)) {
+      throw new UnsupportedFeatureError(refusal);
+    }
+    const revisionId = version?.revisionId ?? this.created.get(spec.arn)?.stored.revisionId;
     const execution = new LocalExecution(
-      this.#environment(spec, mocks),
+      this.#environment(spec, {
+        mocks,
+        stateMachineVersionArn: options.stateMachineVersionArn,
+        stateMachineAliasArn: options.stateMachineAliasArn,
+      }),
       options.name ?? randomUUID(),
       input,
       options.inputText,
     );
-    this.store.insertExecution({ ...execution, ...(revisionId ? { revisionId } : {}) });
+    this.store.insertExecution({
+      ...execution,
+      ...(revisionId ? { revisionId } : {}),
+      ...(options.stateMachineVersionArn !== undefined
+        ? { stateMachineVersionArn: options.stateMachineVersionArn }
+        : {}),
+      ...(options.stateMachineAliasArn !== undefined
+        ? { stateMachineAliasArn: options.stateMachineAliasArn }
+        : {}),
+    });
     // Committed before StartExecution answers: an execution a client was told of survives a kill.
     this.store.flush();
     this.#track(execution);
@@ -439,7 +571,10 @@ export class LocalRunner implements NestedExecutionHost {
     if (!previous) throw new AssemblyError(`no execution ${executionArn}`);
     const spec = this.stateMachine(previous.stateMachineArn);
     const execution = new LocalExecution(
-      this.#environment(spec, undefined),
+      this.#environment(spec, {
+        stateMachineVersionArn: previous.stateMachineVersionArn,
+        stateMachineAliasArn: previous.stateMachineAliasArn,
+      }),
       previous.name,
       JSON.parse(previous.input),
       previous.input,
@@ -459,13 +594,28 @@ export class LocalRunner implements NestedExecutionHost {
   }
 
   /** What an execution of `spec` runs with: the local targets, the store, the registry. */
-  #environment(spec: StateMachineSpec, mocks: MockSession | undefined): ExecutionEnvironment {
+  #environment(
+    spec: StateMachineSpec,
+    of: {
+      mocks?: MockSession | undefined;
+      stateMachineVersionArn?: string | undefined;
+      stateMachineAliasArn?: string | undefined;
+    },
+  ): ExecutionEnvironment {
+    const { mocks, stateMachineVersionArn, stateMachineAliasArn } = of;
     return {
-      stateMachine: this.#machine(spec),
+      stateMachine: this.#machine(spec, stateMachineVersionArn),
+      ...(stateMachineVersionArn !== undefined ? { stateMachineVersionArn } : {}),
+      ...(stateMachineAliasArn !== undefined ? { stateMachineAliasArn } : {}),
       registry: this.#registry,
       targets: this.#targets,
+      time: this.time,
       region: this.model.region,
-      routes: { buses: (name) => this.eventBus(name), nested: this },
+      routes: {
+        buses: (name) => this.eventBus(name),
+        nested: this,
+        activities: this.#activities,
+      },
       ...(mocks ? { mocks } : {}),
       distributedMap: {
         ...(this.buckets ? { objectStore: this.buckets } : {}),
@@ -604,6 +754,7 @@ export class LocalRunner implements NestedExecutionHost {
         log: options.log ?? new FunctionLog(),
         guard: this.#server.guard,
         port: Number(new URL(this.endpointUrl).port),
+        ...(options.coverage ? { coverage: options.coverage } : {}),
       });
       this.#server.mount(this.#console);
     }
@@ -637,11 +788,33 @@ export class LocalRunner implements NestedExecutionHost {
     for (const poller of this.#pollers) poller.stop();
     for (const execution of this.#running)
       execution.abort({ cause: 'the local runner was closed' });
+    this.#activities.release();
     this.#console?.stream.close();
     await Promise.all([...this.functions.values()].map((fn) => fn.close()));
     for (const queue of this.queues.values()) queue.close();
     await this.#server.close();
     this.store.close();
+  }
+
+  /** Versions and aliases of the created state machines, over the store. */
+  #versionHost(): VersionHost {
+    const store = this.store;
+    return {
+      stateMachine: (arn) => this.created.get(arn)?.stored,
+      isAppStateMachine: (arn) => this.model.stateMachines.some((m) => m.arn === arn),
+      revision: (revisionId) => store.revision(revisionId),
+      publish: (arn, description, now) => this.created.publish(arn, description, now),
+      versions: (arn) => store.versions().filter((v) => v.stateMachineArn === arn),
+      version: (arn) => store.versions().find((v) => v.arn === arn),
+      deleteVersion: (arn) => {
+        store.deleteVersion(arn);
+        this.invalidate(arn);
+      },
+      aliases: (arn) => store.aliases().filter((a) => a.stateMachineArn === arn),
+      alias: (arn) => store.aliases().find((a) => a.arn === arn),
+      putAlias: (alias) => store.putAlias(alias),
+      deleteAlias: (arn) => store.deleteAlias(arn),
+    };
   }
 
   #mockSession(spec: StateMachineSpec, testCase: string | undefined): MockSession | undefined {
@@ -691,14 +864,26 @@ export class LocalRunner implements NestedExecutionHost {
     });
   }
 
-  #machine(spec: StateMachineSpec): LocalStateMachine {
-    let machine = this.#machines.get(spec.arn);
+  /** The compiled state machine (of one version, when given: each version has its own). */
+  #machine(spec: StateMachineSpec, versionArn?: string): LocalStateMachine {
+    const key = versionArn ?? spec.arn;
+    let machine = this.#machines.get(key);
     if (!machine) {
       // The caller checked the Tasks against the emulated services and the test case.
       machine = compileStateMachine(spec, { isMocked: () => true });
-      this.#machines.set(spec.arn, machine);
+      this.#machines.set(key, machine);
     }
     return machine;
+  }
+
+  /** A published version of a created state machine. */
+  findVersion(versionArn: string): StoredVersion | undefined {
+    return this.store.versions().find((v) => v.arn === versionArn);
+  }
+
+  /** An alias of a created state machine. */
+  findAlias(aliasArn: string): StoredAlias | undefined {
+    return this.store.aliases().find((a) => a.arn === aliasArn);
   }
 
   #trim(): void {

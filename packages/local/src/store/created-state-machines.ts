@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StateMachineSpec } from '../assembly/model.js';
-import type { LocalStore, StoredStateMachine } from './local-store.js';
+import { versionArn } from '../model/arns.js';
+import type { LocalStore, StoredStateMachine, StoredVersion } from './local-store.js';
 
 /** A state machine created through the API: its spec to run, and what Describe answers. */
 export interface CreatedStateMachine {
@@ -98,15 +99,51 @@ export class CreatedStateMachines {
     });
   }
 
+  /**
+   * Publishes the current revision of a created state machine as its next version: numbers
+   * count up per state machine and are never reused, also after a version is deleted.
+   */
+  publish(arn: string, description: string | undefined, now = new Date()): StoredVersion {
+    const current = this.#byArn.get(arn) as CreatedStateMachine;
+    const number = (current.stored.versionCount ?? 0) + 1;
+    this.#put({ ...current.stored, versionCount: number }, false);
+    const version: StoredVersion = {
+      arn: versionArn(arn, number),
+      stateMachineArn: arn,
+      version: number,
+      revisionId: current.stored.revisionId as string,
+      ...(description !== undefined ? { description } : {}),
+      creationDate: now,
+    };
+    this.#store.putVersion(version);
+    return version;
+  }
+
+  /** The spec of a published version (its frozen definition), with the revision it runs. */
+  versionSpec(versionArn: string): { spec: StateMachineSpec; revisionId: string } | undefined {
+    const version = this.#store.versions().find((v) => v.arn === versionArn);
+    const revision = version ? this.#store.revision(version.revisionId) : undefined;
+    const current = version ? this.#byArn.get(version.stateMachineArn) : undefined;
+    if (!version || !revision || !current) return undefined;
+    return {
+      spec: {
+        ...current.spec,
+        roleArn: revision.roleArn,
+        definition: JSON.parse(revision.definition) as Record<string, unknown>,
+      },
+      revisionId: revision.revisionId,
+    };
+  }
+
   delete(arn: string): void {
     this.#byArn.delete(arn);
     this.#store.deleteStateMachine(arn);
   }
 
-  #put(stored: StoredStateMachine): CreatedStateMachine {
+  #put(stored: StoredStateMachine, newRevision = true): CreatedStateMachine {
     const created = { spec: toSpec(stored), stored };
     this.#byArn.set(stored.arn, created);
-    this.#store.putStateMachine(stored);
+    this.#store.putStateMachine(stored, newRevision);
     return created;
   }
 }

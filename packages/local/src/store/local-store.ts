@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+import type { AliasRoute } from '../model/alias-routing.js';
 import type { ExecutionRecord } from '../model/execution.js';
 import { interruptedExecutionEvent } from './interrupted-execution.js';
 import { openDatabase } from './open-database.js';
-import { SCHEMA } from './schema.js';
+import { ADDED_COLUMNS, SCHEMA } from './schema.js';
 
 /** A state machine created through the API (CreateStateMachine), as the store keeps it. */
 export interface StoredStateMachine {
@@ -19,12 +20,52 @@ export interface StoredStateMachine {
   readonly updateDate?: Date;
   readonly revisionId?: string;
   readonly description?: string;
+  /** Versions published so far (the next one is this plus one: numbers are never reused). */
+  readonly versionCount?: number;
+}
+
+/** An activity (CreateActivity). */
+export interface StoredActivity {
+  readonly arn: string;
+  readonly name: string;
+  readonly creationDate: Date;
+}
+
+/** A published version of a state machine: a number, and the revision it froze. */
+export interface StoredVersion {
+  readonly arn: string;
+  readonly stateMachineArn: string;
+  readonly version: number;
+  readonly revisionId: string;
+  readonly description?: string;
+  readonly creationDate: Date;
+}
+
+/** An alias of a state machine: a name routing to one or two versions. */
+export interface StoredAlias {
+  readonly arn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly routing: readonly AliasRoute[];
+  readonly creationDate: Date;
+  readonly updateDate?: Date;
+}
+
+/** A tag of a resource (TagResource). */
+export interface StoredTag {
+  readonly key: string;
+  readonly value: string;
 }
 
 /** An execution's row: its record, and the revision it ran. */
 export interface StoredExecution extends ExecutionRecord {
   /** The state machine revision it ran (created state machines only). */
   readonly revisionId?: string;
+  /** The version it ran, when started by a version or an alias ARN. */
+  readonly stateMachineVersionArn?: string;
+  /** The alias it was started by. */
+  readonly stateMachineAliasArn?: string;
 }
 
 /** A definition a created state machine had (CreateStateMachine, each UpdateStateMachine). */
@@ -129,6 +170,7 @@ export class LocalStore {
     }
     const db = openDatabase(location);
     db.exec(SCHEMA);
+    migrate(db);
     const store = new LocalStore(db, location);
     const now = Date.now();
     const interrupted = store.#all(
@@ -179,9 +221,9 @@ export class LocalStore {
     }
   }
 
-  /** Adds or replaces a created state machine, and records its revision. */
-  putStateMachine(machine: StoredStateMachine): void {
-    if (machine.revisionId !== undefined) {
+  /** Adds or replaces a created state machine, and records its revision (when `newRevision`). */
+  putStateMachine(machine: StoredStateMachine, newRevision = true): void {
+    if (newRevision && machine.revisionId !== undefined) {
       this.#run(
         `INSERT OR REPLACE INTO revisions (revision_id, state_machine_arn, definition, role_arn, update_date)
           VALUES (?, ?, ?, ?, ?)`,
@@ -194,8 +236,8 @@ export class LocalStore {
     }
     this.#run(
       `INSERT OR REPLACE INTO state_machines
-        (arn, name, type, role_arn, definition, creation_date, update_date, revision_id, description)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        (arn, name, type, role_arn, definition, creation_date, update_date, revision_id, description, version_count)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       machine.arn,
       machine.name,
       machine.type,
@@ -205,11 +247,135 @@ export class LocalStore {
       machine.updateDate?.getTime() ?? null,
       machine.revisionId ?? null,
       machine.description ?? null,
+      machine.versionCount ?? 0,
     );
   }
 
+  /** Deletes a created state machine, with its versions, aliases and tags. */
   deleteStateMachine(arn: string): void {
     this.#run('DELETE FROM state_machines WHERE arn = ?', arn);
+    this.#run('DELETE FROM state_machine_versions WHERE state_machine_arn = ?', arn);
+    this.#run('DELETE FROM state_machine_aliases WHERE state_machine_arn = ?', arn);
+    this.#run('DELETE FROM tags WHERE resource_arn = ?', arn);
+  }
+
+  putActivity(activity: StoredActivity): void {
+    this.#run(
+      'INSERT OR REPLACE INTO activities (arn, name, creation_date) VALUES (?, ?, ?)',
+      activity.arn,
+      activity.name,
+      activity.creationDate.getTime(),
+    );
+  }
+
+  /** Deletes an activity and its tags. */
+  deleteActivity(arn: string): void {
+    this.#run('DELETE FROM activities WHERE arn = ?', arn);
+    this.#run('DELETE FROM tags WHERE resource_arn = ?', arn);
+  }
+
+  /** Activities, oldest first. */
+  activities(): StoredActivity[] {
+    return this.#all('SELECT * FROM activities ORDER BY creation_date, arn').map((row) => ({
+      arn: row.arn as string,
+      name: row.name as string,
+      creationDate: new Date(row.creation_date as number),
+    }));
+  }
+
+  putVersion(version: StoredVersion): void {
+    this.#run(
+      `INSERT OR REPLACE INTO state_machine_versions
+        (arn, state_machine_arn, version, revision_id, description, creation_date)
+        VALUES (?, ?, ?, ?, ?, ?)`,
+      version.arn,
+      version.stateMachineArn,
+      version.version,
+      version.revisionId,
+      version.description ?? null,
+      version.creationDate.getTime(),
+    );
+  }
+
+  deleteVersion(arn: string): void {
+    this.#run('DELETE FROM state_machine_versions WHERE arn = ?', arn);
+  }
+
+  /** Every published version, oldest first. */
+  versions(): StoredVersion[] {
+    return this.#all(
+      'SELECT * FROM state_machine_versions ORDER BY state_machine_arn, version',
+    ).map((row) => ({
+      arn: row.arn as string,
+      stateMachineArn: row.state_machine_arn as string,
+      version: Number(row.version),
+      revisionId: row.revision_id as string,
+      ...(text(row.description) !== undefined ? { description: row.description as string } : {}),
+      creationDate: new Date(row.creation_date as number),
+    }));
+  }
+
+  putAlias(alias: StoredAlias): void {
+    this.#run(
+      `INSERT OR REPLACE INTO state_machine_aliases
+        (arn, state_machine_arn, name, description, routing, creation_date, update_date)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      alias.arn,
+      alias.stateMachineArn,
+      alias.name,
+      alias.description ?? null,
+      JSON.stringify(alias.routing),
+      alias.creationDate.getTime(),
+      alias.updateDate?.getTime() ?? null,
+    );
+  }
+
+  deleteAlias(arn: string): void {
+    this.#run('DELETE FROM state_machine_aliases WHERE arn = ?', arn);
+  }
+
+  /** Every alias, oldest first. */
+  aliases(): StoredAlias[] {
+    return this.#all('SELECT * FROM state_machine_aliases ORDER BY creation_date, arn').map(
+      (row) => ({
+        arn: row.arn as string,
+        stateMachineArn: row.state_machine_arn as string,
+        name: row.name as string,
+        ...(text(row.description) !== undefined ? { description: row.description as string } : {}),
+        routing: JSON.parse(row.routing as string) as AliasRoute[],
+        creationDate: new Date(row.creation_date as number),
+        ...(date(row.update_date) ? { updateDate: date(row.update_date) as Date } : {}),
+      }),
+    );
+  }
+
+  /** Sets tags of a resource (a key already there gets the new value). */
+  putTags(resourceArn: string, tags: readonly StoredTag[]): void {
+    for (const tag of tags) {
+      this.#run(
+        `INSERT INTO tags (resource_arn, key, value, seq)
+          VALUES (?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM tags WHERE resource_arn = ?))
+          ON CONFLICT (resource_arn, key) DO UPDATE SET value = excluded.value`,
+        resourceArn,
+        tag.key,
+        tag.value,
+        resourceArn,
+      );
+    }
+  }
+
+  removeTags(resourceArn: string, keys: readonly string[]): void {
+    for (const key of keys) {
+      this.#run('DELETE FROM tags WHERE resource_arn = ? AND key = ?', resourceArn, key);
+    }
+  }
+
+  /** A resource's tags, in the order they were first set. */
+  tags(resourceArn: string): StoredTag[] {
+    return this.#all(
+      'SELECT key, value FROM tags WHERE resource_arn = ? ORDER BY seq',
+      resourceArn,
+    ).map((row) => ({ key: row.key as string, value: row.value as string }));
   }
 
   /** A revision of a created state machine (also after it was deleted). */
@@ -237,14 +403,16 @@ export class LocalStore {
       ...(date(row.update_date) ? { updateDate: date(row.update_date) as Date } : {}),
       ...(text(row.revision_id) ? { revisionId: row.revision_id as string } : {}),
       ...(text(row.description) !== undefined ? { description: row.description as string } : {}),
+      versionCount: Number(row.version_count ?? 0),
     }));
   }
 
   /** Records a started execution. */
   insertExecution(execution: StoredExecution): void {
     this.#run(
-      `INSERT INTO executions (arn, state_machine_arn, name, status, start_date, input, revision_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO executions
+        (arn, state_machine_arn, name, status, start_date, input, revision_id, version_arn, alias_arn)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       execution.executionArn,
       execution.stateMachineArn,
       execution.name,
@@ -252,6 +420,8 @@ export class LocalStore {
       execution.startDate.getTime(),
       execution.input,
       execution.revisionId ?? null,
+      execution.stateMachineVersionArn ?? null,
+      execution.stateMachineAliasArn ?? null,
     );
   }
 
@@ -492,5 +662,19 @@ function toExecution(row: Row): StoredExecution {
     ...(text(row.error) !== undefined ? { error: row.error as string } : {}),
     ...(text(row.cause) !== undefined ? { cause: row.cause as string } : {}),
     ...(text(row.revision_id) !== undefined ? { revisionId: row.revision_id as string } : {}),
+    ...(text(row.version_arn) !== undefined
+      ? { stateMachineVersionArn: row.version_arn as string }
+      : {}),
+    ...(text(row.alias_arn) !== undefined ? { stateMachineAliasArn: row.alias_arn as string } : {}),
   };
+}
+
+/** Adds the columns a data dir of an earlier release lacks (see {@link ADDED_COLUMNS}). */
+function migrate(db: DatabaseSync): void {
+  for (const { table, column, definition } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) {
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
+  }
 }

@@ -72,4 +72,44 @@ CREATE TABLE IF NOT EXISTS map_run_children (
   execution_type TEXT NOT NULL,
   PRIMARY KEY (map_run_arn, execution_arn)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS activities (
+  arn TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  creation_date INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS state_machine_versions (
+  arn TEXT PRIMARY KEY,
+  state_machine_arn TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  revision_id TEXT NOT NULL,
+  description TEXT,
+  creation_date INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS state_machine_aliases (
+  arn TEXT PRIMARY KEY,
+  state_machine_arn TEXT NOT NULL,
+  name TEXT NOT NULL,
+  description TEXT,
+  routing TEXT NOT NULL,
+  creation_date INTEGER NOT NULL,
+  update_date INTEGER
+);
+CREATE TABLE IF NOT EXISTS tags (
+  resource_arn TEXT NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (resource_arn, key)
+) WITHOUT ROWID;
 `;
+
+/**
+ * Columns added after the first release, with their definitions: a data dir written by an
+ * earlier `serve` gets them when it is opened (SQLite's `ALTER TABLE … ADD COLUMN`; the rows
+ * already there read NULL). New tables need no entry: the schema creates them if missing.
+ */
+export const ADDED_COLUMNS: readonly { table: string; column: string; definition: string }[] = [
+  { table: 'executions', column: 'version_arn', definition: 'TEXT' },
+  { table: 'executions', column: 'alias_arn', definition: 'TEXT' },
+  { table: 'state_machines', column: 'version_count', definition: 'INTEGER NOT NULL DEFAULT 0' },
+];

@@ -19,6 +19,8 @@ export class StoredExecutionView implements ExecutionDescription {
   readonly error?: string;
   readonly cause?: string;
   readonly revisionId?: string;
+  readonly stateMachineVersionArn?: string;
+  readonly stateMachineAliasArn?: string;
   /** Not kept: the API shows tokens whole in the history, and the CLI's report was printed at the end. */
   readonly taskTokens: readonly string[] = [];
   readonly #store: LocalStore;
@@ -35,6 +37,10 @@ export class StoredExecutionView implements ExecutionDescription {
     if (row.error !== undefined) this.error = row.error;
     if (row.cause !== undefined) this.cause = row.cause;
     if (row.revisionId !== undefined) this.revisionId = row.revisionId;
+    if (row.stateMachineVersionArn !== undefined)
+      this.stateMachineVersionArn = row.stateMachineVersionArn;
+    if (row.stateMachineAliasArn !== undefined)
+      this.stateMachineAliasArn = row.stateMachineAliasArn;
     this.#store = store;
   }
 

@@ -1,4 +1,5 @@
 import type {
+  ChoiceDecision,
   Execution,
   ExecutionResult,
   Json,
@@ -15,13 +16,14 @@ import type { ResourceMocks, StateMocks } from '../mocks/state-mock.js';
 import { TestClock } from '../time/test-clock.js';
 import { ExecutionTrace } from '../trace/execution-trace.js';
 import type { ScopeFrame, StateVisit } from '../trace/state-visit.js';
-import type { TraceObserver, TraceStep } from '../trace/trace-step.js';
+import type { ObservedExecution, TraceObserver, TraceStep } from '../trace/trace-step.js';
 import { PendingTask, type PendingTaskHost } from './pending-task.js';
 
 /** Everything a test execution is started with (see `TestMachine.start`). */
 export interface TestExecutionSetup {
   readonly machine: StateMachine;
   readonly machineName: string;
+  readonly definition: Readonly<Record<string, unknown>>;
   readonly states: ReadonlyMap<string, IndexedState>;
   readonly name: string;
   readonly input: Json;
@@ -99,7 +101,11 @@ export class TestExecution {
       stateMachineName: setup.machineName,
       roleArn: 'arn:aws:iam::123456789012:role/test',
     };
-    const observed = { name: setup.name, machineName: setup.machineName };
+    const observed: ObservedExecution = {
+      name: setup.name,
+      machineName: setup.machineName,
+      definition: setup.definition,
+    };
     const emit =
       setup.observers.length === 0
         ? undefined
@@ -141,6 +147,8 @@ export class TestExecution {
               this.#trace.add(event);
               this.#traced++;
             },
+            onChoice: (decision: ChoiceDecision) =>
+              this.#trace.chose(decision.enteredEventId, decision.rule),
           }
         : {}),
       onTaskToken: (token, open) => {

@@ -180,6 +180,8 @@ export class ExecutionTrace {
   readonly #lastIn = new Map<string, Visit>();
   /** The events that start an iteration or a branch, which the next event looks back at. */
   readonly #events = new Map<number, RecordedHistoryEvent>();
+  /** The rule each Choice visit took, by its entered event id, as the engine tells it. */
+  readonly #choiceRules = new Map<number, number | 'Default'>();
 
   constructor(
     states: ReadonlyMap<string, IndexedState>,
@@ -192,6 +194,11 @@ export class ExecutionTrace {
   /** Every visit so far, in the order the states were entered. */
   get visits(): readonly StateVisit[] {
     return this.#visits;
+  }
+
+  /** The engine's word on which rule a Choice state took (told before it exits). */
+  chose(enteredEventId: number, rule: number | 'Default'): void {
+    this.#choiceRules.set(enteredEventId, rule);
   }
 
   /** Adds the next history event. */
@@ -283,7 +290,9 @@ export class ExecutionTrace {
         const error = before.errors.at(-1) as AttemptError;
         this.#emit?.({ kind: 'caught', visit: before, error, next: name });
       } else if (before.type === 'Choice') {
-        this.#emit?.({ kind: 'chose', visit: before, next: name });
+        const rule = this.#choiceRules.get(before.enteredEventId) ?? 'Default';
+        this.#choiceRules.delete(before.enteredEventId);
+        this.#emit?.({ kind: 'chose', visit: before, next: name, rule });
       }
     }
     this.#lastIn.set(key, visit);

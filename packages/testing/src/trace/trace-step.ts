@@ -23,11 +23,26 @@ export type TraceStep =
       readonly next: string;
     }
   /**
-   * A Choice state chose `next`. (The history does not say which rule matched; two rules
-   * with the same `Next`, or a rule and the `Default`, cannot be told apart from it.)
+   * A Choice state chose `next`, by the rule at `rule` in its `Choices` or by its `Default`
+   * (the engine tells it: two rules with the same `Next` are told apart).
    */
-  | { readonly kind: 'chose'; readonly visit: StateVisit; readonly next: string }
+  | {
+      readonly kind: 'chose';
+      readonly visit: StateVisit;
+      readonly next: string;
+      readonly rule: number | 'Default';
+    }
   | { readonly kind: 'ended'; readonly result: ExecutionResult };
 
+/** The execution a step belongs to, as observers are told it. */
+export interface ObservedExecution {
+  /** The execution's name. */
+  readonly name: string;
+  /** The state machine's name. */
+  readonly machineName: string;
+  /** The state machine's definition (one object per loaded machine). */
+  readonly definition: Readonly<Record<string, unknown>>;
+}
+
 /** Receives the steps of executions. */
-export type TraceObserver = (step: TraceStep, execution: { readonly name: string }) => void;
+export type TraceObserver = (step: TraceStep, execution: ObservedExecution) => void;

@@ -167,24 +167,7 @@ describe('variables', () => {
 });
 
 describe('not supported locally', () => {
-  it('an Activity fails its state with States.Runtime; an ItemReader without an object store fails with States.ItemReaderFailed', async () => {
-    const activity = start({
-      StartAt: 'A',
-      States: {
-        A: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:us-east-1:111111111111:activity:approve',
-          End: true,
-        },
-      },
-    });
-    expect(await activity.execution.result).toMatchObject({
-      status: 'FAILED',
-      error: 'States.Runtime',
-      cause: expect.stringMatching(
-        /Activities are not supported locally: state 'A' field 'Resource'/,
-      ),
-    });
+  it('an ItemReader without an object store fails with States.ItemReaderFailed', async () => {
     const reader = start({
       StartAt: 'M',
       States: {

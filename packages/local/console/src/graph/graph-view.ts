@@ -6,10 +6,18 @@ import type { GraphLayout, PlacedEdge, PlacedNode } from './graph-layout.js';
 export interface GraphView {
   /** The element to put on the page (toolbar and drawing). */
   readonly element: HTMLElement;
-  /** Colours each state by its status (states absent: not run). */
-  setStatuses(status: (stateName: string) => StateStatus | undefined): void;
+  /**
+   * Colours each state by its status (states absent: not run), and marks with `×N` a state
+   * entered more than once (`entries`, when given).
+   */
+  setStatuses(
+    status: (stateName: string) => StateStatus | undefined,
+    entries?: (stateName: string) => number | undefined,
+  ): void;
   /** Marks the selected state. */
   select(stateName: string | undefined): void;
+  /** Marks the states a diagnostic points at (the definition editor's). */
+  markProblems(stateNames: ReadonlySet<string>): void;
   /** Scales and centres the whole graph in the view. */
   fit(): void;
 }
@@ -82,6 +90,28 @@ function drawNode(node: PlacedNode): SVGGElement {
     );
   }
   return g;
+}
+
+/** Writes `×N` in a state's top right corner when it was entered more than once. */
+function markEntries(node: SVGGElement, times: number): void {
+  const box = node.querySelector<SVGRectElement>(':scope > rect.box');
+  if (!box) return;
+  let mark = node.querySelector<SVGTextElement>(':scope > text.entries');
+  if (times <= 1) {
+    mark?.remove();
+    return;
+  }
+  if (!mark) {
+    mark = s('text', {
+      class: 'entries',
+      x: Number(box.getAttribute('width')) - 10,
+      y: 20,
+      'text-anchor': 'end',
+    });
+    node.append(mark);
+  }
+  mark.textContent = `×${times}`;
+  node.setAttribute('data-entries', String(times));
 }
 
 /**
@@ -169,6 +199,17 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
   for (const node of layout.nodes) {
     const element = drawNode(node);
     viewport.append(element);
+    if (node.stateName && onSelect && node.kind === 'state') {
+      // A state is a button for the keyboard too: Tab to it, Enter or Space to select it.
+      const name = node.stateName;
+      element.setAttribute('tabindex', '0');
+      element.setAttribute('role', 'button');
+      element.addEventListener('keydown', (event) => {
+        if (event.key !== 'Enter' && event.key !== ' ') return;
+        event.preventDefault();
+        onSelect(name);
+      });
+    }
     if (node.stateName) {
       const list = nodeElements.get(node.stateName) ?? [];
       list.push(element);
@@ -177,7 +218,12 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
   }
   const svg = s(
     'svg',
-    { class: 'graph', role: 'img', 'aria-label': 'State machine graph' },
+    {
+      class: 'graph',
+      // With selectable states the drawing holds buttons: a group, not a picture.
+      role: onSelect ? 'group' : 'img',
+      'aria-label': 'State machine graph',
+    },
     defs,
     viewport,
   );
@@ -276,17 +322,23 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
   return {
     element,
     fit,
-    setStatuses(status) {
+    setStatuses(status, entries) {
       for (const [name, elements] of nodeElements) {
         const value = status(name) ?? 'not-run';
+        const times = entries?.(name) ?? 0;
         for (const el of elements) {
           for (const st of STATUSES) el.classList.toggle(`status-${st}`, st === value);
+          markEntries(el, times);
         }
       }
       for (const group of viewport.querySelectorAll<SVGGElement>('[data-group]')) {
         const value = status(group.getAttribute('data-group') ?? '') ?? 'not-run';
         for (const st of STATUSES) group.classList.toggle(`status-${st}`, st === value);
       }
+    },
+    markProblems(stateNames) {
+      for (const [name, elements] of nodeElements)
+        for (const el of elements) el.classList.toggle('has-problem', stateNames.has(name));
     },
     select(stateName) {
       for (const [name, elements] of nodeElements)

@@ -43,10 +43,47 @@ const FAILURES = new Set([
   'TaskSubmitFailed',
   'LambdaFunctionFailed',
   'LambdaFunctionTimedOut',
+  'LambdaFunctionStartFailed',
+  'LambdaFunctionScheduleFailed',
+  'ActivityFailed',
+  'ActivityTimedOut',
+  'ActivityScheduleFailed',
   'MapStateFailed',
   'ParallelStateFailed',
-  'MapIterationFailed',
+  'EvaluationFailed',
 ]);
+
+/** The states whose runs hold other states (an iteration, a branch). */
+const CONTAINERS = new Set(['Map', 'Parallel']);
+
+/**
+ * A Map's or a Parallel's own events that are not its entry or exit. AWS chains them to the
+ * event before them, which is often an event of a state inside (MapStateFailed's previous
+ * event is the failed iteration's last one): they belong to the container, not to that state.
+ */
+function isContainerEvent(type: string): boolean {
+  return (
+    (type.startsWith('MapState') ||
+      type.startsWith('MapIteration') ||
+      type.startsWith('MapRun') ||
+      type.startsWith('ParallelState')) &&
+    !type.endsWith('StateEntered') &&
+    !type.endsWith('StateExited')
+  );
+}
+
+/** Container events after which the container has ended (its next event is its exit). */
+const CONTAINER_ENDS = new Set([
+  'MapStateSucceeded',
+  'MapStateFailed',
+  'MapStateAborted',
+  'ParallelStateSucceeded',
+  'ParallelStateFailed',
+  'ParallelStateAborted',
+]);
+
+/** Container events whose next events are inside the container (an iteration, a branch). */
+const OPENS_BODY = new Set(['MapIterationStarted', 'ParallelStateStarted']);
 
 /** An event's `<type>EventDetails` member (`TaskFailed` → `taskFailedEventDetails`). */
 export function eventDetails(event: WireEvent): Record<string, unknown> | undefined {
@@ -58,13 +95,22 @@ export function eventDetails(event: WireEvent): Record<string, unknown> | undefi
 /**
  * Folds an execution's history (GetExecutionHistory's events, in order) into what each
  * state did: in progress, succeeded, failed, caught (failed, and a Catch took over: the
- * state exited after a failure), cancelled (still running when the execution stopped), or
- * not run (absent). An event belongs to the state its `previousEventId` chain leads to.
- * Incremental: feed it more events as they arrive.
+ * state exited after a failure), cancelled (still running when its Map, Parallel or the
+ * execution stopped), or not run (absent). A state entered more than once shows how its
+ * last entry fared. An event belongs to the state its `previousEventId` chain leads to,
+ * except a Map's or a Parallel's own events (see {@link isContainerEvent}). Incremental:
+ * feed it more events as they arrive.
  */
 export class StateRuns {
   readonly runs = new Map<string, StateRun>();
   readonly #owner = new Map<number, string>();
+  readonly #typeOf = new Map<number, string>();
+  /** Each state's Map or Parallel (state names are unique in a state machine). */
+  readonly #parent = new Map<string, string | undefined>();
+  /** Containers started since their last entry (a second start is a retry). */
+  readonly #started = new Set<string>();
+  /** The state entered last: what an event chained to nothing belongs to (see #fold). */
+  #lastEntered: string | undefined;
   /** Epoch seconds of ExecutionStarted. */
   startedAt: number | undefined;
   /** Events folded so far. */
@@ -85,6 +131,11 @@ export class StateRuns {
     return this.runs.get(name);
   }
 
+  /** The Map or Parallel a state runs in, when it runs in one. */
+  parentOf(name: string): string | undefined {
+    return this.#parent.get(name);
+  }
+
   #run(name: string, type: string): StateRun {
     let run = this.runs.get(name);
     if (!run) {
@@ -103,9 +154,47 @@ export class StateRuns {
     return run;
   }
 
+  /** The container whose body the event `previousEventId` leads to is in. */
+  #containerAfter(previousEventId: number): string | undefined {
+    const owner = this.#owner.get(previousEventId);
+    if (owner === undefined) return undefined;
+    const previousType = this.#typeOf.get(previousEventId) ?? '';
+    return OPENS_BODY.has(previousType) ? owner : this.#parent.get(owner);
+  }
+
+  /** Which state a Map's or Parallel's own event belongs to. */
+  #containerEventOwner(event: WireEvent): string | undefined {
+    const previous = this.#owner.get(event.previousEventId);
+    if (previous === undefined) return undefined;
+    const previousType = this.#typeOf.get(event.previousEventId) ?? '';
+    const previousRun = this.runs.get(previous);
+    const stillItsOwn =
+      previousRun !== undefined &&
+      CONTAINERS.has(previousRun.type) &&
+      !previousType.endsWith('StateExited') &&
+      !CONTAINER_ENDS.has(previousType);
+    return stillItsOwn ? previous : this.#parent.get(previous);
+  }
+
+  /** Ends what still runs inside `container` (its iterations or branches were stopped). */
+  #stopInside(container: string): void {
+    for (const run of this.runs.values()) {
+      if (run.status !== 'in-progress' || !this.#isInside(run.name, container)) continue;
+      run.status = run.failing ? 'failed' : 'cancelled';
+      run.open = 0;
+    }
+  }
+
+  #isInside(name: string, container: string): boolean {
+    for (let p = this.#parent.get(name); p !== undefined; p = this.#parent.get(p))
+      if (p === container) return true;
+    return false;
+  }
+
   #fold(event: WireEvent): void {
     this.count += 1;
     const type = event.type;
+    this.#typeOf.set(event.id, type);
     if (type === 'ExecutionStarted') {
       this.startedAt = event.timestamp;
       return;
@@ -122,15 +211,21 @@ export class StateRuns {
     if (type.endsWith('StateEntered')) {
       const d = event.stateEnteredEventDetails as { name: string; input?: string } | undefined;
       if (!d) return;
+      if (!this.#parent.has(d.name))
+        this.#parent.set(d.name, this.#containerAfter(event.previousEventId));
       const run = this.#run(d.name, type.slice(0, -'StateEntered'.length));
       run.entries += 1;
       run.open += 1;
       run.status = 'in-progress';
       run.failing = false;
+      run.error = undefined;
+      run.cause = undefined;
+      this.#started.delete(d.name);
       run.startedAt ??= event.timestamp;
       if (d.input !== undefined) run.input = d.input;
       run.events.push(event);
       this.#owner.set(event.id, d.name);
+      this.#lastEntered = d.name;
       if (run.type === 'Fail') {
         run.status = 'failed';
         run.open = 0;
@@ -150,26 +245,42 @@ export class StateRuns {
       run.events.push(event);
       this.#owner.set(event.id, d.name);
       if (run.open === 0) run.status = run.failing ? 'caught' : 'succeeded';
+      if (CONTAINERS.has(run.type)) this.#stopInside(d.name);
       return;
     }
-    const owner = this.#owner.get(event.previousEventId);
+    // AWS chains an EvaluationFailed (a JSONata error in the state's own fields) to no event
+    // (previousEventId 0) or to the exit of the state before: it is the state just entered
+    // that failed.
+    const previousType = this.#typeOf.get(event.previousEventId);
+    const owner = isContainerEvent(type)
+      ? this.#containerEventOwner(event)
+      : previousType === undefined || previousType.endsWith('StateExited')
+        ? this.#lastEntered
+        : this.#owner.get(event.previousEventId);
     if (owner === undefined) return;
     this.#owner.set(event.id, owner);
     const run = this.runs.get(owner);
     if (!run) return;
     run.events.push(event);
     const d = eventDetails(event);
-    if (type === 'TaskScheduled') {
-      if (run.failing) run.retries += 1;
+    if (type === 'TaskScheduled' || type === 'MapStateStarted' || type === 'ParallelStateStarted') {
+      const again = type === 'TaskScheduled' ? run.failing : this.#started.has(owner);
+      if (again) run.retries += 1;
+      this.#started.add(owner);
       run.failing = false;
       run.status = 'in-progress';
       if (typeof d?.resource === 'string')
         run.resource = `${String(d.resourceType ?? '')}:${d.resource}`;
+    }
+    if (type === 'TaskStateAborted') {
+      run.status = 'cancelled';
+      run.open = Math.max(0, run.open - 1);
     }
     if (FAILURES.has(type)) {
       run.failing = true;
       if (typeof d?.error === 'string') run.error = d.error;
       if (typeof d?.cause === 'string') run.cause = d.cause;
     }
+    if (CONTAINER_ENDS.has(type)) this.#stopInside(owner);
   }
 }

@@ -54,7 +54,7 @@ export function aroundPage(): Page {
   const topics = h('div', { 'data-role': 'notifications' });
   const queues = h('tbody', { 'data-role': 'queues' });
   const dlq = h('div', { 'data-role': 'dead-letters' });
-  const logs = h('pre', { class: 'logs', 'data-role': 'logs' });
+  const logs = h('pre', { class: 'logs', 'data-role': 'logs', tabindex: 0 });
   let lastLog = 0;
   const element = h(
     'section',
@@ -121,7 +121,7 @@ export function aroundPage(): Page {
                           m.executionArn
                             ? h(
                                 'a',
-                                { href: href({ page: 'execution', arn: m.executionArn }) },
+                                { href: href({ page: 'executions', arn: m.executionArn }) },
                                 m.executionArn.split(':').at(-1) ?? '',
                               )
                             : '-',

@@ -110,7 +110,7 @@ export function callbacksPage(): Page {
         task.executionArn
           ? h(
               'a',
-              { href: href({ page: 'execution', arn: task.executionArn }) },
+              { href: href({ page: 'executions', arn: task.executionArn }) },
               task.executionName ?? task.executionArn,
             )
           : '-',

@@ -148,7 +148,7 @@ export function executionPage(arn: string): Page {
         'State machine',
         h(
           'a',
-          { href: href({ page: 'state-machine', arn: e.stateMachineArn }) },
+          { href: href({ page: 'state-machines', arn: e.stateMachineArn }) },
           e.stateMachineArn.split(':').at(-1) ?? '',
         ),
       ),
@@ -308,7 +308,10 @@ export function executionPage(arn: string): Page {
     const fragment = document.createDocumentFragment();
     for (const event of fresh) fragment.append(eventRow(event));
     eventBody.append(fragment);
-    graph?.setStatuses((name) => runs.get(name)?.status);
+    graph?.setStatuses(
+      (name) => runs.get(name)?.status,
+      (name) => runs.get(name)?.entries,
+    );
     renderTable();
     renderStep();
     element.dataset.events = String(events.length);
@@ -327,7 +330,10 @@ export function executionPage(arn: string): Page {
     graph = graphView(layoutGraph(aslGraph(JSON.parse(machine.definition))), select);
     replace(graphSlot, graph.element);
     addEvents(history);
-    graph.setStatuses((name) => runs.get(name)?.status);
+    graph.setStatuses(
+      (name) => runs.get(name)?.status,
+      (name) => runs.get(name)?.entries,
+    );
     element.dataset.loaded = 'true';
     performance.mark('execution-rendered');
     stop = live(

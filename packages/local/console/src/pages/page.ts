@@ -29,3 +29,21 @@ export function throttle(action: () => void, ms: number): () => void {
     }, ms);
   };
 }
+
+/**
+ * A page in the console's registry (pages/registry.ts): the URL section it answers and how
+ * to open it. Adding a page is writing its file, which exports one of these, and listing it
+ * in the registry.
+ */
+export interface PageEntry {
+  /** The fragment's first segment: the page answers `#/<section>` (and `#/<section>/<arn>`). */
+  readonly section: string;
+  /** Whether the page shows one thing (`#/<section>/<arn>`), a list (no ARN), or either. */
+  readonly arn: 'none' | 'required' | 'optional';
+  /** Opens the page (the ARN decoded, when the URL has one). */
+  open(arn: string | undefined): Page;
+  /** A link in the top bar, with the count of its badge, when it has one. */
+  readonly nav?: { readonly label: string; readonly badge?: (counts: Counts) => number };
+  /** The top bar's link lit while this page shows (its own section by default). */
+  readonly navSection?: string;
+}

@@ -71,7 +71,7 @@ export function openStartDialog(
             ...(name.value ? { name: name.value } : {}),
           });
           dialog.close();
-          location.hash = href({ page: 'execution', arn: executionArn });
+          location.hash = href({ page: 'executions', arn: executionArn });
         } catch (error) {
           failure.textContent =
             error instanceof SfnError ? `${error.type}: ${error.message}` : String(error);

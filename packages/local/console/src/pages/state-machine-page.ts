@@ -2,6 +2,7 @@ import { sfn } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, duration } from '../format.js';
 import { aslGraph } from '../graph/asl-graph.js';
+import { showCoverage } from '../graph/coverage-overlay.js';
 import { layoutGraph } from '../graph/graph-layout.js';
 import { graphView } from '../graph/graph-view.js';
 import { jsonView } from '../json-view.js';
@@ -22,7 +23,12 @@ export function stateMachinePage(arn: string): Page {
   const title = h('h1', {}, 'State machine');
   const meta = h('div', { class: 'meta mono' }, arn);
   const graphSlot = h('div', { class: 'graph-slot' });
-  const definitionSlot = h('div', { class: 'definition' });
+  const definitionSlot = h('div', {
+    class: 'definition',
+    tabindex: 0,
+    role: 'region',
+    'aria-label': 'Definition (ASL)',
+  });
   const executions = h('tbody');
   let name = '';
   const startButton = h(
@@ -38,7 +44,21 @@ export function stateMachinePage(arn: string): Page {
   const element = h(
     'section',
     { class: 'page', 'data-page': 'state-machine' },
-    h('div', { class: 'page-head' }, h('div', {}, title, meta), startButton),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('div', {}, title, meta),
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'a',
+          { class: 'button', href: href({ page: 'editor', arn }), 'data-role': 'edit-definition' },
+          'Edit definition',
+        ),
+        startButton,
+      ),
+    ),
     h('div', { class: 'split' }, graphSlot, definitionSlot),
     h('h2', {}, 'Executions'),
     h(
@@ -65,6 +85,7 @@ export function stateMachinePage(arn: string): Page {
     const definition = JSON.parse(machine.definition) as Record<string, unknown>;
     const view = graphView(layoutGraph(aslGraph(definition)));
     replace(graphSlot, view.element);
+    void showCoverage(arn, view.element);
     replace(
       definitionSlot,
       h('div', { class: 'panel-title' }, 'Definition (ASL)'),
@@ -91,7 +112,7 @@ export function stateMachinePage(arn: string): Page {
                 h(
                   'td',
                   {},
-                  h('a', { href: href({ page: 'execution', arn: e.executionArn }) }, e.name),
+                  h('a', { href: href({ page: 'executions', arn: e.executionArn }) }, e.name),
                 ),
                 h(
                   'td',

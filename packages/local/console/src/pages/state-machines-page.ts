@@ -15,7 +15,20 @@ export function stateMachinesPage(): Page {
   const element = h(
     'section',
     { class: 'page', 'data-page': 'state-machines' },
-    h('h1', {}, 'State machines'),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('h1', {}, 'State machines'),
+      h(
+        'a',
+        {
+          class: 'button primary',
+          href: href({ page: 'editor' }),
+          'data-role': 'new-state-machine',
+        },
+        'Create state machine',
+      ),
+    ),
     h(
       'table',
       { class: 'list' },
@@ -26,26 +39,36 @@ export function stateMachinesPage(): Page {
   void sfn<{ stateMachines: StateMachineItem[] }>('ListStateMachines').then(({ stateMachines }) => {
     replace(
       body,
-      stateMachines.map((m) =>
-        h(
-          'tr',
-          {},
-          h(
-            'td',
+      stateMachines.length === 0
+        ? h(
+            'tr',
             {},
             h(
-              'a',
-              {
-                href: href({ page: 'state-machine', arn: m.stateMachineArn }),
-                'data-role': 'state-machine-link',
-              },
-              m.name,
+              'td',
+              { colspan: 3, class: 'empty', 'data-role': 'no-state-machines' },
+              'No state machines yet: Create state machine writes one here, or serve --app shows those of a CDK app.',
+            ),
+          )
+        : stateMachines.map((m) =>
+            h(
+              'tr',
+              {},
+              h(
+                'td',
+                {},
+                h(
+                  'a',
+                  {
+                    href: href({ page: 'state-machines', arn: m.stateMachineArn }),
+                    'data-role': 'state-machine-link',
+                  },
+                  m.name,
+                ),
+              ),
+              h('td', {}, m.type),
+              h('td', { class: 'mono' }, m.stateMachineArn),
             ),
           ),
-          h('td', {}, m.type),
-          h('td', { class: 'mono' }, m.stateMachineArn),
-        ),
-      ),
     );
   });
   return { element, close: () => {} };

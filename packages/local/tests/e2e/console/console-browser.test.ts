@@ -6,6 +6,7 @@ import { synthLongHistory } from '../../../bench/fixtures/long-history-app.js';
 import { LocalRunner } from '../../../src/index.js';
 import { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../support/browser.js';
 import { removeExamples, synthExample } from '../../support/example-app.js';
+import { seriousAccessibilityFindings } from '../../support/page-checks.js';
 import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // The console in a real browser (Debian's chromium, driven by playwright-core), end to end
@@ -40,10 +41,14 @@ async function openPage(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
-/** Writes the page's screenshot (the mouse moved away, so that no hover shows). */
+/**
+ * Writes the page's screenshot (the mouse moved away, so that no hover shows), and checks
+ * the page as shown with axe-core: no serious nor critical accessibility finding.
+ */
 async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
+  expect(await seriousAccessibilityFindings(page), `accessibility of ${name}`).toEqual([]);
 }
 
 /** The status class of a state's node in the graph (`status-succeeded` …). */

@@ -1,0 +1,316 @@
+import { SfnError, sfn, sfnAll } from '../api.js';
+import { h, replace } from '../dom.js';
+import { dateTime, duration } from '../format.js';
+import { href } from '../router.js';
+import { type Page, throttle } from './page.js';
+
+/** An execution as ListExecutions lists it. */
+export interface ExecutionListItem {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly name: string;
+  readonly status: string;
+  readonly startDate: number;
+  readonly stopDate?: number;
+}
+
+const STATUSES = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE'];
+
+/** Rows drawn at first, and added by "Show more" (a long list stays light). */
+const ROWS_PER_STEP = 200;
+
+/** What the filters ask: the name's part, and the start date's range (epoch seconds). */
+export interface ExecutionFilter {
+  readonly nameContains: string;
+  readonly startedAfter?: number;
+  readonly startedBefore?: number;
+}
+
+/** The executions the filter keeps, newest first. */
+export function filterExecutions(
+  executions: readonly ExecutionListItem[],
+  filter: ExecutionFilter,
+): ExecutionListItem[] {
+  const part = filter.nameContains.toLowerCase();
+  return executions
+    .filter(
+      (e) =>
+        (!part || e.name.toLowerCase().includes(part)) &&
+        (filter.startedAfter === undefined || e.startDate >= filter.startedAfter) &&
+        (filter.startedBefore === undefined || e.startDate <= filter.startedBefore),
+    )
+    .sort((a, b) => b.startDate - a.startDate);
+}
+
+/** A `datetime-local` input's value as epoch seconds (undefined when empty). */
+const epochOf = (value: string): number | undefined =>
+  value ? new Date(value).getTime() / 1000 : undefined;
+
+/**
+ * The actions on one execution's row. Stop for a running one. RedriveExecution goes here
+ * too, once the API has it: a Redrive button for FAILED, TIMED_OUT and ABORTED executions.
+ */
+function rowActions(execution: ExecutionListItem, done: (message: string) => void): HTMLElement {
+  const actions = h('td', { class: 'row-actions' });
+  if (execution.status === 'RUNNING') {
+    actions.append(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'small danger',
+          'data-role': 'stop-execution',
+          'aria-label': `Stop ${execution.name}`,
+          onclick: async () => {
+            try {
+              await sfn('StopExecution', {
+                executionArn: execution.executionArn,
+                cause: 'Stopped from the local console',
+              });
+              done(`Stopped ${execution.name}.`);
+            } catch (error) {
+              done(
+                `Stop failed — ${error instanceof SfnError ? `${error.type}: ${error.message}` : String(error)}`,
+              );
+            }
+          },
+        },
+        'Stop',
+      ),
+    );
+  }
+  return actions;
+}
+
+/**
+ * Every execution of every state machine (ListStateMachines, then ListExecutions of each,
+ * the status filter sent to the API), with a name search and a start-time range, newest
+ * first; Stop from the list.
+ */
+export function executionsPage(): Page {
+  const status = h(
+    'select',
+    { id: 'executions-status', name: 'executions-status' },
+    h('option', { value: '' }, 'Any status'),
+    STATUSES.map((s) => h('option', { value: s }, s)),
+  );
+  const search = h('input', {
+    id: 'executions-search',
+    name: 'executions-search',
+    type: 'search',
+    placeholder: 'part of the name',
+    autocomplete: 'off',
+  });
+  const after = h('input', {
+    id: 'executions-after',
+    name: 'executions-after',
+    type: 'datetime-local',
+    step: '1',
+  });
+  const before = h('input', {
+    id: 'executions-before',
+    name: 'executions-before',
+    type: 'datetime-local',
+    step: '1',
+  });
+  const summary = h('p', {
+    class: 'form-status',
+    role: 'status',
+    'aria-live': 'polite',
+    'data-role': 'executions-summary',
+  });
+  const body = h('tbody');
+  const more = h('div', { class: 'more' });
+  let loaded: ExecutionListItem[] = [];
+  let machineNames = new Map<string, string>();
+  let shown = ROWS_PER_STEP;
+  let closed = false;
+  let note = '';
+
+  const render = () => {
+    const kept = filterExecutions(loaded, {
+      nameContains: search.value,
+      startedAfter: epochOf(after.value),
+      startedBefore: epochOf(before.value),
+    });
+    summary.textContent = `${kept.length} of ${loaded.length} executions${note ? ` · ${note}` : ''}`;
+    replace(
+      body,
+      kept.length === 0
+        ? h(
+            'tr',
+            {},
+            h(
+              'td',
+              { colspan: 7, class: 'empty', 'data-role': 'no-executions' },
+              loaded.length === 0 ? 'No executions yet.' : 'No execution matches the filters.',
+            ),
+          )
+        : kept.slice(0, shown).map((e) =>
+            h(
+              'tr',
+              { 'data-execution': e.name },
+              h(
+                'td',
+                {},
+                h('a', { href: href({ page: 'executions', arn: e.executionArn }) }, e.name),
+              ),
+              h(
+                'td',
+                {},
+                h(
+                  'a',
+                  { href: href({ page: 'state-machines', arn: e.stateMachineArn }) },
+                  machineNames.get(e.stateMachineArn) ?? e.stateMachineArn,
+                ),
+              ),
+              h(
+                'td',
+                {},
+                h('span', { class: `status status-${e.status.toLowerCase()}` }, e.status),
+              ),
+              h('td', {}, dateTime(e.startDate)),
+              h('td', {}, dateTime(e.stopDate)),
+              h('td', {}, e.stopDate ? duration((e.stopDate - e.startDate) * 1000) : '-'),
+              rowActions(e, (message) => {
+                note = message;
+                fetchAll();
+              }),
+            ),
+          ),
+    );
+    replace(
+      more,
+      kept.length > shown
+        ? h(
+            'button',
+            {
+              type: 'button',
+              'data-role': 'show-more',
+              onclick: () => {
+                shown += ROWS_PER_STEP;
+                render();
+              },
+            },
+            `Show ${Math.min(ROWS_PER_STEP, kept.length - shown)} more`,
+          )
+        : null,
+    );
+  };
+
+  let sequence = 0;
+  /**
+   * Lists every execution: the newest 100 of each state machine first, drawn at once, then
+   * the rest page by page (1,000 a request), the list redrawn when all are in. The summary
+   * says while more are coming: the search and the time range apply to what is loaded.
+   */
+  const fetchAll = () => {
+    const mine = ++sequence;
+    const current = () => !closed && mine === sequence;
+    element.setAttribute('data-loaded', 'false');
+    void (async () => {
+      try {
+        const machines = await sfnAll<{ stateMachineArn: string; name: string }>(
+          'ListStateMachines',
+          {},
+          'stateMachines',
+        );
+        const filter = status.value ? { statusFilter: status.value } : {};
+        const firsts = await Promise.all(
+          machines.map((m) =>
+            sfn<{ executions: ExecutionListItem[]; nextToken?: string }>('ListExecutions', {
+              stateMachineArn: m.stateMachineArn,
+              maxResults: 100,
+              ...filter,
+            }),
+          ),
+        );
+        if (!current()) return;
+        machineNames = new Map(machines.map((m) => [m.stateMachineArn, m.name]));
+        loaded = firsts.flatMap((page) => page.executions);
+        const unfinished = firsts.some((page) => page.nextToken);
+        note = unfinished ? 'loading the older ones…' : note;
+        render();
+        element.setAttribute('data-first-rows', 'true');
+        if (unfinished) {
+          const rests = await Promise.all(
+            machines.map(async (m, i) => {
+              const first = firsts[i];
+              if (!first?.nextToken) return [];
+              return sfnAll<ExecutionListItem>(
+                'ListExecutions',
+                {
+                  stateMachineArn: m.stateMachineArn,
+                  maxResults: 1000,
+                  ...filter,
+                  nextToken: first.nextToken,
+                },
+                'executions',
+              );
+            }),
+          );
+          if (!current()) return;
+          loaded = [...loaded, ...rests.flat()];
+          note = '';
+          render();
+        }
+        element.setAttribute('data-loaded', 'true');
+      } catch (error) {
+        summary.textContent = `Could not list the executions: ${String(error)}`;
+      }
+    })();
+  };
+  /** On news from the live stream: at most once a second. */
+  const load = throttle(fetchAll, 1000);
+
+  const field = (label: string, id: string, control: HTMLElement) =>
+    h('div', { class: 'field' }, h('label', { for: id, class: 'field-label' }, label), control);
+  const element = h(
+    'section',
+    { class: 'page', 'data-page': 'executions' },
+    h('h1', {}, 'Executions'),
+    h(
+      'div',
+      { class: 'form-row filters' },
+      field('Status', 'executions-status', status),
+      field('Name contains', 'executions-search', search),
+      field('Started after', 'executions-after', after),
+      field('Started before', 'executions-before', before),
+    ),
+    summary,
+    h(
+      'table',
+      { class: 'list', 'data-role': 'all-executions' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['Name', 'State machine', 'Status', 'Started', 'Ended', 'Duration', 'Actions'].map((c) =>
+            h('th', { scope: 'col' }, c),
+          ),
+        ),
+      ),
+      body,
+    ),
+    more,
+  );
+  status.addEventListener('change', () => {
+    note = '';
+    fetchAll();
+  });
+  for (const input of [search, after, before])
+    input.addEventListener('input', () => {
+      shown = ROWS_PER_STEP;
+      render();
+    });
+  fetchAll();
+  return {
+    element,
+    onCounts: load,
+    close: () => {
+      closed = true;
+    },
+  };
+}
