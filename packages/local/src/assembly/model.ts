@@ -129,4 +129,6 @@ export interface AppModel {
   readonly stateMachines: readonly StateMachineSpec[];
   /** The stack's CloudWatch alarms. */
   readonly alarms: readonly AlarmSpec[];
+  /** The names of the stack's S3 buckets: folders of `serve --buckets`. */
+  readonly buckets?: readonly string[];
 }

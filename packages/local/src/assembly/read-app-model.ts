@@ -193,6 +193,20 @@ export function readAppModel(
         });
         break;
       }
+      case 'AWS::S3::Bucket': {
+        // S3 names are lowercase; locally each bucket is a folder of `--buckets`.
+        const name =
+          literal(props.BucketName) ?? physicalName(stackName, logicalId, 63).toLowerCase();
+        resolved.set(logicalId, {
+          ref: name,
+          attributes: {
+            Arn: `arn:aws:s3:::${name}`,
+            DomainName: `${name}.s3.amazonaws.com`,
+            RegionalDomainName: `${name}.s3.${region}.amazonaws.com`,
+          },
+        });
+        break;
+      }
       case 'AWS::KMS::Key': {
         const arn = `arn:aws:kms:${region}:${account}:key/${logicalId}`;
         resolved.set(logicalId, { ref: logicalId, attributes: { Arn: arn, KeyId: logicalId } });
@@ -367,5 +381,6 @@ export function readAppModel(
     eventSourceMappings,
     stateMachines,
     alarms: readAlarms(resources, resolve, (id) => physicalName(stackName, id, 255)),
+    buckets: ofType('AWS::S3::Bucket').map(([id]) => resolved.get(id)?.ref as string),
   };
 }

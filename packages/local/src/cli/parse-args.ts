@@ -6,7 +6,7 @@ import { CliUsageError } from './cli-usage-error.js';
 export const USAGE = `Usage: sfn-callback-local [run] [options]
        sfn-callback-local serve [--port <n>] [--no-workers] [--no-console] [--app <dir>] [--stack <name>]
                                 [--mock-config <file>] [--data-dir <dir>] [--time real|virtual]
-                                [--coverage <file>]
+                                [--coverage <file>] [--buckets <dir>]
                                 [--region <name>] [--account <id>] [--activity-poll-seconds <n>]
 
 Runs a synthesized CDK app's Step Functions callback pattern locally: the state machine,
@@ -46,6 +46,8 @@ history as it ends, until Ctrl-C or SIGTERM.
                               <stateMachineArn>#<TestCase> runs that test case
   --data-dir <dir>            keep state machines, executions and histories in <dir>, so that
                               a restarted serve still answers for them (default: in memory)
+  --buckets <dir>             S3 for Distributed Maps: each folder of <dir> is a bucket, each
+                              file in it an object (the app's buckets are created there)
   --coverage <file>           draw state machine coverage over the console's graphs: the
                               state-machine-coverage.json of @sfn-callback/testing's coverage
   --region <name>             without an app: the region of ARNs (default: us-east-1)
@@ -83,6 +85,8 @@ export interface CliOptions {
   readonly mockConfig?: string;
   /** `serve --data-dir`: the store's directory. */
   readonly dataDir?: string;
+  /** `serve --buckets`: the folder of bucket folders. */
+  readonly buckets?: string;
   /** `serve --coverage`: a state machine coverage report to draw over the graphs. */
   readonly coverage?: string;
   /** `serve --region`, without an app. */
@@ -189,6 +193,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     verbose: values.verbose === true,
     ...(values['mock-config'] !== undefined ? { mockConfig: values['mock-config'] } : {}),
     ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    ...(values.buckets !== undefined ? { buckets: values.buckets } : {}),
     ...(values.coverage !== undefined ? { coverage: values.coverage } : {}),
     ...(values.region !== undefined ? { region: values.region } : {}),
     ...(values.account !== undefined ? { account: accountId(values.account) } : {}),
@@ -226,6 +231,7 @@ function parseKnownArgs(argv: readonly string[]) {
       port: { type: 'string' },
       'mock-config': { type: 'string' },
       'data-dir': { type: 'string' },
+      buckets: { type: 'string' },
       coverage: { type: 'string' },
       region: { type: 'string' },
       account: { type: 'string' },

@@ -51,6 +51,9 @@ export function serveBanner(
     ...runner.stateMachines().map((m) => `State machine            ${m.arn}`),
     ...(runner.mockConfig ? [`Mock config              ${runner.mockConfig.source}`] : []),
     `Store                    ${runner.store.location === TEMPORARY_STORE ? 'temporary, gone at exit (--data-dir <dir> keeps it)' : runner.store.location}`,
+    ...(runner.buckets
+      ? [`Buckets                  ${runner.buckets.root} (a folder per bucket)`]
+      : []),
     `Workers                  ${workersLine(assembly !== undefined, workers)}`,
     `Time                     ${timeLine(runner.time.mode)}`,
     '',
@@ -128,6 +131,7 @@ export async function serveCommand(
       ...(assembly !== undefined ? { assembly } : {}),
       ...(mockConfig ? { mockConfig } : {}),
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+      ...(options.buckets !== undefined ? { buckets: options.buckets } : {}),
       ...(options.region !== undefined ? { region: options.region } : {}),
       ...(options.account !== undefined ? { account: options.account } : {}),
       ...(options.stack !== undefined ? { stack: options.stack } : {}),

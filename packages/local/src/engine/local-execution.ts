@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type DistributedMapHost,
   type Execution,
+  type ExecutionOptions,
   type RecordedHistoryEvent as HistoryEvent,
   type Json,
   StatesError,
@@ -38,6 +40,8 @@ export interface ExecutionEnvironment {
   readonly mocks?: MockSession;
   /** Called with each history event as the engine records it (the runner's store). */
   readonly onEvent?: (executionArn: string, event: HistoryEvent) => void;
+  /** What a Distributed Map reads and writes (the bucket folders) and who keeps its Map Runs. */
+  readonly distributedMap?: DistributedMapHost;
   /** The version it runs, when started by a version or an alias ARN. */
   readonly stateMachineVersionArn?: string;
   /** The alias it was started by. */
@@ -47,6 +51,16 @@ export interface ExecutionEnvironment {
     executionArn: string,
     message: TopicMessage | BusEvent | SentQueueMessage,
   ) => void;
+}
+
+/** What a redriven execution continues from (RedriveExecution). */
+export interface RedriveOf {
+  /** The history so far: the engine continues it after `ExecutionRedriven`. */
+  readonly history: readonly HistoryEvent[];
+  /** The first run's start: a redriven execution keeps it. */
+  readonly startDate: Date;
+  /** Times it was redriven before this one. */
+  readonly previousRedriveCount: number;
 }
 
 /**
@@ -59,6 +73,10 @@ export class LocalExecution implements StartedExecution {
   readonly stateMachineArn: string;
   readonly name: string;
   readonly startDate: Date;
+  /** Times RedriveExecution continued it (this run included). */
+  readonly redriveCount: number;
+  /** When this run was redriven, for a redriven execution. */
+  readonly redriveDate?: Date;
   readonly input: string;
   status: ExecutionStatus = 'RUNNING';
   stopDate?: Date;
@@ -79,12 +97,22 @@ export class LocalExecution implements StartedExecution {
    * @param inputText the input as the client sent it (StartExecution): DescribeExecution,
    *   the history's ExecutionStarted and the console show it as sent (whitespace, and numbers
    *   beyond double precision, kept), while the engine runs on its parsed value.
+   * @param redrive continue this ended execution (RedriveExecution) instead of starting it;
+   *   throws the engine's `ExecutionNotRedrivableError` when AWS would refuse.
    */
-  constructor(env: ExecutionEnvironment, name: string, input: unknown, inputText?: string) {
+  constructor(
+    env: ExecutionEnvironment,
+    name: string,
+    input: unknown,
+    inputText?: string,
+    redrive?: RedriveOf,
+  ) {
     const spec = env.stateMachine.spec;
     const time = env.time;
     this.#now = time ? () => time.now() : Date.now;
-    this.startDate = new Date(this.#now());
+    this.startDate = redrive?.startDate ?? new Date(this.#now());
+    this.redriveCount = redrive ? redrive.previousRedriveCount + 1 : 0;
+    if (redrive) this.redriveDate = new Date(this.#now());
     this.name = name;
     this.stateMachineArn = spec.arn;
     this.executionArn =
@@ -98,7 +126,7 @@ export class LocalExecution implements StartedExecution {
     const parsed = (input ?? {}) as Json;
     this.input = inputText ?? JSON.stringify(parsed);
     const asSent = inputText;
-    const execution: Execution = env.stateMachine.machine.start({
+    const options: ExecutionOptions = {
       identity: {
         executionArn: this.executionArn,
         executionName: name,
@@ -110,6 +138,7 @@ export class LocalExecution implements StartedExecution {
       region: env.region,
       ...(env.time ? { clock: env.time.clock } : {}),
       tasks: (request) => this.#task(request, env),
+      ...(env.distributedMap ? { distributedMap: env.distributedMap } : {}),
       ...(env.onEvent || asSent !== undefined
         ? {
             onEvent: (event: HistoryEvent) => {
@@ -127,7 +156,11 @@ export class LocalExecution implements StartedExecution {
         if (open) env.registry.open(token, execution, timing);
         else env.registry.close(token);
       },
-    });
+    };
+    const machine = env.stateMachine.machine;
+    const execution: Execution = redrive
+      ? machine.redrive({ ...options, history: redrive.history })
+      : machine.start(options);
     this.#execution = execution;
     this.done = this.#settle();
   }

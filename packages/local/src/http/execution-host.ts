@@ -39,6 +39,8 @@ export interface ExecutionHost {
   describeExecution(executionArn: string): ExecutionDescription | undefined;
   /** Executions the host knows (of one state machine, of one status, when given), oldest first. */
   executions(filter?: { stateMachineArn?: string; status?: string }): ExecutionDescription[];
+  /** The child executions of a Map Run, oldest first; undefined when there is no such run. */
+  mapRunExecutions?(mapRunArn: string): ExecutionDescription[] | undefined;
   /** StopExecution; false when it is not running. */
   stopExecution(executionArn: string, details?: { error?: string; cause?: string }): boolean;
 }

@@ -13,6 +13,7 @@ import type { ExecutionHost } from './execution-host.js';
 import { withInputShapes } from './input-shape.js';
 import { isTooDeep, MAX_JSON_DEPTH } from './json-depth.js';
 import type { SfnOperations } from './operation.js';
+import { redriveFields } from './redrive-fields.js';
 import { checkResourceName } from './resource-name.js';
 
 /** Timestamps in the JSON 1.0 protocol: epoch seconds, with milliseconds as a fraction. */
@@ -21,8 +22,14 @@ export const epochSeconds = (date: Date): number => date.getTime() / 1000;
 /** Execution statuses ListExecutions filters on. */
 const LISTED_STATUSES: readonly string[] = [...EXECUTION_STATUSES, 'PENDING_REDRIVE'];
 
+/** ListExecutions' `redriveFilter` values. */
+const REDRIVE_FILTERS: readonly string[] = ['REDRIVEN', 'NOT_REDRIVEN'];
+
 export const STATE_MACHINE_ARN =
   /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:\s]+(?::[^:\s]+)?$/;
+/** A Map Run's ARN: `arn:aws:states:<region>:<account>:mapRun:<machine>/<label>:<id>`. */
+export const MAP_RUN_ARN =
+  /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:mapRun:[^:\s]+\/[^:\s]*:[^:\s]+$/;
 export const EXECUTION_ARN =
   /^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:(?:execution:[^:\s]+:[^:\s]+|express:[^:\s]+:[^:\s]+:[^:\s]+)$/;
 
@@ -127,6 +134,12 @@ function executionListItem(execution: ExecutionDescription): Record<string, unkn
     status: execution.status,
     startDate: epochSeconds(execution.startDate),
     ...(execution.stopDate ? { stopDate: epochSeconds(execution.stopDate) } : {}),
+    ...(execution.redriveCount
+      ? {
+          redriveCount: execution.redriveCount,
+          ...(execution.redriveDate ? { redriveDate: epochSeconds(execution.redriveDate) } : {}),
+        }
+      : {}),
   };
 }
 
@@ -157,6 +170,12 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
     if (!found)
       throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return found;
+  };
+  const mapRunChildren = (input: Record<string, unknown>) => {
+    const arn = requireArn(input, 'mapRunArn', MAP_RUN_ARN);
+    const children = runner.mapRunExecutions?.(arn);
+    if (!children) throw new SfnApiError('ResourceNotFound', `Resource not found: '${arn}'`);
+    return children;
   };
   /**
    * What a StartExecution ARN names: the state machine, one of its versions, or an alias
@@ -317,27 +336,29 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
         ...(e.stateMachineAliasArn !== undefined
           ? { stateMachineAliasArn: e.stateMachineAliasArn }
           : {}),
-        redriveCount: 0,
-        redriveStatus: 'NOT_REDRIVABLE',
-        redriveStatusReason: `Execution is ${e.status} and cannot be redriven`,
+        ...redriveFields(e, runner.findStateMachine(e.stateMachineArn)),
+        ...(e.mapRunArn !== undefined ? { mapRunArn: e.mapRunArn } : {}),
       };
     },
     ListExecutions: (input) => {
-      if (input.mapRunArn !== undefined && input.mapRunArn !== null) {
-        throw new SfnApiError('ResourceNotFound', `Resource not found: '${input.mapRunArn}'`);
-      }
-      if (input.stateMachineArn === undefined || input.stateMachineArn === null) {
+      const byMapRun = input.mapRunArn !== undefined && input.mapRunArn !== null;
+      if (byMapRun === (input.stateMachineArn !== undefined && input.stateMachineArn !== null)) {
         throw new SfnApiError(
           'ValidationException',
           'Must provide a StateMachine ARN or a Map Run ARN',
         );
       }
-      const m = machine(input);
-      if (m.type === 'EXPRESS') {
-        throw new SfnApiError(
-          'StateMachineTypeNotSupported',
-          `This operation is not supported by this type of state machine: '${m.arn}' is EXPRESS, and Express executions are not listed (serve prints each one as it ends; StartSyncExecution answers with the result)`,
-        );
+      let listed: ExecutionDescription[];
+      if (byMapRun) listed = mapRunChildren(input);
+      else {
+        const m = machine(input);
+        if (m.type === 'EXPRESS') {
+          throw new SfnApiError(
+            'StateMachineTypeNotSupported',
+            `This operation is not supported by this type of state machine: '${m.arn}' is EXPRESS, and Express executions are not listed (serve prints each one as it ends; StartSyncExecution answers with the result)`,
+          );
+        }
+        listed = runner.executions({ stateMachineArn: m.arn });
       }
       const status = input.statusFilter as string | undefined;
       if (status !== undefined && !LISTED_STATUSES.includes(status)) {
@@ -347,9 +368,22 @@ export function executionOperations(runner: ExecutionHost): SfnOperations {
           status,
         );
       }
+      const redriveFilter = input.redriveFilter as string | undefined;
+      if (redriveFilter !== undefined && !REDRIVE_FILTERS.includes(redriveFilter)) {
+        throw validationError(
+          'redriveFilter',
+          `Member must satisfy enum value set: [${REDRIVE_FILTERS.join(', ')}]`,
+          redriveFilter,
+        );
+      }
       // Newest first, as AWS lists them.
-      const matching = runner
-        .executions({ stateMachineArn: m.arn, ...(status !== undefined ? { status } : {}) })
+      const matching = listed
+        .filter((e) => status === undefined || e.status === status)
+        .filter(
+          (e) =>
+            redriveFilter === undefined ||
+            (e.redriveCount ?? 0) > 0 === (redriveFilter === 'REDRIVEN'),
+        )
         .reverse();
       const { page, nextToken } = pageOf(matching, input, (e) => e.executionArn);
       return { executions: page.map(executionListItem), ...(nextToken ? { nextToken } : {}) };

@@ -45,6 +45,7 @@ export const INPUT_SHAPES: Readonly<Record<string, InputShape>> = {
     nextToken: OPTIONAL_STRING,
     includeExecutionData: BOOLEAN,
   },
+  RedriveExecution: { executionArn: REQUIRED_STRING, clientToken: OPTIONAL_STRING },
   StopExecution: { executionArn: REQUIRED_STRING, error: OPTIONAL_STRING, cause: OPTIONAL_STRING },
   SendTaskSuccess: { taskToken: REQUIRED_STRING, output: REQUIRED_STRING },
   SendTaskFailure: { taskToken: REQUIRED_STRING, error: OPTIONAL_STRING, cause: OPTIONAL_STRING },

@@ -30,6 +30,12 @@ export interface ExecutionRecord {
   readonly output?: string;
   readonly error?: string;
   readonly cause?: string;
+  /** Times RedriveExecution continued it (0 or absent: never). */
+  readonly redriveCount?: number;
+  /** When RedriveExecution last continued it. */
+  readonly redriveDate?: Date;
+  /** The Map Run it is a child execution of (a Distributed Map's child). */
+  readonly mapRunArn?: string;
   /** The version it ran, when started by a version or an alias ARN. */
   readonly stateMachineVersionArn?: string;
   /** The alias it was started by, when it was. */

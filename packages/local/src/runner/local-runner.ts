@@ -11,7 +11,7 @@ import { readAppModel } from '../assembly/read-app-model.js';
 import { CONSOLE_PATH, ConsoleRoute } from '../console/console-route.js';
 import type { CoverageReport } from '../console/coverage-report.js';
 import { FunctionLog } from '../console/function-log.js';
-import { LocalExecution } from '../engine/local-execution.js';
+import { type ExecutionEnvironment, LocalExecution } from '../engine/local-execution.js';
 import {
   compileStateMachine,
   type LocalStateMachine,
@@ -25,7 +25,9 @@ import { LocalFunction } from '../functions/local-function.js';
 import { activityOperations } from '../http/activity-operations.js';
 import { aliasOperations } from '../http/alias-operations.js';
 import { executionOperations } from '../http/execution-operations.js';
+import { mapRunOperations } from '../http/map-run-operations.js';
 import type { SfnOperations } from '../http/operation.js';
+import { redriveOperation } from '../http/redrive-operation.js';
 import { SfnApiServer } from '../http/sfn-api-server.js';
 import { stateMachineOperations } from '../http/state-machine-operations.js';
 import { tagOperations } from '../http/tag-operations.js';
@@ -34,6 +36,7 @@ import { testStateOperation } from '../http/test-state-operation.js';
 import type { VersionHost } from '../http/version-host.js';
 import { versionOperations } from '../http/version-operations.js';
 import { ActivityTasks } from '../integrations/activity-tasks.js';
+import { BucketFolderStore } from '../integrations/bucket-folder-store.js';
 import type { IntegrationTargets } from '../integrations/call-integration.js';
 import { LocalEventBus } from '../integrations/local-event-bus.js';
 import { LocalTopic } from '../integrations/local-topic.js';
@@ -60,6 +63,7 @@ import {
   type StoredNotification,
   type StoredVersion,
 } from '../store/local-store.js';
+import { MapRuns } from '../store/map-runs.js';
 import { StoredExecutionView } from '../store/stored-execution-view.js';
 import { type LocalTime, localTime, type TimeMode } from '../time/local-time.js';
 
@@ -89,6 +93,12 @@ export interface LocalRunnerOptions {
    * @default in memory
    */
   readonly dataDir?: string;
+  /**
+   * The folder of the buckets a Distributed Map's ItemReader reads and ResultWriter writes
+   * (`serve --buckets`): one sub-folder per bucket. Without it, such a Map fails with
+   * `States.ItemReaderFailed` / `States.ResultWriterFailed`.
+   */
+  readonly buckets?: string;
   /**
    * The stack to run (name, display name or artifact id).
    * @default the only stack with a state machine
@@ -234,6 +244,10 @@ export class LocalRunner implements NestedExecutionHost {
   readonly mockConfig: MockConfig | undefined;
   /** Where everything that ran is kept. */
   readonly store: LocalStore;
+  /** The Map Runs of Distributed Maps, and their child executions. */
+  readonly mapRuns: MapRuns;
+  /** The bucket folders (`buckets` option), when given. */
+  readonly buckets: BucketFolderStore | undefined;
   /**
    * The runner's time ({@link LocalRunnerOptions.time}): its mode, `now()`, and
    * `work.counts`, the invocations, deliveries and requests in flight.
@@ -280,6 +294,9 @@ export class LocalRunner implements NestedExecutionHost {
     this.store = LocalStore.open({
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     });
+    this.mapRuns = new MapRuns(this.store);
+    this.buckets =
+      options.buckets !== undefined ? new BucketFolderStore(options.buckets) : undefined;
     this.created = new CreatedStateMachines(this.store, (name) =>
       stateMachineArn(model.region, model.account, name),
     );
@@ -357,6 +374,7 @@ export class LocalRunner implements NestedExecutionHost {
               ...(options.stack !== undefined ? { stack: options.stack } : {}),
             });
       runner = new LocalRunner(model, server, registry, callbacks, options, time);
+      await runner.buckets?.createBuckets(model.buckets ?? []);
       for (const spec of model.stateMachines) {
         options.mockConfig?.checkStates(
           spec.name,
@@ -413,6 +431,8 @@ export class LocalRunner implements NestedExecutionHost {
           putTags: (arn, tags) => host.store.putTags(arn, tags),
           removeTags: (arn, keys) => host.store.removeTags(arn, keys),
         }),
+        ...redriveOperation(host),
+        ...mapRunOperations(host),
         ...testStateOperation({
           tasks: (request) => host.#testStateTask(request),
           region: model.region,
@@ -513,31 +533,11 @@ export class LocalRunner implements NestedExecutionHost {
     }
     const revisionId = version?.revisionId ?? this.created.get(spec.arn)?.stored.revisionId;
     const execution = new LocalExecution(
-      {
-        stateMachine: this.#machine(spec, options.stateMachineVersionArn),
-        ...(options.stateMachineVersionArn !== undefined
-          ? { stateMachineVersionArn: options.stateMachineVersionArn }
-          : {}),
-        ...(options.stateMachineAliasArn !== undefined
-          ? { stateMachineAliasArn: options.stateMachineAliasArn }
-          : {}),
-        registry: this.#registry,
-        targets: this.#targets,
-        time: this.time,
-        region: this.model.region,
-        routes: {
-          buses: (name) => this.eventBus(name),
-          nested: this,
-          activities: this.#activities,
-        },
-        ...(mocks ? { mocks } : {}),
-        onEvent: (arn: string, event: RecordedHistoryEvent) => {
-          // Executions aborted by close() record their last events after the store closed.
-          if (this.store.isOpen) this.store.appendEvent(arn, event);
-        },
-        onMessage: (arn: string, message: TopicMessage | BusEvent | SentQueueMessage) =>
-          this.#record(arn, message),
-      },
+      this.#environment(spec, {
+        mocks,
+        stateMachineVersionArn: options.stateMachineVersionArn,
+        stateMachineAliasArn: options.stateMachineAliasArn,
+      }),
       options.name ?? randomUUID(),
       input,
       options.inputText,
@@ -554,6 +554,85 @@ export class LocalRunner implements NestedExecutionHost {
     });
     // Committed before StartExecution answers: an execution a client was told of survives a kill.
     this.store.flush();
+    this.#track(execution);
+    return execution;
+  }
+
+  /**
+   * RedriveExecution: continues an execution that ended FAILED, TIMED_OUT or ABORTED from
+   * where it stopped (same ARN and input, its history continued after `ExecutionRedriven`),
+   * on the state machine's current definition.
+   * @throws ExecutionNotRedrivableError (from `@sfn-callback/asl`) when AWS would refuse;
+   *   AssemblyError when the execution or its state machine is unknown.
+   */
+  redriveExecution(executionArn: string): LocalExecution {
+    if (this.#closed) throw new Error('the runner is closed');
+    const previous = this.describeExecution(executionArn);
+    if (!previous) throw new AssemblyError(`no execution ${executionArn}`);
+    const spec = this.stateMachine(previous.stateMachineArn);
+    const execution = new LocalExecution(
+      this.#environment(spec, {
+        stateMachineVersionArn: previous.stateMachineVersionArn,
+        stateMachineAliasArn: previous.stateMachineAliasArn,
+      }),
+      previous.name,
+      JSON.parse(previous.input),
+      previous.input,
+      {
+        history: previous.events,
+        startDate: previous.startDate,
+        previousRedriveCount: previous.redriveCount ?? 0,
+      },
+    );
+    this.store.redriveExecution(executionArn, {
+      redriveCount: execution.redriveCount,
+      redriveDate: execution.redriveDate ?? new Date(),
+    });
+    this.store.flush();
+    this.#track(execution);
+    return execution;
+  }
+
+  /** What an execution of `spec` runs with: the local targets, the store, the registry. */
+  #environment(
+    spec: StateMachineSpec,
+    of: {
+      mocks?: MockSession | undefined;
+      stateMachineVersionArn?: string | undefined;
+      stateMachineAliasArn?: string | undefined;
+    },
+  ): ExecutionEnvironment {
+    const { mocks, stateMachineVersionArn, stateMachineAliasArn } = of;
+    return {
+      stateMachine: this.#machine(spec, stateMachineVersionArn),
+      ...(stateMachineVersionArn !== undefined ? { stateMachineVersionArn } : {}),
+      ...(stateMachineAliasArn !== undefined ? { stateMachineAliasArn } : {}),
+      registry: this.#registry,
+      targets: this.#targets,
+      time: this.time,
+      region: this.model.region,
+      routes: {
+        buses: (name) => this.eventBus(name),
+        nested: this,
+        activities: this.#activities,
+      },
+      ...(mocks ? { mocks } : {}),
+      distributedMap: {
+        ...(this.buckets ? { objectStore: this.buckets } : {}),
+        observer: this.mapRuns.observer,
+        previousChildren: (mapRunArn) => this.mapRuns.previousChildren(mapRunArn),
+      },
+      onEvent: (arn: string, event: RecordedHistoryEvent) => {
+        // Executions aborted by close() record their last events after the store closed.
+        if (this.store.isOpen) this.store.appendEvent(arn, event);
+      },
+      onMessage: (arn: string, message: TopicMessage | BusEvent | SentQueueMessage) =>
+        this.#record(arn, message),
+    };
+  }
+
+  /** Holds a started (or redriven) execution while it runs, and records its end. */
+  #track(execution: LocalExecution): void {
     this.#executions.set(execution.executionArn, execution);
     this.#running.add(execution);
     void execution.done.then(() => {
@@ -562,7 +641,6 @@ export class LocalRunner implements NestedExecutionHost {
       this.#trim();
     });
     this.#onExecution?.(execution);
-    return execution;
   }
 
   /** Runs an execution to its end. */
@@ -579,6 +657,15 @@ export class LocalRunner implements NestedExecutionHost {
     if (live) return live;
     const row = this.store.execution(executionArn);
     return row ? new StoredExecutionView(row, this.store) : undefined;
+  }
+
+  /** The child executions of a Map Run, oldest first; undefined when there is no such run. */
+  mapRunExecutions(mapRunArn: string): ExecutionDescription[] | undefined {
+    return this.mapRuns
+      .children(mapRunArn)
+      ?.map(
+        (row) => this.#executions.get(row.executionArn) ?? new StoredExecutionView(row, this.store),
+      );
   }
 
   /** The state machine revision an execution ran, for a created state machine. */

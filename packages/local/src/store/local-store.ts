@@ -105,6 +105,22 @@ export const TEMPORARY_STORE = '';
 export const INTERRUPTED_CAUSE =
   'sfn-callback-local serve stopped while this execution ran; it was not resumed';
 
+/** An execution's redrives: how many, and when the last one was. */
+export interface ExecutionRedrive {
+  readonly redriveCount: number;
+  readonly redriveDate: Date;
+}
+
+/** A child execution of a Map Run, as the store links it to its run. */
+export interface MapRunChildRow {
+  readonly mapRunArn: string;
+  readonly executionArn: string;
+  /** Its item (or batch) index in the run, from 0. */
+  readonly index: number;
+  readonly itemCount: number;
+  readonly executionType: 'STANDARD' | 'EXPRESS';
+}
+
 type Row = Record<string, unknown>;
 
 /** Writes committed together at most (a transaction of a busy turn). */
@@ -420,6 +436,104 @@ export class LocalStore {
       execution.cause ?? null,
       execution.executionArn,
     );
+  }
+
+  /**
+   * Records a redrive (RedriveExecution): the execution is RUNNING again, its end cleared,
+   * its redrive count and date kept beside it.
+   */
+  redriveExecution(executionArn: string, redrive: ExecutionRedrive): void {
+    this.#run(
+      "UPDATE executions SET status = 'RUNNING', stop_date = NULL, output = NULL, error = NULL, cause = NULL WHERE arn = ?",
+      executionArn,
+    );
+    this.#run(
+      'INSERT OR REPLACE INTO execution_redrives (execution_arn, redrive_count, redrive_date) VALUES (?, ?, ?)',
+      executionArn,
+      redrive.redriveCount,
+      redrive.redriveDate.getTime(),
+    );
+  }
+
+  /** How many times an execution was redriven, and when last (undefined: never). */
+  redriveOf(executionArn: string): ExecutionRedrive | undefined {
+    const row = this.#get(
+      'SELECT redrive_count, redrive_date FROM execution_redrives WHERE execution_arn = ?',
+      executionArn,
+    );
+    return row
+      ? { redriveCount: Number(row.redrive_count), redriveDate: new Date(Number(row.redrive_date)) }
+      : undefined;
+  }
+
+  /** Records a Map Run (at its start, and again when it ends): DescribeMapRun's answer, as JSON. */
+  putMapRun(mapRunArn: string, executionArn: string, description: string): void {
+    this.#run(
+      `INSERT INTO map_runs (arn, execution_arn, description) VALUES (?, ?, ?)
+        ON CONFLICT (arn) DO UPDATE SET description = excluded.description`,
+      mapRunArn,
+      executionArn,
+      description,
+    );
+  }
+
+  /** A Map Run's recorded description (JSON), or undefined. */
+  mapRun(mapRunArn: string): string | undefined {
+    return text(
+      this.#get('SELECT description FROM map_runs WHERE arn = ?', mapRunArn)?.description,
+    );
+  }
+
+  /** The Map Runs of an execution, oldest first: their recorded descriptions (JSON). */
+  mapRunsOf(executionArn: string): string[] {
+    return this.#all(
+      'SELECT description FROM map_runs WHERE execution_arn = ? ORDER BY seq',
+      executionArn,
+    ).map((row) => row.description as string);
+  }
+
+  /** Records that an execution is a child of a Map Run (its row is in `executions`). */
+  addMapRunChild(child: MapRunChildRow): void {
+    this.#run(
+      `INSERT OR IGNORE INTO map_run_children (map_run_arn, execution_arn, item_index, item_count, execution_type)
+        VALUES (?, ?, ?, ?, ?)`,
+      child.mapRunArn,
+      child.executionArn,
+      child.index,
+      child.itemCount,
+      child.executionType,
+    );
+  }
+
+  /** A Map Run's children, in item order. */
+  mapRunChildren(mapRunArn: string): MapRunChildRow[] {
+    return this.#all(
+      'SELECT * FROM map_run_children WHERE map_run_arn = ? ORDER BY item_index',
+      mapRunArn,
+    ).map((row) => ({
+      mapRunArn: row.map_run_arn as string,
+      executionArn: row.execution_arn as string,
+      index: Number(row.item_index),
+      itemCount: Number(row.item_count),
+      executionType: row.execution_type as MapRunChildRow['executionType'],
+    }));
+  }
+
+  /** The Map Run an execution is a child of, if it is one. */
+  mapRunOf(executionArn: string): string | undefined {
+    return text(
+      this.#get('SELECT map_run_arn FROM map_run_children WHERE execution_arn = ?', executionArn)
+        ?.map_run_arn,
+    );
+  }
+
+  /** The executions of a Map Run's children, oldest first. */
+  mapRunExecutions(mapRunArn: string): StoredExecution[] {
+    return this.#all(
+      `SELECT e.* FROM executions e JOIN map_run_children c ON c.execution_arn = e.arn
+        WHERE c.map_run_arn = ? ORDER BY e.seq`,
+      mapRunArn,
+    ).map(toExecution);
   }
 
   execution(executionArn: string): StoredExecution | undefined {

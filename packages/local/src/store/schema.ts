@@ -52,6 +52,26 @@ CREATE TABLE IF NOT EXISTS notifications (
   timestamp INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS notifications_by_execution ON notifications (execution_arn, seq);
+CREATE TABLE IF NOT EXISTS execution_redrives (
+  execution_arn TEXT PRIMARY KEY,
+  redrive_count INTEGER NOT NULL,
+  redrive_date INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS map_runs (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  arn TEXT NOT NULL UNIQUE,
+  execution_arn TEXT NOT NULL,
+  description TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS map_runs_by_execution ON map_runs (execution_arn, seq);
+CREATE TABLE IF NOT EXISTS map_run_children (
+  map_run_arn TEXT NOT NULL,
+  execution_arn TEXT NOT NULL,
+  item_index INTEGER NOT NULL,
+  item_count INTEGER NOT NULL,
+  execution_type TEXT NOT NULL,
+  PRIMARY KEY (map_run_arn, execution_arn)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS activities (
   arn TEXT PRIMARY KEY,
   name TEXT NOT NULL,

@@ -44,6 +44,21 @@ export class StoredExecutionView implements ExecutionDescription {
     this.#store = store;
   }
 
+  /** Times it was redriven (RedriveExecution), read from the store. */
+  get redriveCount(): number {
+    return this.#store.redriveOf(this.executionArn)?.redriveCount ?? 0;
+  }
+
+  /** When it was last redriven, if it was. */
+  get redriveDate(): Date | undefined {
+    return this.#store.redriveOf(this.executionArn)?.redriveDate;
+  }
+
+  /** The Map Run it is a child of, for a Distributed Map's child execution. */
+  get mapRunArn(): string | undefined {
+    return this.#store.mapRunOf(this.executionArn);
+  }
+
   get events(): readonly HistoryEvent[] {
     return this.#store.events(this.executionArn);
   }
