@@ -199,6 +199,8 @@ export function executionsPage(): Page {
   };
 
   let sequence = 0;
+  /** The status filter of the complete list on screen, once one is. */
+  let completeFor: string | undefined;
   /**
    * Lists every execution: the newest 100 of each state machine first, drawn at once, then
    * the rest page by page (1,000 a request), the list redrawn when all are in. The summary
@@ -227,10 +229,16 @@ export function executionsPage(): Page {
         );
         if (!current()) return;
         machineNames = new Map(machines.map((m) => [m.stateMachineArn, m.name]));
-        loaded = firsts.flatMap((page) => page.executions);
+        const newest = firsts.flatMap((page) => page.executions);
         const unfinished = firsts.some((page) => page.nextToken);
-        note = unfinished ? 'loading the older ones…' : note;
-        render();
+        // A refresh (news from the live stream) keeps the complete list on screen until the
+        // new one is whole: drawing the newest 100 first would shrink it under the reader.
+        const refresh = completeFor === status.value;
+        if (!refresh || !unfinished) {
+          loaded = newest;
+          note = unfinished ? 'loading the older ones…' : note;
+          render();
+        }
         element.setAttribute('data-first-rows', 'true');
         if (unfinished) {
           const rests = await Promise.all(
@@ -250,10 +258,11 @@ export function executionsPage(): Page {
             }),
           );
           if (!current()) return;
-          loaded = [...loaded, ...rests.flat()];
+          loaded = [...newest, ...rests.flat()];
           note = '';
           render();
         }
+        completeFor = status.value;
         element.setAttribute('data-loaded', 'true');
       } catch (error) {
         summary.textContent = `Could not list the executions: ${String(error)}`;
