@@ -12,6 +12,15 @@ import { jsonView } from '../json-view.js';
 import { live } from '../live.js';
 import { href } from '../router.js';
 import type { Page } from './page.js';
+import { offersRedrive, redriveExecution } from './redrive.js';
+
+/** DescribeExecution's answer: the execution and, for a Standard one, its redrive fields. */
+interface DescribedExecution extends WireExecution {
+  readonly redriveCount?: number;
+  readonly redriveStatus?: string;
+  readonly redriveStatusReason?: string;
+  readonly redriveDate?: number;
+}
 
 /** The shown JSON of a text (pretty, tokens redacted). */
 const shownJson = (text: string | undefined) => jsonView(redactTokensIn(prettyJson(text)));
@@ -31,7 +40,7 @@ function eventResource(event: WireEvent): string {
 export function executionPage(arn: string): Page {
   const runs = new StateRuns();
   const events: WireEvent[] = [];
-  let execution: WireExecution | undefined;
+  let execution: DescribedExecution | undefined;
   let graph: GraphView | undefined;
   let selected: string | undefined;
   let stop: (() => void) | undefined;
@@ -44,6 +53,17 @@ export function executionPage(arn: string): Page {
     { type: 'button', class: 'danger', 'data-role': 'stop', hidden: true },
     'Stop execution',
   );
+  const redriveButton = h(
+    'button',
+    { type: 'button', 'data-role': 'redrive', hidden: true },
+    'Redrive',
+  );
+  const redriveMessage = h('p', {
+    class: 'form-status',
+    role: 'status',
+    'aria-live': 'polite',
+    'data-role': 'redrive-message',
+  });
   const summary = h('dl', { class: 'summary' });
   const io = h('div', { class: 'io' });
   const graphSlot = h('div', { class: 'graph-slot' });
@@ -112,7 +132,13 @@ export function executionPage(arn: string): Page {
   const element = h(
     'section',
     { class: 'page', 'data-page': 'execution' },
-    h('div', { class: 'page-head' }, h('div', {}, title, status), stopButton),
+    h(
+      'div',
+      { class: 'page-head' },
+      h('div', {}, title, status),
+      h('div', { class: 'row-actions' }, redriveButton, stopButton),
+    ),
+    redriveMessage,
     summary,
     io,
     h('div', { class: 'split' }, graphSlot, stepPanel),
@@ -130,6 +156,21 @@ export function executionPage(arn: string): Page {
     );
   });
 
+  const describe = async () => {
+    execution = await sfn<DescribedExecution>('DescribeExecution', { executionArn: arn });
+    renderSummary();
+  };
+
+  redriveButton.addEventListener('click', () => {
+    redriveButton.disabled = true;
+    void redriveExecution(arn).then(async ({ ok, message }) => {
+      redriveMessage.textContent = message;
+      redriveMessage.classList.toggle('error-text', !ok);
+      redriveButton.disabled = false;
+      await describe();
+    });
+  });
+
   const renderSummary = () => {
     if (!execution) return;
     const e = execution;
@@ -137,6 +178,7 @@ export function executionPage(arn: string): Page {
     status.textContent = e.status;
     status.className = `status status-${e.status.toLowerCase()}`;
     stopButton.hidden = ended;
+    redriveButton.hidden = !offersRedrive(e);
     const item = (term: string, value: Node | string, role?: string) => [
       h('dt', {}, term),
       h('dd', role ? { 'data-role': role } : {}, value),
@@ -163,6 +205,16 @@ export function executionPage(arn: string): Page {
       ),
       e.error ? item('Error', h('span', { class: 'error-text' }, e.error)) : null,
       e.cause ? item('Cause', redactTokensIn(e.cause)) : null,
+      e.redriveCount !== undefined
+        ? item('Redrives', String(e.redriveCount), 'redrive-count')
+        : null,
+      e.redriveDate !== undefined ? item('Last redriven', dateTime(e.redriveDate)) : null,
+      e.redriveStatus !== undefined
+        ? item('Redrive status', e.redriveStatus, 'redrive-status')
+        : null,
+      e.redriveStatusReason !== undefined
+        ? item('Not redrivable because', e.redriveStatusReason, 'redrive-status-reason')
+        : null,
     );
     replace(
       io,
@@ -318,12 +370,11 @@ export function executionPage(arn: string): Page {
   };
 
   const load = async () => {
-    execution = await sfn<WireExecution>('DescribeExecution', { executionArn: arn });
-    renderSummary();
+    await describe();
+    if (!execution) return;
     const [machine, history] = await Promise.all([
-      sfn<{ definition: string }>('DescribeStateMachine', {
-        stateMachineArn: execution.stateMachineArn,
-      }),
+      // The definition this execution ran (still there once its state machine is updated or deleted).
+      sfn<{ definition: string }>('DescribeStateMachineForExecution', { executionArn: arn }),
       sfnAll<WireEvent>('GetExecutionHistory', { executionArn: arn, maxResults: 1000 }, 'events'),
     ]);
     if (closed) return;
@@ -341,8 +392,11 @@ export function executionPage(arn: string): Page {
         onHistory: (update) => {
           addEvents(update.events);
           if (update.execution) {
-            execution = update.execution;
+            const changed = update.execution.status !== execution?.status;
+            execution = { ...execution, ...update.execution };
             renderSummary();
+            // The redrive fields are DescribeExecution's: read again when the status moves.
+            if (changed) void describe().catch(() => undefined);
           }
         },
       },

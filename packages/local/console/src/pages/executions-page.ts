@@ -3,6 +3,7 @@ import { h, replace } from '../dom.js';
 import { dateTime, duration } from '../format.js';
 import { href } from '../router.js';
 import { type Page, throttle } from './page.js';
+import { offersRedrive, redriveExecution } from './redrive.js';
 
 /** An execution as ListExecutions lists it. */
 export interface ExecutionListItem {
@@ -47,8 +48,8 @@ const epochOf = (value: string): number | undefined =>
   value ? new Date(value).getTime() / 1000 : undefined;
 
 /**
- * The actions on one execution's row. Stop for a running one. RedriveExecution goes here
- * too, once the API has it: a Redrive button for FAILED, TIMED_OUT and ABORTED executions.
+ * The actions on one execution's row: Stop for a running one, Redrive for a Standard one
+ * that ended FAILED, TIMED_OUT or ABORTED.
  */
 function rowActions(execution: ExecutionListItem, done: (message: string) => void): HTMLElement {
   const actions = h('td', { class: 'row-actions' });
@@ -79,13 +80,31 @@ function rowActions(execution: ExecutionListItem, done: (message: string) => voi
       ),
     );
   }
+  if (offersRedrive(execution)) {
+    actions.append(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          'data-role': 'redrive-execution',
+          'aria-label': `Redrive ${execution.name}`,
+          onclick: async (event: Event) => {
+            (event.currentTarget as HTMLButtonElement).disabled = true;
+            done((await redriveExecution(execution.executionArn)).message);
+          },
+        },
+        'Redrive',
+      ),
+    );
+  }
   return actions;
 }
 
 /**
  * Every execution of every state machine (ListStateMachines, then ListExecutions of each,
  * the status filter sent to the API), with a name search and a start-time range, newest
- * first; Stop from the list.
+ * first; Stop and Redrive from the list.
  */
 export function executionsPage(): Page {
   const status = h(

@@ -1,3 +1,4 @@
+import { activitiesPage } from './activities-page.js';
 import { aroundPage } from './around-page.js';
 import { callbacksPage } from './callbacks-page.js';
 import { definitionPage } from './definition-page.js';
@@ -41,6 +42,12 @@ export const PAGES: readonly PageEntry[] = [
     section: 'executions',
     arn: 'required',
     open: (arn) => executionPage(arn as string),
+  },
+  {
+    section: 'activities',
+    arn: 'none',
+    open: () => activitiesPage(),
+    nav: { label: 'Activities' },
   },
   {
     section: 'test-state',

@@ -9,6 +9,7 @@ import { jsonView } from '../json-view.js';
 import { href } from '../router.js';
 import { type Page, throttle } from './page.js';
 import { openStartDialog } from './start-dialog.js';
+import { versionsPanel } from './versions-panel.js';
 
 interface ExecutionItem {
   readonly executionArn: string;
@@ -18,7 +19,10 @@ interface ExecutionItem {
   readonly stopDate?: number;
 }
 
-/** One state machine: its graph beside its definition, its executions, Start execution. */
+/**
+ * One state machine: its graph beside its definition, its executions, Start execution, its
+ * versions and aliases.
+ */
 export function stateMachinePage(arn: string): Page {
   const title = h('h1', {}, 'State machine');
   const meta = h('div', { class: 'meta mono' }, arn);
@@ -31,6 +35,7 @@ export function stateMachinePage(arn: string): Page {
   });
   const executions = h('tbody');
   let name = '';
+  const versions = versionsPanel(arn);
   const startButton = h(
     'button',
     {
@@ -75,6 +80,7 @@ export function stateMachinePage(arn: string): Page {
       ),
       executions,
     ),
+    versions.element,
   );
   void sfn<{ name: string; type: string; definition: string }>('DescribeStateMachine', {
     stateMachineArn: arn,
@@ -128,5 +134,5 @@ export function stateMachinePage(arn: string): Page {
     });
   }, 500);
   refresh();
-  return { element, onCounts: refresh, close: () => {} };
+  return { element, onCounts: refresh, close: versions.close };
 }

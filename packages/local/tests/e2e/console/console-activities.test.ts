@@ -1,0 +1,110 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../support/browser.js';
+import { recordPolicyViolations, seriousAccessibilityFindings } from '../../support/page-checks.js';
+import { type ServeProcess, startServe } from '../../support/serve-process.js';
+
+// The Activities page, in a real browser under the console's policy as served: the list,
+// Create (the name refused as you type) and Delete, through the Step Functions API. The test
+// writes screenshots to tests/e2e/screenshots/.
+
+let browser: TestBrowser;
+let serve: ServeProcess;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  serve = await startServe([]);
+}, 120_000);
+
+afterAll(async () => {
+  await serve?.stop('SIGINT');
+  await browser?.close();
+});
+
+async function openPage(): Promise<{
+  page: Page;
+  problems: string[];
+  violations: () => Promise<string[]>;
+}> {
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  const violations = await recordPolicyViolations(page);
+  return { page, problems, violations };
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/** Calls the Step Functions API from the page (the console's cookie carries the secret). */
+const api = (page: Page, operation: string, body: Record<string, unknown> = {}) =>
+  page.evaluate(
+    async ([op, payload]) => {
+      const response = await fetch('/', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-amz-json-1.0',
+          'X-Amz-Target': `AWSStepFunctions.${op}`,
+        },
+        body: JSON.stringify(payload),
+      });
+      return (await response.json()) as Record<string, unknown>;
+    },
+    [operation, body] as const,
+  );
+
+describe('the Activities page', () => {
+  it('lists activities, creates one (its name checked as typed) and deletes one', async () => {
+    const { page, problems, violations } = await openPage();
+    await page.goto(serve.consoleUrl as string);
+    await page.locator('[data-page=state-machines]').waitFor();
+    await api(page, 'CreateActivity', { name: 'made-by-the-cli' });
+    await page.locator('nav a', { hasText: 'Activities' }).click();
+    await page.locator('[data-page=activities][data-loaded=true]').waitFor();
+    const names = () =>
+      page
+        .locator('[data-role=activities] tr[data-activity]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-activity')));
+    expect(await names()).toEqual(['made-by-the-cli']);
+
+    const name = page.locator('input[name=activity-name]');
+    const create = page.locator('[data-role=create-activity]');
+    const message = page.locator('[data-role=activity-name-message]');
+    expect(await create.isDisabled()).toBe(true);
+    await name.fill('has space');
+    expect(await message.textContent()).toBe('No whitespace.');
+    expect(await create.isDisabled()).toBe(true);
+    await name.fill('x'.repeat(81));
+    expect(await message.textContent()).toBe('At most 80 characters (this one has 81).');
+    await name.fill('workers');
+    expect(await message.textContent()).toBe('');
+    expect(await create.isDisabled()).toBe(false);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await shot(page, 'activities-typing');
+
+    await create.click();
+    await expect.poll(names).toEqual(['made-by-the-cli', 'workers']);
+    expect(await page.locator('[data-role=activities-status]').textContent()).toBe(
+      'Created workers.',
+    );
+    expect(await name.inputValue()).toBe('');
+    const listed = (await api(page, 'ListActivities')) as { activities: { name: string }[] };
+    expect(listed.activities.map((a) => a.name).sort()).toEqual(['made-by-the-cli', 'workers']);
+    await shot(page, 'activities-created');
+
+    await page.locator('tr[data-activity="made-by-the-cli"] [data-role=delete-activity]').click();
+    await expect.poll(names).toEqual(['workers']);
+    const after = (await api(page, 'ListActivities')) as { activities: { name: string }[] };
+    expect(after.activities.map((a) => a.name)).toEqual(['workers']);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await shot(page, 'activities-deleted');
+    expect(await violations()).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
