@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../support/browser.js';
-import { recordPolicyViolations, seriousAccessibilityFindings } from '../../support/page-checks.js';
+import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { api, openPage, shot } from '../../support/console-page.js';
+import { seriousAccessibilityFindings } from '../../support/page-checks.js';
 import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // The Activities page, in a real browser under the console's policy as served: the list,
@@ -21,46 +21,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openPage(): Promise<{
-  page: Page;
-  problems: string[];
-  violations: () => Promise<string[]>;
-}> {
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  const violations = await recordPolicyViolations(page);
-  return { page, problems, violations };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
-}
-
-/** Calls the Step Functions API from the page (the console's cookie carries the secret). */
-const api = (page: Page, operation: string, body: Record<string, unknown> = {}) =>
-  page.evaluate(
-    async ([op, payload]) => {
-      const response = await fetch('/', {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-amz-json-1.0',
-          'X-Amz-Target': `AWSStepFunctions.${op}`,
-        },
-        body: JSON.stringify(payload),
-      });
-      return (await response.json()) as Record<string, unknown>;
-    },
-    [operation, body] as const,
-  );
-
 describe('the Activities page', () => {
   it('lists activities, creates one (its name checked as typed) and deletes one', async () => {
-    const { page, problems, violations } = await openPage();
+    const { page, problems, violations } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     await api(page, 'CreateActivity', { name: 'made-by-the-cli' });

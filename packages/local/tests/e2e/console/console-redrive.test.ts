@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../support/browser.js';
-import { recordPolicyViolations, seriousAccessibilityFindings } from '../../support/page-checks.js';
+import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { api, openPage, shot } from '../../support/console-page.js';
+import { seriousAccessibilityFindings } from '../../support/page-checks.js';
 import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // Redrive from the console, in a real browser under the console's policy as served: from the
@@ -38,43 +39,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openPage(): Promise<{
-  page: Page;
-  problems: string[];
-  violations: () => Promise<string[]>;
-}> {
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  const violations = await recordPolicyViolations(page);
-  return { page, problems, violations };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
-}
-
-/** Calls the Step Functions API from the page (the console's cookie carries the secret). */
-const api = (page: Page, operation: string, body: Record<string, unknown> = {}) =>
-  page.evaluate(
-    async ([op, payload]) => {
-      const response = await fetch('/', {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-amz-json-1.0',
-          'X-Amz-Target': `AWSStepFunctions.${op}`,
-        },
-        body: JSON.stringify(payload),
-      });
-      return (await response.json()) as Record<string, unknown>;
-    },
-    [operation, body] as const,
-  );
-
 /** Starts an execution and waits for it to end (DescribeExecution until not RUNNING). */
 async function ranToEnd(page: Page, stateMachineArn: string, name: string): Promise<string> {
   const { executionArn } = (await api(page, 'StartExecution', { stateMachineArn, name })) as {
@@ -94,7 +58,7 @@ describe('redrive from the console', () => {
   let plain: string;
 
   it('redrives a failed execution from its page: the button, then SUCCEEDED with its redrive count and date', async () => {
-    const { page, problems, violations } = await openPage();
+    const { page, problems, violations } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     failing = (
@@ -140,7 +104,7 @@ describe('redrive from the console', () => {
   });
 
   it('offers no Redrive for a SUCCEEDED execution, and shows why it cannot be redriven', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     plain = (
@@ -163,7 +127,7 @@ describe('redrive from the console', () => {
   });
 
   it('shows AWS refusing to redrive a failed execution whose state machine was deleted', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     const doomed = (
@@ -201,7 +165,7 @@ describe('redrive from the console', () => {
   });
 
   it('redrives from the Executions list, with no Redrive on a SUCCEEDED row (one redriven included)', async () => {
-    const { page, problems, violations } = await openPage();
+    const { page, problems, violations } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     await ranToEnd(page, failing, 'from-the-list');

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SCREENSHOTS, type TestBrowser } from '../../support/browser.js';
-import { recordPolicyViolations, seriousAccessibilityFindings } from '../../support/page-checks.js';
+import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { api, openPage, shot } from '../../support/console-page.js';
+import { seriousAccessibilityFindings } from '../../support/page-checks.js';
 import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // The console as a workbench, in a real browser: `serve` with no app, a state machine
@@ -21,27 +22,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page that records script errors and policy violations. */
-async function openPage(): Promise<{
-  page: Page;
-  problems: string[];
-  violations: () => Promise<string[]>;
-}> {
-  const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  const violations = await recordPolicyViolations(page);
-  return { page, problems, violations };
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
-}
-
 /** Replaces the editor's whole text, as a person pasting would. */
 async function setDefinition(page: Page, text: string): Promise<void> {
   await page.locator('.cm-content').click();
@@ -52,23 +32,6 @@ async function setDefinition(page: Page, text: string): Promise<void> {
 /** The editor's text: its drawn lines (every line of these short definitions is drawn). */
 const editorText = async (page: Page) =>
   (await page.locator('.cm-content .cm-line').allTextContents()).join('\n');
-
-/** Calls the Step Functions API from the page (the console's cookie carries the secret). */
-const api = (page: Page, operation: string, body: Record<string, unknown> = {}) =>
-  page.evaluate(
-    async ([op, payload]) => {
-      const response = await fetch('/', {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/x-amz-json-1.0',
-          'X-Amz-Target': `AWSStepFunctions.${op}`,
-        },
-        body: JSON.stringify(payload),
-      });
-      return (await response.json()) as Record<string, unknown>;
-    },
-    [operation, body] as const,
-  );
 
 /** The class of the focused element (read in the page; Node has no `document`). */
 const focusedClass = (page: Page) =>
@@ -121,7 +84,7 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('from an empty list, writes a definition with its graph and AWS diagnostics, refuses what AWS refuses, creates, updates and deletes it', async () => {
-    const { page, problems, violations } = await openPage();
+    const { page, problems, violations } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-role=no-state-machines]').waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
@@ -231,7 +194,7 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('the policy is enforced and heard: a style without the nonce is refused and recorded', async () => {
-    const { page, violations } = await openPage();
+    const { page, violations } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-role=no-state-machines]').waitFor();
     await page.evaluate(
@@ -244,7 +207,7 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('the editor works from the keyboard alone: Tab in, type, Escape then Tab out', async () => {
-    const { page, violations } = await openPage();
+    const { page, violations } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-role=new-state-machine]').focus();
     await page.keyboard.press('Enter');
@@ -264,7 +227,7 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('tests a state with input, variables, a mock and an inspection level, the data flow laid out', async () => {
-    const { page, problems, violations } = await openPage();
+    const { page, problems, violations } = await openPage(browser);
     await page.goto(`${serve.consoleUrl as string}`);
     await page.locator('[data-role=no-state-machines]').waitFor();
     await page.goto(`${serve.endpointUrl}/console/#/test-state`);
@@ -319,7 +282,7 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('lists the executions of every state machine, filters them by status, name and time, and stops one', async () => {
-    const { page, problems, violations } = await openPage();
+    const { page, problems, violations } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-role=no-state-machines]').waitFor();
     const role = 'arn:aws:iam::000000000000:role/sfn-callback-local';
@@ -378,7 +341,7 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('draws a caught Map as caught, its failed item state as failed, and a state run three times with ×3', async () => {
-    const { page, problems, violations } = await openPage();
+    const { page, problems, violations } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     const definition = {
@@ -445,7 +408,7 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('lists more executions than one page: the newest first, then all, 200 rows drawn and more on demand', async () => {
-    const { page, problems } = await openPage();
+    const { page, problems } = await openPage(browser);
     await page.goto(serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     const machine = (await api(page, 'CreateStateMachine', {
