@@ -60,6 +60,7 @@ export type {
   TestStateStatus,
 } from './test-state/types.js';
 export { systemClock } from './time/system-clock.js';
+export { TimerQueue } from './time/timer-queue.js';
 export { VirtualClock } from './time/virtual-clock.js';
 export { holdVirtualTime } from './time/virtual-time-holds.js';
 export type { Diagnostic } from './validation/diagnostic.js';

@@ -66,5 +66,6 @@ export {
   type LocalRunnerOptions,
   type StartExecutionOptions,
 } from './runner/local-runner.js';
+export { DataDirLockedError } from './store/data-dir-lock.js';
 export type { InFlightKind, InFlightWork } from './time/in-flight-work.js';
 export type { LocalTime, TimeMode } from './time/local-time.js';

@@ -1,12 +1,6 @@
 import type { Clock } from '../clock.js';
+import { TimerQueue } from './timer-queue.js';
 import { virtualTimeHeld, whenVirtualTimeFree } from './virtual-time-holds.js';
-
-interface Timer {
-  readonly due: number;
-  readonly seq: number;
-  readonly resolve: () => void;
-  cancelled: boolean;
-}
 
 /**
  * Virtual time for tests and conformance runs: a `sleep` does not wait; once everything
@@ -18,8 +12,7 @@ interface Timer {
  */
 export class VirtualClock implements Clock {
   #now: number;
-  #seq = 0;
-  readonly #timers: Timer[] = [];
+  readonly #timers = new TimerQueue();
   #scheduled = false;
 
   /** @param start the clock's time at creation, ms since the epoch. @default Date.now() */
@@ -38,28 +31,9 @@ export class VirtualClock implements Clock {
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const timer: Timer = {
-        due: this.#now + Math.max(0, ms),
-        seq: this.#seq++,
-        resolve,
-        cancelled: false,
-      };
-      signal?.addEventListener(
-        'abort',
-        () => {
-          timer.cancelled = true;
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-      this.#timers.push(timer);
-      this.#schedule();
-    });
+    const timer = this.#timers.add(this.#now + Math.max(0, ms), signal);
+    this.#schedule();
+    return timer;
   }
 
   #schedule(): void {
@@ -82,25 +56,11 @@ export class VirtualClock implements Clock {
       });
       return;
     }
-    let next: Timer | undefined;
-    for (let i = 0; i < this.#timers.length; i++) {
-      const timer = this.#timers[i] as Timer;
-      if (timer.cancelled) continue;
-      if (!next || timer.due < next.due || (timer.due === next.due && timer.seq < next.seq)) {
-        next = timer;
-      }
-    }
-    // Drop cancelled timers so that an abandoned race does not keep the queue growing.
-    for (let i = this.#timers.length - 1; i >= 0; i--) {
-      if ((this.#timers[i] as Timer).cancelled) this.#timers.splice(i, 1);
-    }
-    if (!next) return;
+    const due = this.#timers.nextDue();
+    if (due === undefined) return;
     // Every timer due at that instant fires in the same turn, as real timers would.
-    const due = next.due;
-    const firing = this.#timers.filter((timer) => timer.due === due).sort((a, b) => a.seq - b.seq);
-    for (const timer of firing) this.#timers.splice(this.#timers.indexOf(timer), 1);
     if (due > this.#now) this.#now = due;
-    for (const timer of firing) timer.resolve();
-    if (this.#timers.length > 0) this.#schedule();
+    this.#timers.fire(due);
+    if (this.#timers.size > 0) this.#schedule();
   }
 }

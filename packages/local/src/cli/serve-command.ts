@@ -7,7 +7,6 @@ import { alarmOperations } from '../http/alarm-operations.js';
 import { MockConfig } from '../mocks/mock-config.js';
 import { redactTokensIn } from '../model/token-redaction.js';
 import { LocalRunner } from '../runner/local-runner.js';
-import { DataDirLock } from '../store/data-dir-lock.js';
 import { TEMPORARY_STORE } from '../store/local-store.js';
 import { formatBusEvents } from './format-bus-events.js';
 import { formatHistory } from './format-history.js';
@@ -123,9 +122,6 @@ export async function serveCommand(
         io.err(`Could not report ${execution.executionArn}: ${redactTokensIn(String(error))}`),
       );
   };
-  // One serve per data directory: a second one would abort the first's executions.
-  const lock =
-    options.dataDir !== undefined ? await DataDirLock.acquire(options.dataDir) : undefined;
   const runner = await LocalRunner.start(
     alarms.instrument({
       ...(assembly !== undefined ? { assembly } : {}),
@@ -153,10 +149,7 @@ export async function serveCommand(
         if (options.verbose) io.err(`[${fn}] ${redactTokensIn(line)}`);
       },
     }),
-  ).catch((error: unknown) => {
-    lock?.release();
-    throw error;
-  });
+  );
   now = () => runner.time.now();
   alarms.attach(runner);
   runner.registerOperations(alarmOperations(alarms));
@@ -177,7 +170,7 @@ export async function serveCommand(
     io.out('Stopping: running executions are aborted.');
     return 0;
   } finally {
+    // Also gives the --data-dir lock up.
     await runner.close();
-    lock?.release();
   }
 }

@@ -57,6 +57,7 @@ import type { BusEvent, SentQueueMessage, TopicMessage } from '../model/sent-mes
 import { LocalQueue } from '../queues/local-queue.js';
 import { type BatchReport, SqsPoller } from '../queues/sqs-poller.js';
 import { CreatedStateMachines } from '../store/created-state-machines.js';
+import { DataDirLock } from '../store/data-dir-lock.js';
 import {
   LocalStore,
   type StoredAlias,
@@ -270,6 +271,8 @@ export class LocalRunner implements NestedExecutionHost {
   /** The app's state machines may have unrunnable Tasks (warned at start, failed at the state). */
   readonly #startsUnrunnable: boolean;
   #console: ConsoleRoute | undefined;
+  /** The lock of `dataDir`, held from start to close. */
+  #dataDirLock: DataDirLock | undefined;
   #closed = false;
 
   private constructor(
@@ -351,11 +354,29 @@ export class LocalRunner implements NestedExecutionHost {
 
   /**
    * Reads the assembly, starts the endpoint and the event source mappings, and checks
-   * every state machine's definition as CreateStateMachine would.
+   * every state machine's definition as CreateStateMachine would. With `dataDir`, takes
+   * the directory's lock first and holds it until {@link LocalRunner.close}.
    *
-   * @throws AssemblyError, UnsupportedFeatureError
+   * @throws AssemblyError, UnsupportedFeatureError, DataDirLockedError (another runner or
+   * `serve` uses `dataDir`)
    */
   static async start(options: LocalRunnerOptions): Promise<LocalRunner> {
+    // One runner (or serve) per data directory: a second would end the first's running
+    // executions as interrupted when it opens the store.
+    const dataDirLock =
+      options.dataDir !== undefined ? await DataDirLock.acquire(options.dataDir) : undefined;
+    try {
+      return await LocalRunner.#start(options, dataDirLock);
+    } catch (error) {
+      dataDirLock?.release();
+      throw error;
+    }
+  }
+
+  static async #start(
+    options: LocalRunnerOptions,
+    dataDirLock: DataDirLock | undefined,
+  ): Promise<LocalRunner> {
     const time = localTime(options.time ?? 'real');
     const registry = new TokenRegistry(() => time.now());
     const callbacks: CallbackCounters = { byOperation: {} };
@@ -374,6 +395,7 @@ export class LocalRunner implements NestedExecutionHost {
               ...(options.stack !== undefined ? { stack: options.stack } : {}),
             });
       runner = new LocalRunner(model, server, registry, callbacks, options, time);
+      runner.#dataDirLock = dataDirLock;
       await runner.buckets?.createBuckets(model.buckets ?? []);
       for (const spec of model.stateMachines) {
         options.mockConfig?.checkStates(
@@ -794,6 +816,7 @@ export class LocalRunner implements NestedExecutionHost {
     for (const queue of this.queues.values()) queue.close();
     await this.#server.close();
     this.store.close();
+    this.#dataDirLock?.release();
   }
 
   /** Versions and aliases of the created state machines, over the store. */

@@ -11,7 +11,7 @@ const TAKEOVER_FILE = 'sfn-callback-local.lock.takeover';
 const EMPTY_GRACE_MS = 1000;
 const RETRY_MS = 25;
 
-/** Another live process serves the data directory. */
+/** Another live process (a `serve` or a `LocalRunner`) uses the data directory. */
 export class DataDirLockedError extends LocalRunnerError {
   override readonly name = 'DataDirLockedError';
   readonly code = 'DataDirLocked';
@@ -20,7 +20,7 @@ export class DataDirLockedError extends LocalRunnerError {
 
   constructor(dataDir: string, pid: number) {
     super(
-      `--data-dir ${dataDir} is in use by another sfn-callback-local serve (pid ${pid}): stop it, or choose another --data-dir. If no such process runs, remove ${join(dataDir, LOCK_FILE)}.`,
+      `--data-dir ${dataDir} is in use by another sfn-callback-local serve or LocalRunner (pid ${pid}): stop it (or close that runner), or choose another data directory. If no such process runs, remove ${join(dataDir, LOCK_FILE)}.`,
     );
     this.pid = pid;
   }

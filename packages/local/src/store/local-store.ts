@@ -93,6 +93,32 @@ export interface StoredNotification {
 export interface LocalStoreOptions {
   /** Directory of the database file (created if missing). @default in memory */
   readonly dataDir?: string;
+  /**
+   * How long a write waits for another connection's lock (the `sqlite3` shell, a reader
+   * mid-transaction) before it fails and is retried later.
+   * @default 5000
+   */
+  readonly busyTimeoutMs?: number;
+  /**
+   * Told when a commit in the background fails (a full disk, a lock held elsewhere) and
+   * again when writes commit after such failures. The writes stay queued, in order, and
+   * are retried. @default a line on stderr
+   */
+  readonly onWriteProblem?: (problem: StoreWriteProblem) => void;
+}
+
+/** A background commit that failed, or the first one that succeeded after failures. */
+export type StoreWriteProblem =
+  | { readonly kind: 'failing'; readonly error: Error; readonly queuedWrites: number }
+  | { readonly kind: 'recovered'; readonly failedAttempts: number };
+
+/** The default {@link LocalStoreOptions.onWriteProblem}: one line on stderr. */
+function reportWriteProblem(problem: StoreWriteProblem): void {
+  process.stderr.write(
+    problem.kind === 'failing'
+      ? `sfn-callback-local: the store cannot commit (${problem.error.message}); ${problem.queuedWrites} writes are kept and retried\n`
+      : `sfn-callback-local: the store commits again (after ${problem.failedAttempts} failed attempts); nothing was lost\n`,
+  );
 }
 
 /** The database file's name inside `--data-dir`. */
@@ -125,6 +151,9 @@ type Row = Record<string, unknown>;
 
 /** Writes committed together at most (a transaction of a busy turn). */
 const MAX_PENDING_WRITES = 1000;
+/** First and longest wait before a failed background commit is tried again. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 5000;
 
 const date = (value: unknown): Date | undefined =>
   typeof value === 'number' ? new Date(value) : undefined;
@@ -148,13 +177,21 @@ export class LocalStore {
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
   #pending: [StatementSync, (string | number | null)[]][] = [];
-  #flushScheduled: NodeJS.Immediate | undefined;
+  #flushScheduled: NodeJS.Immediate | NodeJS.Timeout | undefined;
+  /** Background commits failed in a row (0: writes commit). */
+  #failedAttempts = 0;
+  readonly #onWriteProblem: (problem: StoreWriteProblem) => void;
   /** Where the database lives: a file path, or {@link TEMPORARY_STORE} (gone when closed). */
   readonly location: string;
 
-  private constructor(db: DatabaseSync, location: string) {
+  private constructor(
+    db: DatabaseSync,
+    location: string,
+    onWriteProblem: (problem: StoreWriteProblem) => void,
+  ) {
     this.#db = db;
     this.location = location;
+    this.#onWriteProblem = onWriteProblem;
   }
 
   /**
@@ -168,10 +205,10 @@ export class LocalStore {
       mkdirSync(options.dataDir, { recursive: true });
       location = join(options.dataDir, DATABASE_FILE);
     }
-    const db = openDatabase(location);
+    const db = openDatabase(location, options.busyTimeoutMs);
     db.exec(SCHEMA);
     migrate(db);
-    const store = new LocalStore(db, location);
+    const store = new LocalStore(db, location, options.onWriteProblem ?? reportWriteProblem);
     const now = Date.now();
     const interrupted = store.#all(
       `SELECT arn, (SELECT max(id) FROM events WHERE execution_arn = executions.arn) AS last
@@ -200,25 +237,79 @@ export class LocalStore {
   /** Commits the pending writes, then closes the database (a checkpoint folds the WAL into the file). */
   close(): void {
     if (!this.#db.isOpen) return;
-    this.flush();
-    this.#db.close();
+    try {
+      this.flush();
+    } finally {
+      // Closed even when the last writes cannot be committed (that error is thrown).
+      this.#cancelScheduledFlush();
+      this.#db.close();
+    }
   }
 
-  /** Commits the pending writes now, in one transaction. */
+  /**
+   * Commits the pending writes now, in one transaction. When that fails, they stay
+   * pending (in order, retried later) and the error is thrown: a read after it would not
+   * see them.
+   */
   flush(): void {
-    if (this.#flushScheduled) clearImmediate(this.#flushScheduled);
-    this.#flushScheduled = undefined;
+    this.#cancelScheduledFlush();
     if (this.#pending.length === 0 || !this.#db.isOpen) return;
     const pending = this.#pending;
     this.#pending = [];
-    this.#db.exec('BEGIN');
     try {
+      this.#db.exec('BEGIN');
       for (const [statement, values] of pending) statement.run(...values);
       this.#db.exec('COMMIT');
     } catch (error) {
-      this.#db.exec('ROLLBACK');
+      try {
+        this.#db.exec('ROLLBACK');
+      } catch {
+        // SQLite rolled back already (a full disk does), or BEGIN itself failed.
+      }
+      this.#pending = pending.concat(this.#pending);
+      this.#scheduleFlush();
       throw error;
     }
+    if (this.#failedAttempts > 0) {
+      this.#onWriteProblem({ kind: 'recovered', failedAttempts: this.#failedAttempts });
+      this.#failedAttempts = 0;
+    }
+  }
+
+  /** A flush nobody waits for (the end of a turn, a busy turn's 1,000th write): never throws. */
+  #flushInBackground(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      this.#failedAttempts += 1;
+      if (this.#failedAttempts === 1) {
+        this.#onWriteProblem({
+          kind: 'failing',
+          error: error instanceof Error ? error : new Error(String(error)),
+          queuedWrites: this.#pending.length,
+        });
+      }
+    }
+  }
+
+  /** At the next turn; after failures, later and later (up to {@link RETRY_MAX_MS}). */
+  #scheduleFlush(): void {
+    if (this.#flushScheduled !== undefined) return;
+    const run = () => {
+      this.#flushScheduled = undefined;
+      this.#flushInBackground();
+    };
+    this.#flushScheduled =
+      this.#failedAttempts === 0
+        ? setImmediate(run)
+        : setTimeout(run, Math.min(RETRY_FIRST_MS * 2 ** (this.#failedAttempts - 1), RETRY_MAX_MS));
+  }
+
+  #cancelScheduledFlush(): void {
+    if (this.#flushScheduled === undefined) return;
+    clearImmediate(this.#flushScheduled as NodeJS.Immediate);
+    clearTimeout(this.#flushScheduled as NodeJS.Timeout);
+    this.#flushScheduled = undefined;
   }
 
   /** Adds or replaces a created state machine, and records its revision (when `newRevision`). */
@@ -633,9 +724,11 @@ export class LocalStore {
   /** Queues a write for this turn's transaction. */
   #run(sql: string, ...values: (string | number | null)[]): void {
     this.#pending.push([this.#statement(sql), values]);
-    // A program that never yields to the event loop still gets its writes committed.
-    if (this.#pending.length >= MAX_PENDING_WRITES) this.flush();
-    else this.#flushScheduled ??= setImmediate(() => this.flush());
+    // A program that never yields to the event loop still gets its writes committed
+    // (unless commits are failing: then they wait for the retry).
+    if (this.#pending.length >= MAX_PENDING_WRITES && this.#failedAttempts === 0)
+      this.#flushInBackground();
+    else this.#scheduleFlush();
   }
 
   #get(sql: string, ...values: (string | number | null)[]): Row | undefined {

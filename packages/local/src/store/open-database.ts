@@ -11,12 +11,12 @@ type SqliteModule = typeof import('node:sqlite');
  * marks the module experimental and warns once when it loads; that one warning is kept off
  * stderr, which `serve` keeps for the user's output.
  */
-export function openDatabase(location: string): DatabaseSync {
+export function openDatabase(location: string, busyTimeoutMs = 5000): DatabaseSync {
   const sqlite = loadSqlite();
   const db = new sqlite.DatabaseSync(location);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
-  db.exec('PRAGMA busy_timeout = 5000');
+  db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
   return db;
 }
 

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LocalRunner } from '../../src/index.js';
 import { DataDirLock, DataDirLockedError, LOCK_FILE } from '../../src/store/data-dir-lock.js';
 import { CLI_BIN, type ServeProcess, startServe } from '../support/serve-process.js';
 
@@ -110,5 +111,41 @@ describe('DataDirLock', () => {
     const lock = await DataDirLock.acquire(dataDir);
     expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
     lock.release();
+  });
+});
+
+describe('LocalRunner with dataDir', () => {
+  it('holds the lock from start to close: a second runner or a serve on it is refused', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sfn-lock-runner-'));
+    const runner = await LocalRunner.start({ dataDir, workers: false });
+    try {
+      expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+      await expect(LocalRunner.start({ dataDir, workers: false })).rejects.toMatchObject({
+        name: 'DataDirLockedError',
+        pid: process.pid,
+      });
+      const serve = await serveToExit(['--data-dir', dataDir]);
+      expect(serve.code).not.toBe(0);
+      expect(serve.stderr).toContain(`pid ${process.pid}`);
+      // The refused runner left the store alone: the first one still answers.
+      expect(runner.store.isOpen).toBe(true);
+    } finally {
+      await runner.close();
+    }
+    expect(() => readFileSync(join(dataDir, LOCK_FILE))).toThrow(/ENOENT/);
+    const next = await LocalRunner.start({ dataDir, workers: false });
+    await next.close();
+  });
+
+  it('gives the lock back when it cannot start (a port in use)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sfn-lock-runner-fail-'));
+    const first = await LocalRunner.start({ workers: false });
+    const port = Number(new URL(first.endpointUrl).port);
+    try {
+      await expect(LocalRunner.start({ dataDir, port, workers: false })).rejects.toThrow();
+      expect(() => readFileSync(join(dataDir, LOCK_FILE))).toThrow(/ENOENT/);
+    } finally {
+      await first.close();
+    }
   });
 });

@@ -1,11 +1,4 @@
-import type { Clock } from '@sfn-callback/asl';
-
-interface Timer {
-  readonly due: number;
-  readonly seq: number;
-  readonly resolve: () => void;
-  cancelled: boolean;
-}
+import { type Clock, TimerQueue } from '@sfn-callback/asl';
 
 /** What the clock asks its execution before it moves time on by itself. */
 export interface ClockHost {
@@ -27,8 +20,7 @@ export interface ClockHost {
  */
 export class TestClock implements Clock {
   #now: number;
-  #seq = 0;
-  readonly #timers: Timer[] = [];
+  readonly #timers = new TimerQueue();
   #host: ClockHost | undefined;
   #detached = false;
   readonly #auto: boolean;
@@ -48,37 +40,14 @@ export class TestClock implements Clock {
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const timer: Timer = {
-        due: this.#now + Math.max(0, ms),
-        seq: this.#seq++,
-        resolve,
-        cancelled: false,
-      };
-      signal?.addEventListener(
-        'abort',
-        () => {
-          timer.cancelled = true;
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-      this.#timers.push(timer);
-      this.settle();
-    });
+    const timer = this.#timers.add(this.#now + Math.max(0, ms), signal);
+    this.settle();
+    return timer;
   }
 
   /** The due time of the earliest timer, if any. */
   nextDue(): number | undefined {
-    let due: number | undefined;
-    for (const timer of this.#timers) {
-      if (!timer.cancelled && (due === undefined || timer.due < due)) due = timer.due;
-    }
-    return due;
+    return this.#timers.nextDue();
   }
 
   /**
@@ -128,14 +97,9 @@ export class TestClock implements Clock {
   }
 
   #fireAt(due: number): void {
-    for (let i = this.#timers.length - 1; i >= 0; i--) {
-      if ((this.#timers[i] as Timer).cancelled) this.#timers.splice(i, 1);
-    }
     // Every timer due at that instant fires in the same turn, as real timers would.
-    const firing = this.#timers.filter((timer) => timer.due === due).sort((a, b) => a.seq - b.seq);
-    for (const timer of firing) this.#timers.splice(this.#timers.indexOf(timer), 1);
     if (due > this.#now) this.#now = due;
-    for (const timer of firing) timer.resolve();
+    this.#timers.fire(due);
   }
 }
 
