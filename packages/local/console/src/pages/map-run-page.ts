@@ -249,6 +249,15 @@ export function mapRunPage(mapRunArn: string): Page {
     more,
   );
 
+  const durationOf = (run: MapRunDescription) =>
+    run.stopDate
+      ? duration((run.stopDate - run.startDate) * 1000)
+      : `${duration(Date.now() - run.startDate * 1000)} so far`;
+  const ticker = setInterval(() => {
+    const shown = summary.querySelector('[data-role="map-run-duration"]');
+    if (described && !described.stopDate && shown) shown.textContent = durationOf(described);
+  }, 1000);
+
   const renderSummary = (run: MapRunDescription) => {
     status.textContent = run.status;
     status.className = `status status-${run.status.toLowerCase()}`;
@@ -281,12 +290,7 @@ export function mapRunPage(mapRunArn: string): Page {
       ),
       item('Started', dateTime(run.startDate)),
       item('Ended', dateTime(run.stopDate)),
-      item(
-        'Duration',
-        run.stopDate
-          ? duration((run.stopDate - run.startDate) * 1000)
-          : `${duration(Date.now() - run.startDate * 1000)} so far`,
-      ),
+      item('Duration', durationOf(run), 'map-run-duration'),
       item(
         'Max concurrency',
         run.maxConcurrency === 0 ? '0 (no limit)' : String(run.maxConcurrency),
@@ -421,17 +425,19 @@ export function mapRunPage(mapRunArn: string): Page {
     }
   };
 
-  const describe = async () => {
+  /** Reads the Map Run; false when it cannot be read (the page then says why). */
+  const describe = async (): Promise<boolean> => {
     try {
       const run = await sfn<MapRunDescription>('DescribeMapRun', { mapRunArn });
-      if (closed) return;
+      if (closed) return false;
       described = run;
       replace(problem);
       renderSummary(run);
       element.dataset.loaded = 'true';
       element.dataset.status = run.status;
+      return true;
     } catch (error) {
-      if (closed) return;
+      if (closed) return false;
       replace(
         problem,
         h(
@@ -442,6 +448,7 @@ export function mapRunPage(mapRunArn: string): Page {
         ),
       );
       status.textContent = 'UNKNOWN';
+      return false;
     }
   };
 
@@ -478,24 +485,27 @@ export function mapRunPage(mapRunArn: string): Page {
     childrenToken = undefined;
     void loadChildren('first');
   });
-  void describe().then(() => loadChildren('first'));
+  void describe().then((found) => (found ? loadChildren('first') : undefined));
   /** Read again, at most once a second. */
   const refresh = throttle(() => {
-    void describe().then(() => loadChildren('refresh'));
+    void describe().then((found) => (found ? loadChildren('refresh') : undefined));
   }, 1000);
   /** The counts a Map Run's progress moves: a child started or ended, its parent ended. */
   let seen = '';
   const onCounts = (counts: Counts) => {
     const next = `${counts.mapRunChildren} ${counts.mapRunChildrenRunning} ${counts.running} ${counts.lastStatus}`;
     if (next === seen) return;
+    // The counts the page opens with: it is reading the Map Run already.
+    const first = seen === '';
     seen = next;
-    refresh();
+    if (!first) refresh();
   };
   return {
     element,
     onCounts,
     close: () => {
       closed = true;
+      clearInterval(ticker);
     },
   };
 }

@@ -259,9 +259,12 @@ describe('Map Runs in the console', () => {
     expect(await page.locator('[data-role=map-run-max-concurrency-value]').textContent()).toBe('1');
     await expect.poll(async () => (await shownCounts(page, 'item-counts')).running).toBe(1);
 
+    // From the keyboard: type the value, Enter submits.
     const concurrency = page.locator('#map-run-max-concurrency');
-    await concurrency.fill('3');
-    await page.locator('[data-role=update-map-run]').click();
+    await concurrency.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('[data-role=update-map-run-status]').textContent())
       .toBe('Updated the Map Run.');
@@ -325,6 +328,24 @@ describe('Map Runs in the console', () => {
     await shot(page, 'map-run-executions-list');
     expect(await violations()).toEqual([]);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("says why a Map Run that does not exist cannot be shown, in AWS's words", async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(serve.consoleUrl as string);
+    await page.locator('[data-page=state-machines]').waitFor();
+    const missing = `${mapRunArn.slice(0, mapRunArn.lastIndexOf(':'))}:00000000-0000-0000-0000-000000000000`;
+    await page.goto(consoleUrl(`map-runs/${encodeURIComponent(missing)}`));
+    await expect
+      .poll(() => page.locator('[data-role=map-run-problem]').textContent())
+      .toContain(`ResourceNotFound: Resource not found: '${missing}'`);
+    expect(await page.locator('[data-role=map-run-problem] [role=alert]').count()).toBe(1);
+    // DescribeMapRun's refusal is the only request that failed (the children are not asked for).
+    expect(problems).toEqual([
+      'console error: Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
+    expect(await page.locator('[data-role=map-run-children] tbody tr').count()).toBe(0);
     await page.close();
   });
 });
