@@ -1,4 +1,5 @@
 import type { Counts } from '../model/console-wire.js';
+import type { ExecutionDescription } from '../model/execution.js';
 import { redactTokensIn } from '../model/token-redaction.js';
 import type { LocalQueue } from '../queues/local-queue.js';
 import type { ConsoleSource } from './console-source.js';
@@ -18,16 +19,44 @@ function deadLetterSources(source: ConsoleSource, queue: LocalQueue): string[] {
     .map((q) => q.spec.name);
 }
 
-/** The counts the console's header and live stream carry: cheap to compute, small to send. */
+/**
+ * Whether an execution is a Map Run's child: it runs the state machine
+ * `<parent>/<label>`. Read from the ARN, not from `mapRunArn`, which a stored execution
+ * looks up in the store: the counts are computed for every execution five times a second.
+ */
+function runsMapRunChild(stateMachineArn: string): boolean {
+  return stateMachineArn.includes('/', stateMachineArn.indexOf(':stateMachine:'));
+}
+
+/**
+ * The counts the console's header and live stream carry: cheap to compute, small to send.
+ * The child executions of Distributed Maps are counted apart: as in the AWS console, they
+ * are listed under their Map Run, not among the state machines' executions.
+ */
 export function consoleCounts(source: ConsoleSource, log: FunctionLog): Counts {
+  let executions = 0;
   let running = 0;
-  const executions = source.executions();
-  for (const execution of executions) if (execution.status === 'RUNNING') running += 1;
+  let last: ExecutionDescription | undefined;
+  let children = 0;
+  let childrenRunning = 0;
+  for (const execution of source.executions()) {
+    const isRunning = execution.status === 'RUNNING';
+    if (runsMapRunChild(execution.stateMachineArn)) {
+      children += 1;
+      if (isRunning) childrenRunning += 1;
+      continue;
+    }
+    executions += 1;
+    if (isRunning) running += 1;
+    last = execution;
+  }
   return {
-    executions: executions.length,
+    executions,
     running,
-    lastExecutionArn: executions.at(-1)?.executionArn ?? null,
-    lastStatus: executions.at(-1)?.status ?? null,
+    lastExecutionArn: last?.executionArn ?? null,
+    lastStatus: last?.status ?? null,
+    mapRunChildren: children,
+    mapRunChildrenRunning: childrenRunning,
     pending: source.pendingTasks().length,
     queues: [...source.queues.values()].map((q) => [q.visibleCount, q.inFlightCount]),
     published: [...source.topics.values()].reduce((sum, t) => sum + t.publishedCount, 0),

@@ -28,12 +28,20 @@ export interface WireExecution {
   readonly cause?: string;
 }
 
-/** The counts the live stream sends. */
+/**
+ * The counts the live stream sends. `executions`, `running` and `last*` are of the
+ * executions the console lists (as ListExecutions by state machine lists them: not the
+ * child executions of Distributed Maps, which the Map Run pages show and `mapRunChildren*`
+ * count).
+ */
 export interface Counts {
   readonly executions: number;
   readonly running: number;
   readonly lastExecutionArn: string | null;
   readonly lastStatus: ExecutionStatus | null;
+  /** Child executions of Map Runs, and how many of them run. */
+  readonly mapRunChildren: number;
+  readonly mapRunChildrenRunning: number;
   readonly pending: number;
   readonly queues: readonly (readonly [number, number])[];
   readonly published: number;

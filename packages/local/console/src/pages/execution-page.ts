@@ -11,6 +11,8 @@ import { prettyJson } from '../json-text.js';
 import { jsonView } from '../json-view.js';
 import { live } from '../live.js';
 import { href } from '../router.js';
+import { type ChildOrigin, childOrigin, mapRunLink, mapRunsOf } from './map-run-links.js';
+import { childStateMachine, type MapRunListItem, mapRunStates } from './map-run-model.js';
 import type { Page } from './page.js';
 import { offersRedrive, redriveExecution } from './redrive.js';
 
@@ -20,6 +22,8 @@ interface DescribedExecution extends WireExecution {
   readonly redriveStatus?: string;
   readonly redriveStatusReason?: string;
   readonly redriveDate?: number;
+  /** The Map Run that started it, for a Distributed Map's child execution. */
+  readonly mapRunArn?: string;
 }
 
 /** The shown JSON of a text (pretty, tokens redacted). */
@@ -35,7 +39,9 @@ function eventResource(event: WireEvent): string {
  * One execution, live: its status, ARN, dates, input and output; the graph coloured by
  * each state's status; a state's input, output and events on click; the table view (one
  * row per state) and the event view (the history). Read from DescribeExecution and
- * GetExecutionHistory, then kept current by the live stream's new events.
+ * GetExecutionHistory, then kept current by the live stream's new events. A parent's
+ * Distributed Maps link to their Map Runs (ListMapRuns); a Map Run's child execution links
+ * to its Map Run and its parent, and its graph is its Map state's item processor.
  */
 export function executionPage(arn: string): Page {
   const runs = new StateRuns();
@@ -45,6 +51,11 @@ export function executionPage(arn: string): Page {
   let selected: string | undefined;
   let stop: (() => void) | undefined;
   let closed = false;
+  /** The Map Runs this execution started, and the state that started each. */
+  let mapRuns: MapRunListItem[] = [];
+  let mapRunState: ReadonlyMap<string, string> = new Map();
+  /** For a Map Run's child execution: its Map Run and its parent. */
+  let origin: ChildOrigin | undefined;
 
   const title = h('h1', {}, arn.split(':').at(-1) ?? arn);
   const status = h('span', { class: 'status', 'data-role': 'execution-status' }, '…');
@@ -178,7 +189,9 @@ export function executionPage(arn: string): Page {
     status.textContent = e.status;
     status.className = `status status-${e.status.toLowerCase()}`;
     stopButton.hidden = ended;
-    redriveButton.hidden = !offersRedrive(e);
+    // A Map Run's child is redriven with its parent (RedriveExecution refuses it).
+    redriveButton.hidden = !offersRedrive(e) || e.mapRunArn !== undefined;
+    const child = childStateMachine(e.stateMachineArn);
     const item = (term: string, value: Node | string, role?: string) => [
       h('dt', {}, term),
       h('dd', role ? { 'data-role': role } : {}, value),
@@ -190,10 +203,47 @@ export function executionPage(arn: string): Page {
         'State machine',
         h(
           'a',
-          { href: href({ page: 'state-machines', arn: e.stateMachineArn }) },
+          // A child runs `<parent>/<label>`, which is no state machine of its own.
+          { href: href({ page: 'state-machines', arn: child?.parentArn ?? e.stateMachineArn }) },
           e.stateMachineArn.split(':').at(-1) ?? '',
         ),
       ),
+      e.mapRunArn !== undefined
+        ? item('Map Run', mapRunLink(e.mapRunArn, { 'data-role': 'execution-map-run' }))
+        : null,
+      e.mapRunArn !== undefined
+        ? item(
+            'Parent execution',
+            origin
+              ? h(
+                  'a',
+                  {
+                    href: href({ page: 'executions', arn: origin.mapRun.executionArn }),
+                    'data-role': 'execution-parent',
+                  },
+                  origin.mapRun.executionArn.split(':').at(-1) ?? '',
+                  origin.mapStateName ? ` (its ${origin.mapStateName} state)` : '',
+                )
+              : '…',
+          )
+        : null,
+      mapRuns.length > 0
+        ? item(
+            'Map Runs',
+            h(
+              'ul',
+              { class: 'map-run-links', 'data-role': 'execution-map-runs' },
+              mapRuns.map((run) =>
+                h(
+                  'li',
+                  {},
+                  mapRunLink(run.mapRunArn),
+                  mapRunState.get(run.mapRunArn) ? ` · ${mapRunState.get(run.mapRunArn)}` : '',
+                ),
+              ),
+            ),
+          )
+        : null,
       item('Started', dateTime(e.startDate)),
       item('Ended', dateTime(e.stopDate)),
       item(
@@ -215,6 +265,9 @@ export function executionPage(arn: string): Page {
       e.redriveStatusReason !== undefined
         ? item('Not redrivable because', e.redriveStatusReason, 'redrive-status-reason')
         : null,
+      e.mapRunArn !== undefined && offersRedrive(e)
+        ? item('Redrive', 'with its parent execution: redriving the parent runs this child again')
+        : null,
     );
     replace(
       io,
@@ -233,6 +286,33 @@ export function executionPage(arn: string): Page {
           : h('p', { class: 'hint' }, ended ? 'No output.' : 'Not yet.'),
       ),
     );
+  };
+
+  /** The Map Runs a Distributed Map state started, linked (nothing for other states). */
+  const stepMapRuns = (state: string) => {
+    const started = mapRuns.filter((run) => mapRunState.get(run.mapRunArn) === state);
+    if (started.length === 0) return null;
+    return [
+      h('div', { class: 'panel-title' }, started.length > 1 ? 'Map Runs' : 'Map Run'),
+      h(
+        'ul',
+        { class: 'map-run-links', 'data-role': 'step-map-runs' },
+        started.map((run) => h('li', {}, mapRunLink(run.mapRunArn))),
+      ),
+    ];
+  };
+
+  /** Reads the Map Runs this execution started (after a Map Run event). */
+  let mapRunSequence = 0;
+  const loadMapRuns = async () => {
+    const mine = ++mapRunSequence;
+    const listed = await mapRunsOf(arn);
+    if (closed || mine !== mapRunSequence) return;
+    mapRuns = listed;
+    mapRunState = mapRunStates(events, runs);
+    renderSummary();
+    renderStep();
+    element.dataset.mapRuns = String(mapRuns.length);
   };
 
   const renderStep = () => {
@@ -255,6 +335,7 @@ export function executionPage(arn: string): Page {
       run?.error
         ? h('p', { class: 'error-text' }, `${run.error}: ${redactTokensIn(run.cause ?? '')}`)
         : null,
+      stepMapRuns(selected),
       h('div', { class: 'panel-title' }, 'Input'),
       run?.input !== undefined ? shownJson(run.input) : h('p', { class: 'hint' }, '-'),
       h('div', { class: 'panel-title' }, 'Output'),
@@ -367,21 +448,55 @@ export function executionPage(arn: string): Page {
     renderTable();
     renderStep();
     element.dataset.events = String(events.length);
+    if (fresh.some((e) => e.type.startsWith('MapRun'))) {
+      void loadMapRuns().catch((error: unknown) => {
+        redriveMessage.textContent = `Could not list the Map Runs: ${String(error)}`;
+      });
+    }
+  };
+
+  /**
+   * The definition this execution ran (still there once its state machine is updated or
+   * deleted); for a Map Run's child, its Map state's item processor in its parent's, found
+   * through the Map Run (the graph slot says so when it cannot be).
+   */
+  const definitionRun = async (e: DescribedExecution): Promise<unknown> => {
+    if (e.mapRunArn === undefined) {
+      const machine = await sfn<{ definition: string }>('DescribeStateMachineForExecution', {
+        executionArn: arn,
+      });
+      return JSON.parse(machine.definition);
+    }
+    try {
+      origin = await childOrigin(e.mapRunArn, e.stateMachineArn);
+      renderSummary();
+    } catch (error) {
+      replace(graphSlot, h('p', { class: 'hint' }, `No graph: ${String(error)}`));
+      return undefined;
+    }
+    if (!origin.definition) {
+      replace(
+        graphSlot,
+        h('p', { class: 'hint' }, 'No graph: the Map state of this Map Run was not found.'),
+      );
+    }
+    return origin.definition;
   };
 
   const load = async () => {
     await describe();
     if (!execution) return;
-    const [machine, history] = await Promise.all([
-      // The definition this execution ran (still there once its state machine is updated or deleted).
-      sfn<{ definition: string }>('DescribeStateMachineForExecution', { executionArn: arn }),
+    const [definition, history] = await Promise.all([
+      definitionRun(execution),
       sfnAll<WireEvent>('GetExecutionHistory', { executionArn: arn, maxResults: 1000 }, 'events'),
     ]);
     if (closed) return;
-    graph = graphView(layoutGraph(aslGraph(JSON.parse(machine.definition))), select);
-    replace(graphSlot, graph.element);
+    if (definition) {
+      graph = graphView(layoutGraph(aslGraph(definition)), select);
+      replace(graphSlot, graph.element);
+    }
     addEvents(history);
-    graph.setStatuses(
+    graph?.setStatuses(
       (name) => runs.get(name)?.status,
       (name) => runs.get(name)?.entries,
     );

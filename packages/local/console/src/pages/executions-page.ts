@@ -1,3 +1,4 @@
+import type { Counts } from '../../../src/model/console-wire.js';
 import { SfnError, sfn, sfnAll } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime, duration } from '../format.js';
@@ -104,7 +105,9 @@ function rowActions(execution: ExecutionListItem, done: (message: string) => voi
 /**
  * Every execution of every state machine (ListStateMachines, then ListExecutions of each,
  * the status filter sent to the API), with a name search and a start-time range, newest
- * first; Stop and Redrive from the list.
+ * first; Stop and Redrive from the list. The child executions of Distributed Maps are not
+ * among them (ListExecutions by state machine does not list them; the page says where they
+ * are: their Map Run's page).
  */
 export function executionsPage(): Page {
   const status = h(
@@ -290,6 +293,14 @@ export function executionsPage(): Page {
   };
   /** On news from the live stream: at most once a second. */
   const load = throttle(fetchAll, 1000);
+  /** What the list depends on in the counts (a Map Run's children coming and going is not). */
+  let listedCounts = '';
+  const onCounts = (counts: Counts) => {
+    const next = `${counts.executions} ${counts.running} ${counts.lastExecutionArn} ${counts.lastStatus}`;
+    if (next === listedCounts) return;
+    listedCounts = next;
+    load();
+  };
 
   const field = (label: string, id: string, control: HTMLElement) =>
     h('div', { class: 'field' }, h('label', { for: id, class: 'field-label' }, label), control);
@@ -297,6 +308,11 @@ export function executionsPage(): Page {
     'section',
     { class: 'page', 'data-page': 'executions' },
     h('h1', {}, 'Executions'),
+    h(
+      'p',
+      { class: 'hint', 'data-role': 'map-run-children-note' },
+      'The child executions of Distributed Map states are not listed here, as in the AWS console: open the parent execution, then its Map Run, to see them.',
+    ),
     h(
       'div',
       { class: 'form-row filters' },
@@ -336,7 +352,7 @@ export function executionsPage(): Page {
   fetchAll();
   return {
     element,
-    onCounts: load,
+    onCounts,
     close: () => {
       closed = true;
     },

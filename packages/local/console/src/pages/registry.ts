@@ -4,6 +4,7 @@ import { callbacksPage } from './callbacks-page.js';
 import { definitionPage } from './definition-page.js';
 import { executionPage } from './execution-page.js';
 import { executionsPage } from './executions-page.js';
+import { mapRunPage } from './map-run-page.js';
 import type { PageEntry } from './page.js';
 import { stateMachinePage } from './state-machine-page.js';
 import { stateMachinesPage } from './state-machines-page.js';
@@ -42,6 +43,12 @@ export const PAGES: readonly PageEntry[] = [
     section: 'executions',
     arn: 'required',
     open: (arn) => executionPage(arn as string),
+  },
+  {
+    section: 'map-runs',
+    arn: 'required',
+    open: (arn) => mapRunPage(arn as string),
+    navSection: 'executions',
   },
   {
     section: 'activities',
