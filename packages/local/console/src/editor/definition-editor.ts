@@ -1,5 +1,6 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { json } from '@codemirror/lang-json';
+import { yaml } from '@codemirror/lang-yaml';
 import {
   bracketMatching,
   defaultHighlightStyle,
@@ -9,7 +10,7 @@ import {
   syntaxHighlighting,
 } from '@codemirror/language';
 import { type Diagnostic, lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import {
   drawSelection,
   EditorView,
@@ -19,6 +20,7 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { cspNonce } from './csp-nonce.js';
+import { type DefinitionFormat, yamlPointerRange } from './definition-format.js';
 import { pointerRange } from './json-pointer-range.js';
 
 /** A diagnostic to show in the editor: a JSON Pointer (AWS's `location`) or an offset. */
@@ -27,32 +29,40 @@ export interface EditorDiagnostic {
   readonly message: string;
   /** ValidateStateMachineDefinition's `location` (a JSON Pointer). */
   readonly location?: string;
-  /** An offset in the text (where it stops being JSON). */
+  /** An offset in the text (where it stops being JSON or YAML). */
   readonly at?: number;
 }
 
-/** The definition editor: CodeMirror 6 on a JSON text. */
+/** The definition editor: CodeMirror 6 on a JSON or YAML text. */
 export interface DefinitionEditor {
   readonly element: HTMLElement;
   readonly view: EditorView;
   text(): string;
+  /** The notation the text is in. */
+  format(): DefinitionFormat;
+  /** Replaces the text with `text`, written in `format` (one undoable change). */
+  setText(text: string, format?: DefinitionFormat): void;
   /** Shows `diagnostics` (replacing those shown) as lint marks, in the gutter and the text. */
   showDiagnostics(diagnostics: readonly EditorDiagnostic[]): void;
   /** Puts the cursor on a diagnostic's place and the focus in the editor. */
   reveal(diagnostic: EditorDiagnostic): void;
 }
 
+const language = (format: DefinitionFormat) => (format === 'json' ? json() : yaml());
+
 /**
- * A JSON editor with highlighting, folding, bracket matching, undo and line numbers, for an
+ * A JSON (or YAML) editor with highlighting, folding, bracket matching, undo and line numbers, for an
  * ASL definition. Works offline (bundled) and under the console's Content-Security-Policy:
  * its styles carry the page's nonce ({@link cspNonce}). Tab indents; Escape then Tab leaves
  * the editor (CodeMirror's own rule, so that the keyboard is never trapped).
  */
 export function definitionEditor(
   initial: string,
-  options: { label: string; onChange: (text: string) => void },
+  options: { label: string; onChange: (text: string) => void; format?: DefinitionFormat },
 ): DefinitionEditor {
   const nonce = cspNonce();
+  let format = options.format ?? 'json';
+  const languageSlot = new Compartment();
   const view = new EditorView({
     state: EditorState.create({
       doc: initial,
@@ -68,7 +78,7 @@ export function definitionEditor(
         bracketMatching(),
         highlightActiveLine(),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        json(),
+        languageSlot.of(language(format)),
         keymap.of([
           ...defaultKeymap,
           ...historyKeymap,
@@ -95,13 +105,21 @@ export function definitionEditor(
             from: Math.min(d.at, view.state.doc.length),
             to: Math.min(d.at + 1, view.state.doc.length),
           }
-        : pointerRange(view.state, d.location ?? '');
+        : format === 'json'
+          ? pointerRange(view.state, d.location ?? '')
+          : yamlPointerRange(view.state.doc.toString(), d.location ?? '');
     return { ...range, severity: d.severity, message: d.message };
   };
   return {
     element: view.dom,
     view,
     text: () => view.state.doc.toString(),
+    format: () => format,
+    setText(text, next = format) {
+      const effects = next !== format ? languageSlot.reconfigure(language(next)) : [];
+      format = next;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, effects });
+    },
     showDiagnostics(diagnostics) {
       view.dispatch(setDiagnostics(view.state, diagnostics.map(toDiagnostic)));
     },

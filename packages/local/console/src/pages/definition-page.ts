@@ -6,11 +6,17 @@ import {
   definitionEditor,
   type EditorDiagnostic,
 } from '../editor/definition-editor.js';
+import {
+  convertDefinition,
+  type DefinitionFormat,
+  definitionJson,
+  formatName,
+  parseDefinition,
+} from '../editor/definition-format.js';
 import { pointerTokens } from '../editor/json-pointer-range.js';
 import { aslGraph } from '../graph/asl-graph.js';
 import { layoutGraph } from '../graph/graph-layout.js';
 import { type GraphView, graphView } from '../graph/graph-view.js';
-import { checkJson } from '../json-text.js';
 import { href } from '../router.js';
 import type { Page } from './page.js';
 import { TEST_STATE_HANDOFF_KEY } from './test-state-page.js';
@@ -171,30 +177,37 @@ export function definitionPage(arn?: string): Page {
     }
   };
 
-  /** Validates the text: where it stops being JSON, else AWS's diagnostics. */
+  const staleGraph = () => `The graph shows the last text that was ${formatName(editor.format())}.`;
+
+  /** Validates the text: where it stops being JSON (or YAML), else AWS's diagnostics. */
   const check = async (): Promise<ValidationDiagnostic[] | undefined> => {
     const text = editor.text();
     const mine = ++sequence;
-    const parsed = checkJson(text);
+    const parsed = parseDefinition(text, editor.format());
     if (!parsed.ok) {
       const diagnostic: EditorDiagnostic = {
         severity: 'error',
-        message: `Not JSON: ${parsed.message}`,
+        message: `Not ${formatName(editor.format())}: ${parsed.message}`,
         at: parsed.position ?? text.length,
       };
       editor.showDiagnostics([diagnostic]);
       showList([{ text: diagnostic.message, diagnostic }]);
       graph?.markProblems(new Set());
       checkedText = undefined;
-      if (graph) say('The graph shows the last text that was JSON.');
+      if (graph) say(staleGraph());
       return undefined;
     }
     redraw(parsed.value);
-    if (status.textContent === 'The graph shows the last text that was JSON.') say('');
+    // Messages about a text that could not be read are over once it can be.
+    if (/^(The graph shows the last text|Not rewritten in)/.test(status.textContent ?? '')) say('');
     try {
       const answer = await sfn<{ result: string; diagnostics: ValidationDiagnostic[] }>(
         'ValidateStateMachineDefinition',
-        { definition: text, type: typeSelect.value, maxResults: 100 },
+        {
+          definition: definitionJson(text, editor.format()),
+          type: typeSelect.value,
+          maxResults: 100,
+        },
       );
       if (mine !== sequence || closed) return undefined;
       lastDiagnostics = answer.diagnostics;
@@ -228,17 +241,61 @@ export function definitionPage(arn?: string): Page {
   };
 
   const editor: DefinitionEditor = definitionEditor(isNew ? STARTER : '', {
-    label: 'Definition (Amazon States Language, JSON)',
+    label: 'Definition (Amazon States Language)',
     onChange: schedule,
   });
   typeSelect.addEventListener('change', schedule);
+
+  /** JSON or YAML: the text rewritten in the other notation (refused while it cannot be read). */
+  const formatSwitch = h('fieldset', { class: 'format-switch', 'data-role': 'format-switch' });
+  const formatChoice = (format: DefinitionFormat) => {
+    const input = h('input', {
+      type: 'radio',
+      name: 'definition-format',
+      id: `definition-format-${format}`,
+      value: format,
+      'data-role': `format-${format}`,
+    }) as HTMLInputElement;
+    input.checked = format === editor.format();
+    input.addEventListener('change', () => {
+      if (!input.checked || format === editor.format()) return;
+      const from = editor.format();
+      const converted = convertDefinition(editor.text(), from, format);
+      if (converted === undefined) {
+        (formatSwitch.querySelector(`[value=${from}]`) as HTMLInputElement).checked = true;
+        say(
+          `Not rewritten in ${formatName(format)}: the text is not ${formatName(from)} yet (see where it stops below).`,
+          'error',
+        );
+        return;
+      }
+      editor.setText(converted, format);
+      say(
+        format === 'yaml'
+          ? 'Written in YAML here; the API is sent the same definition as JSON.'
+          : '',
+      );
+    });
+    return h('label', { for: input.id }, input, formatName(format));
+  };
+  formatSwitch.append(
+    h('legend', { class: 'visually-hidden' }, 'Notation'),
+    formatChoice('json'),
+    formatChoice('yaml'),
+  );
+
+  /** The definition as the API takes it: JSON (a YAML text converted). */
+  const definitionText = () => definitionJson(editor.text(), editor.format()) ?? editor.text();
 
   /** Validates now; true when AWS would take the text (it then may be sent). */
   const ready = async (): Promise<boolean> => {
     clearTimeout(timer);
     const diagnostics = checkedText === editor.text() ? lastDiagnostics : await check();
     if (diagnostics === undefined) {
-      say('Not sent: the definition is not JSON yet (see where it stops below).', 'error');
+      say(
+        `Not sent: the definition is not ${formatName(editor.format())} yet (see where it stops below).`,
+        'error',
+      );
       return false;
     }
     const errors = diagnostics.filter((d) => d.severity === 'ERROR').length;
@@ -269,7 +326,7 @@ export function definitionPage(arn?: string): Page {
         try {
           const created = await sfn<{ stateMachineArn: string }>('CreateStateMachine', {
             name: nameInput.value,
-            definition: editor.text(),
+            definition: definitionText(),
             roleArn: roleInput.value,
             type: typeSelect.value,
           });
@@ -293,7 +350,7 @@ export function definitionPage(arn?: string): Page {
         try {
           const updated = await sfn<{ revisionId?: string }>('UpdateStateMachine', {
             stateMachineArn: arn,
-            definition: editor.text(),
+            definition: definitionText(),
           });
           say(`Updated: new revision ${updated.revisionId ?? ''}.`, 'ok');
         } catch (error) {
@@ -309,7 +366,7 @@ export function definitionPage(arn?: string): Page {
       type: 'button',
       'data-role': 'open-test-state',
       onclick: () => {
-        sessionStorage.setItem(TEST_STATE_HANDOFF_KEY, editor.text());
+        sessionStorage.setItem(TEST_STATE_HANDOFF_KEY, definitionText());
         location.hash = href({ page: 'test-state' });
       },
     },
@@ -397,7 +454,12 @@ export function definitionPage(arn?: string): Page {
       h(
         'div',
         { class: 'editor-panel' },
-        h('div', { class: 'panel-title', id: 'definition-title' }, 'Definition (ASL, JSON)'),
+        h(
+          'div',
+          { class: 'panel-title editor-title' },
+          h('span', { id: 'definition-title' }, 'Definition (ASL)'),
+          formatSwitch,
+        ),
         editor.element,
       ),
       graphSlot,
@@ -418,9 +480,9 @@ export function definitionPage(arn?: string): Page {
         if (closed) return;
         title.textContent = `Edit ${machine.name}`;
         typeSelect.value = machine.type;
-        editor.view.dispatch({
-          changes: { from: 0, to: editor.view.state.doc.length, insert: machine.definition },
-        });
+        // As stored: JSON (the switch rewrites it in YAML on request).
+        editor.setText(machine.definition, 'json');
+        (formatSwitch.querySelector('[value=json]') as HTMLInputElement).checked = true;
         say('');
       })
       .catch((error) => failed('Loading the state machine', error));

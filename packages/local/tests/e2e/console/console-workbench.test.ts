@@ -213,8 +213,9 @@ describe('serve with no app: a state machine written from the page', () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-page=definition] .cm-editor').waitFor();
     await page.locator('input[name=machine-name]').focus();
-    // Type, role, then the editor's scroller and its text.
-    for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
+    // Type, role, the JSON / YAML switch (one stop for the group), then the editor's
+    // scroller and its text.
+    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Tab');
     expect(await focusedClass(page)).toContain('cm-content');
     await page.keyboard.press('Control+End');
     await page.keyboard.insertText('x');
