@@ -312,6 +312,24 @@ export function stateMachineOperations(
       const execution = host.describeExecution(arn);
       if (!execution)
         throw new SfnApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+      if (execution.mapRunArn !== undefined) {
+        // A Distributed Map's child runs `<parent state machine>/<label>`: AWS answers with
+        // the state machine of the Map Run, plus the run and the Map state's label.
+        const slash = execution.stateMachineArn.lastIndexOf('/');
+        const parent = describe(execution.stateMachineArn.slice(0, slash));
+        return {
+          stateMachineArn: parent.stateMachineArn,
+          name: parent.name,
+          definition: parent.definition,
+          roleArn: parent.roleArn,
+          updateDate: parent.creationDate,
+          ...('revisionId' in parent && parent.revisionId !== undefined
+            ? { revisionId: parent.revisionId }
+            : {}),
+          mapRunArn: execution.mapRunArn,
+          label: execution.stateMachineArn.slice(slash + 1),
+        };
+      }
       const revision = host.executionRevision(arn);
       if (revision) {
         const name = revision.stateMachineArn.slice(revision.stateMachineArn.lastIndexOf(':') + 1);

@@ -20,6 +20,8 @@ import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
   DescribeMapRunCommand,
+  DescribeStateMachineCommand,
+  DescribeStateMachineForExecutionCommand,
   ListExecutionsCommand,
   ListMapRunsCommand,
   RedriveExecutionCommand,
@@ -248,6 +250,20 @@ describe('Distributed Map over bucket folders, through serve', () => {
       new DescribeExecutionCommand({ executionArn: failedChild?.executionArn }),
     );
     expect(child).toMatchObject({ status: 'FAILED', error: 'BadOrder', mapRunArn });
+    // Its state machine: the Map Run's (the parent's), with the run and the Map's label.
+    const machineOfChild = await sfn.send(
+      new DescribeStateMachineForExecutionCommand({ executionArn: failedChild?.executionArn }),
+    );
+    const parentMachine = await sfn.send(
+      new DescribeStateMachineCommand({ stateMachineArn: batched }),
+    );
+    expect(machineOfChild).toMatchObject({
+      stateMachineArn: batched,
+      name: parentMachine.name,
+      definition: parentMachine.definition,
+      mapRunArn,
+      label: 'Orders',
+    });
     expect(JSON.parse(child.input as string)).toEqual({
       Items: [
         { id: '3', status: 'bad' },
