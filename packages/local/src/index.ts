@@ -24,7 +24,7 @@ export type {
   QueueSpec,
   StateMachineSpec,
   TopicSpec,
-} from './assembly/model.js';
+} from './assembly/app-model.js';
 export { type ReadAppModelOptions, readAppModel } from './assembly/read-app-model.js';
 export {
   CoverageReport,

@@ -1,4 +1,4 @@
-import type { AlarmMetric, AlarmSpec } from '../assembly/model.js';
+import type { AlarmMetric, AlarmSpec } from '../assembly/app-model.js';
 import { evaluateExpression, parseExpression } from './metric-math.js';
 import type { MetricStore } from './metric-store.js';
 import { statistic } from './statistic.js';

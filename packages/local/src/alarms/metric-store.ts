@@ -1,4 +1,4 @@
-import type { AlarmMetric } from '../assembly/model.js';
+import type { AlarmMetric } from '../assembly/app-model.js';
 
 /** Values of one metric at one moment, as CloudWatch receives them (PutMetricData, EMF). */
 export interface MetricDatum extends AlarmMetric {

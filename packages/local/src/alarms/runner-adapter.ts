@@ -3,7 +3,7 @@
  * (`onExecution`, `onBatch`, `onFunctionLog`), samples its queues, and evaluates the
  * template's alarms on demand. The runner itself knows nothing of alarms.
  */
-import type { AlarmSpec, AppModel } from '../assembly/model.js';
+import type { AlarmSpec, AppModel } from '../assembly/app-model.js';
 import type { StartedExecution } from '../model/execution.js';
 import type { LocalQueue } from '../queues/local-queue.js';
 import type { BatchReport } from '../queues/sqs-poller.js';

@@ -1,4 +1,4 @@
-import type { AlarmMetric, AlarmMetricQuery, AlarmSpec } from './model.js';
+import type { AlarmMetric, AlarmMetricQuery, AlarmSpec } from './app-model.js';
 
 /** A template resource, as {@link readAlarms} reads it. */
 interface TemplateResource {

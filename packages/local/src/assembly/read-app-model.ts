@@ -14,7 +14,7 @@ import type {
   QueueSpec,
   StateMachineSpec,
   TopicSpec,
-} from './model.js';
+} from './app-model.js';
 import { readAlarms } from './read-alarms.js';
 import {
   type IntrinsicContext,

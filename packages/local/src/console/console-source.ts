@@ -1,4 +1,4 @@
-import type { AppModel } from '../assembly/model.js';
+import type { AppModel } from '../assembly/app-model.js';
 import type { PendingTask } from '../engine/token-registry.js';
 import type { LocalTopic } from '../integrations/local-topic.js';
 import type { ExecutionDescription } from '../model/execution.js';

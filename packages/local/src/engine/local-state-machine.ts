@@ -1,5 +1,5 @@
 import { InvalidDefinitionError, parseTaskResource, StateMachine } from '@sfn-callback/asl';
-import type { StateMachineSpec } from '../assembly/model.js';
+import type { StateMachineSpec } from '../assembly/app-model.js';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
 import { EMULATED_SERVICES, isEmulated } from './emulated-resources.js';
 import { taskStates } from './task-states.js';

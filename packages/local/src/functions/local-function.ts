@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { FunctionSpec } from '../assembly/model.js';
+import type { FunctionSpec } from '../assembly/app-model.js';
 import { InFlightWork } from '../time/in-flight-work.js';
 import { WORKER_SOURCE } from './worker-source.js';
 

@@ -1,4 +1,4 @@
-import type { StateMachineSpec } from '../assembly/model.js';
+import type { StateMachineSpec } from '../assembly/app-model.js';
 import type { ExecutionDescription, StartedExecution } from '../model/execution.js';
 import type { StoredAlias, StoredVersion } from '../store/local-store.js';
 

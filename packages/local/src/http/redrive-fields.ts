@@ -1,5 +1,5 @@
 import { REDRIVE_WINDOW_MS } from '@sfn-callback/asl';
-import type { StateMachineSpec } from '../assembly/model.js';
+import type { StateMachineSpec } from '../assembly/app-model.js';
 import type { ExecutionDescription } from '../model/execution.js';
 
 const epochSeconds = (date: Date): number => date.getTime() / 1000;

@@ -1,5 +1,5 @@
 import { ExecutionNotRedrivableError } from '@sfn-callback/asl';
-import type { StateMachineSpec } from '../assembly/model.js';
+import type { StateMachineSpec } from '../assembly/app-model.js';
 import { isExpressExecutionArn } from '../model/arns.js';
 import type { ExecutionDescription } from '../model/execution.js';
 import { SfnApiError, validationError } from './api-error.js';

@@ -1,4 +1,4 @@
-import type { StateMachineSpec } from '../assembly/model.js';
+import type { StateMachineSpec } from '../assembly/app-model.js';
 import type { ExecutionDescription } from '../model/execution.js';
 import type { CreatedStateMachines } from '../store/created-state-machines.js';
 import type { StoredRevision, StoredTag } from '../store/local-store.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TopicSpec } from '../assembly/model.js';
+import type { TopicSpec } from '../assembly/app-model.js';
 import type { TopicMessage } from '../model/sent-messages.js';
 
 /** Input of {@link LocalTopic.publish}, as SNS Publish takes it. */

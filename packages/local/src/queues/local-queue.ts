@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { QueueSpec } from '../assembly/model.js';
+import type { QueueSpec } from '../assembly/app-model.js';
 import { type LocalTime, localTime } from '../time/local-time.js';
 
 /** A message as the queue holds it. */

@@ -1,4 +1,4 @@
-import type { EventSourceMappingSpec } from '../assembly/model.js';
+import type { EventSourceMappingSpec } from '../assembly/app-model.js';
 import type { InvokeResult, LocalFunction } from '../functions/local-function.js';
 import { type LocalTime, localTime } from '../time/local-time.js';
 import type { LocalQueue, QueueMessage } from './local-queue.js';

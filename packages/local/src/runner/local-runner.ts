@@ -6,7 +6,7 @@ import {
   type TaskRequest,
 } from '@sfn-callback/asl';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import type { AppModel, StateMachineSpec } from '../assembly/model.js';
+import type { AppModel, StateMachineSpec } from '../assembly/app-model.js';
 import { readAppModel } from '../assembly/read-app-model.js';
 import { CONSOLE_PATH, ConsoleRoute } from '../console/console-route.js';
 import type { CoverageReport } from '../console/coverage-report.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StateMachineSpec } from '../assembly/model.js';
+import type { StateMachineSpec } from '../assembly/app-model.js';
 import { versionArn } from '../model/arns.js';
 import type { LocalStore, StoredStateMachine, StoredVersion } from './local-store.js';
 

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these are CloudFormation Fn::Sub strings
 import { describe, expect, it } from 'vitest';
-import type { StateMachineSpec } from '../../src/assembly/model.js';
+import type { StateMachineSpec } from '../../src/assembly/app-model.js';
 import { type IntrinsicContext, resolveIntrinsics } from '../../src/assembly/resolve-intrinsics.js';
 import { compileStateMachine } from '../../src/engine/local-state-machine.js';
 import { UnsupportedFeatureError } from '../../src/errors.js';

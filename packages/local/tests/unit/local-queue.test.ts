@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { QueueSpec } from '../../src/assembly/model.js';
+import type { QueueSpec } from '../../src/assembly/app-model.js';
 import { LocalQueue } from '../../src/queues/local-queue.js';
 
 const spec = (overrides: Partial<QueueSpec> = {}): QueueSpec => ({

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { QueueSpec, StateMachineSpec } from '../../src/assembly/model.js';
+import type { QueueSpec, StateMachineSpec } from '../../src/assembly/app-model.js';
 import { LocalExecution } from '../../src/engine/local-execution.js';
 import { compileStateMachine } from '../../src/engine/local-state-machine.js';
 import { TokenRegistry } from '../../src/engine/token-registry.js';

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import type { QueueSpec } from '../../src/assembly/model.js';
+import type { QueueSpec } from '../../src/assembly/app-model.js';
 import { parseCliArgs } from '../../src/cli/parse-args.js';
 import { LocalQueue } from '../../src/queues/local-queue.js';
 import { localTime } from '../../src/time/local-time.js';
