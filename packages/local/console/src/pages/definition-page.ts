@@ -1,5 +1,8 @@
+import { EditorState, StateEffect } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { nameProblem } from '../../../src/model/resource-name.js';
-import { SfnError, sfn } from '../api.js';
+import type { StateMachineOrigin } from '../../../src/model/state-machine-origin.js';
+import { consoleGet, SfnError, sfn } from '../api.js';
 import { h, replace } from '../dom.js';
 import {
   type DefinitionEditor,
@@ -51,12 +54,31 @@ export function stateOfLocation(location: string | undefined): string | undefine
   return state;
 }
 
+/** Whether the state machine comes from the CDK app `serve` loaded (the API will not change it). */
+export function stateMachineOrigin(arn: string): Promise<StateMachineOrigin> {
+  return consoleGet<StateMachineOrigin>(
+    `state-machine-origin?stateMachineArn=${encodeURIComponent(arn)}`,
+  );
+}
+
+/**
+ * Why an app's state machine cannot be changed from the page: UpdateStateMachine and
+ * DeleteStateMachine refuse it, its definition being the cloud assembly's.
+ */
+export function appDefinitionNotice(origin: StateMachineOrigin): HTMLElement {
+  return h(
+    'p',
+    { class: 'notice info', 'data-role': 'from-app' },
+    `This state machine comes from the CDK app${origin.stackName ? ` (stack ${origin.stackName})` : ''}: its definition is the app's, and UpdateStateMachine refuses to change it. Edit it in the app, then synthesize and restart serve (or redeploy).`,
+  );
+}
+
 /**
  * The definition editor: a new state machine (`arn` undefined), or a created one's definition.
  * The ASL in a code editor beside its graph, redrawn as you type; AWS's diagnostics
  * (ValidateStateMachineDefinition) on their line and their state; Create, Update (a new
  * revision) and Delete through the Step Functions API. A failed request never touches the
- * text.
+ * text. A state machine of the CDK app opens read-only, saying why and where to change it.
  */
 export function definitionPage(arn?: string): Page {
   const isNew = arn === undefined;
@@ -411,12 +433,32 @@ export function definitionPage(arn?: string): Page {
     schedule();
   } else {
     say('Loading…');
-    void sfn<{ name: string; type: string; definition: string }>('DescribeStateMachine', {
-      stateMachineArn: arn,
-    })
-      .then((machine) => {
+    // Hidden until the origin is known: an app's state machine cannot be updated nor deleted.
+    updateButton.hidden = true;
+    deleteButton.hidden = true;
+    void Promise.all([
+      sfn<{ name: string; type: string; definition: string }>('DescribeStateMachine', {
+        stateMachineArn: arn,
+      }),
+      stateMachineOrigin(arn),
+    ])
+      .then(([machine, origin]) => {
         if (closed) return;
-        title.textContent = `Edit ${machine.name}`;
+        if (origin.fromApp) {
+          title.textContent = `${machine.name} (read-only)`;
+          editor.view.dispatch({
+            effects: StateEffect.appendConfig.of([
+              EditorState.readOnly.of(true),
+              EditorView.contentAttributes.of({ 'aria-readonly': 'true' }),
+            ]),
+          });
+          status.before(appDefinitionNotice(origin));
+          element.dataset.readOnly = 'true';
+        } else {
+          title.textContent = `Edit ${machine.name}`;
+          updateButton.hidden = false;
+          deleteButton.hidden = false;
+        }
         typeSelect.value = machine.type;
         editor.view.dispatch({
           changes: { from: 0, to: editor.view.state.doc.length, insert: machine.definition },
