@@ -7,11 +7,11 @@ import { live } from '../live.js';
 import { href } from '../router.js';
 import type { Page } from './page.js';
 
-/** A count cell: the number, and what it counts for a screen reader's table navigation. */
+/** A count cell: the number, and the workers' names when it counts workers. */
 const countCell = (role: string, count: number, names?: readonly string[]) =>
   h(
     'td',
-    { class: 'num', 'data-role': role },
+    { 'data-role': role },
     String(count),
     names && names.length > 0 ? h('span', { class: 'sub' }, ` (${names.join(', ')})`) : null,
   );
