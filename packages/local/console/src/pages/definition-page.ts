@@ -13,7 +13,7 @@ import { pointerTokens } from '../editor/json-pointer-range.js';
 import { aslGraph } from '../graph/asl-graph.js';
 import { layoutGraph } from '../graph/graph-layout.js';
 import { type GraphView, graphView } from '../graph/graph-view.js';
-import { checkJson } from '../json-text.js';
+import { checkJson, prettyJson } from '../json-text.js';
 import { href } from '../router.js';
 import type { Page } from './page.js';
 import { TEST_STATE_HANDOFF_KEY } from './test-state-page.js';
@@ -460,8 +460,11 @@ export function definitionPage(arn?: string): Page {
           deleteButton.hidden = false;
         }
         typeSelect.value = machine.type;
+        // Read-only, the app's definition is laid out to be read; an editable one stays as
+        // stored, so that Update sends back exactly what was there plus the edit.
+        const text = origin.fromApp ? prettyJson(machine.definition) : machine.definition;
         editor.view.dispatch({
-          changes: { from: 0, to: editor.view.state.doc.length, insert: machine.definition },
+          changes: { from: 0, to: editor.view.state.doc.length, insert: text },
         });
         say('');
       })

@@ -518,9 +518,9 @@ export function versionsPanel(
         h(
           'div',
           { class: 'form-row inline-form' },
-          routingMessage,
           aliasButton,
           cancelEdit,
+          routingMessage,
           aliasResult.element,
         ),
       ),
