@@ -142,7 +142,7 @@ describe('the work at an activity', () => {
     await sfn.send(
       new SendTaskSuccessCommand({ taskToken: task.taskToken, output: '{"shipped":true}' }),
     );
-    expect((await waitForEnd(sfn, executionArn)).status).toBe('SUCCEEDED');
+    expect((await waitForEnd(sfn, executionArn as string)).status).toBe('SUCCEEDED');
     await expect.poll(() => rows(page, 'started')).toEqual([['No task is with a worker.']]);
     expect(await rows(page, 'scheduled')).toEqual([['No task waits for a worker.']]);
     await page.locator('a.back').click();
