@@ -79,14 +79,16 @@ describe('EventStream activities', () => {
       const reader = (response.body as ReadableStream<Uint8Array>).getReader();
       let text = '';
       // One read in flight at a time: a read that lost a race still gets the next chunk.
-      let reading: Promise<ReadableStreamReadResult<Uint8Array>> | undefined;
+      let reading: ReturnType<typeof reader.read> | undefined;
       const readFor = async (ms: number) => {
         const until = Date.now() + ms;
         while (Date.now() < until) {
           reading ??= reader.read();
           const chunk = await Promise.race([
             reading,
-            new Promise<undefined>((resolve) => setTimeout(resolve, until - Date.now())),
+            new Promise<undefined>((resolve) =>
+              setTimeout(() => resolve(undefined), until - Date.now()),
+            ),
           ]);
           if (chunk === undefined) continue;
           reading = undefined;
