@@ -5,6 +5,7 @@ import { h, replace } from '../dom.js';
 import { dateTime } from '../format.js';
 import { live } from '../live.js';
 import { href } from '../router.js';
+import { keepingFocus } from './activity-page.js';
 import type { Page } from './page.js';
 
 /** A count cell: the number, and the workers' names when it counts workers. */
@@ -71,69 +72,71 @@ export function activitiesPage(): Page {
   nameInput.addEventListener('input', checkName);
 
   const show = (activities: readonly ActivityWire[]) => {
-    replace(
-      body,
-      activities.length === 0
-        ? h(
-            'tr',
-            {},
-            h(
-              'td',
-              { colspan: 6, class: 'empty', 'data-role': 'no-activities' },
-              'No activities yet: create one here, or with aws stepfunctions create-activity.',
-            ),
-          )
-        : activities.map((a) =>
-            h(
+    keepingFocus(body, () =>
+      replace(
+        body,
+        activities.length === 0
+          ? h(
               'tr',
-              { 'data-activity': a.name },
+              {},
               h(
                 'td',
-                {},
-                h(
-                  'a',
-                  {
-                    href: href({ page: 'activities', arn: a.activityArn }),
-                    'data-role': 'activity-link',
-                    title: a.activityArn,
-                  },
-                  a.name,
-                ),
+                { colspan: 6, class: 'empty', 'data-role': 'no-activities' },
+                'No activities yet: create one here, or with aws stepfunctions create-activity.',
               ),
-              countCell('scheduled-count', a.scheduled.length),
-              countCell('started-count', a.started.length),
-              countCell(
-                'polling-count',
-                a.polls.length,
-                a.polls.map((p) => p.workerName || '(no workerName)'),
-              ),
-              h('td', {}, dateTime(a.creationDate)),
+            )
+          : activities.map((a) =>
               h(
-                'td',
-                { class: 'row-actions' },
+                'tr',
+                { 'data-activity': a.name, 'data-key': a.activityArn },
                 h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'small danger',
-                    'data-role': 'delete-activity',
-                    'aria-label': `Delete ${a.name}`,
-                    onclick: async (event: Event) => {
-                      (event.currentTarget as HTMLButtonElement).disabled = true;
-                      try {
-                        await sfn('DeleteActivity', { activityArn: a.activityArn });
-                        say(`Deleted ${a.name}.`, 'ok');
-                      } catch (error) {
-                        say(`Delete failed — ${errorText(error)}`, 'error');
-                      }
-                      await load();
+                  'td',
+                  {},
+                  h(
+                    'a',
+                    {
+                      href: href({ page: 'activities', arn: a.activityArn }),
+                      'data-role': 'activity-link',
+                      title: a.activityArn,
                     },
-                  },
-                  'Delete',
+                    a.name,
+                  ),
+                ),
+                countCell('scheduled-count', a.scheduled.length),
+                countCell('started-count', a.started.length),
+                countCell(
+                  'polling-count',
+                  a.polls.length,
+                  a.polls.map((p) => p.workerName || '(no workerName)'),
+                ),
+                h('td', {}, dateTime(a.creationDate)),
+                h(
+                  'td',
+                  { class: 'row-actions' },
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'small danger',
+                      'data-role': 'delete-activity',
+                      'aria-label': `Delete ${a.name}`,
+                      onclick: async (event: Event) => {
+                        (event.currentTarget as HTMLButtonElement).disabled = true;
+                        try {
+                          await sfn('DeleteActivity', { activityArn: a.activityArn });
+                          say(`Deleted ${a.name}.`, 'ok');
+                        } catch (error) {
+                          say(`Delete failed — ${errorText(error)}`, 'error');
+                        }
+                        await load();
+                      },
+                    },
+                    'Delete',
+                  ),
                 ),
               ),
             ),
-          ),
+      ),
     );
     element.dataset.loaded = 'true';
   };

@@ -46,6 +46,24 @@ export function tickTimes(root: HTMLElement, clock: ServerClock): void {
   }
 }
 
+/**
+ * Redraws `container` (with `render`) keeping the keyboard's place: a control focused in a
+ * keyed row (`data-key`) is focused again in the row of that key, when it is still there.
+ * The live stream redraws on every change of the work, which must not throw the focus away.
+ */
+export function keepingFocus(container: HTMLElement, render: () => void): void {
+  const active = document.activeElement;
+  const focused = active instanceof HTMLElement && container.contains(active) ? active : undefined;
+  const key = focused?.closest<HTMLElement>('[data-key]')?.dataset.key;
+  const role = focused?.dataset.role;
+  render();
+  if (key === undefined || role === undefined) return;
+  const row = [...container.querySelectorAll<HTMLElement>('[data-key]')].find(
+    (candidate) => candidate.dataset.key === key,
+  );
+  row?.querySelector<HTMLElement>(`[data-role="${role}"]`)?.focus();
+}
+
 const executionCell = (task: ActivityTaskWire) =>
   h(
     'td',
@@ -120,7 +138,11 @@ export function scheduledTable(activity: ActivityWire, clock: ServerClock): HTML
     activity.scheduled.map((task) =>
       h(
         'tr',
-        { 'data-execution': task.executionArn ?? '', 'data-state': task.stateName ?? '' },
+        {
+          'data-key': task.redactedToken,
+          'data-execution': task.executionArn ?? '',
+          'data-state': task.stateName ?? '',
+        },
         executionCell(task),
         h('td', {}, task.stateName ?? '-'),
         inputCell(task),
@@ -142,6 +164,7 @@ export function startedTable(activity: ActivityWire, clock: ServerClock): HTMLEl
       h(
         'tr',
         {
+          'data-key': task.redactedToken,
           'data-execution': task.executionArn ?? '',
           'data-state': task.stateName ?? '',
           'data-worker': task.workerName ?? '',
@@ -236,20 +259,22 @@ export function activityPage(activityArn: string): Page {
       );
     } else {
       title.textContent = activity.name;
-      replace(
-        content,
-        h('h2', {}, 'Workers polling now'),
-        pollsTable(activity, clock),
-        h('h2', {}, 'Waiting for a worker'),
-        scheduledTable(activity, clock),
-        h('h2', {}, 'Taken by a worker, waiting for its answer'),
-        startedTable(activity, clock),
-        h(
-          'p',
-          { class: 'hint' },
-          'A worker answers with SendTaskSuccess or SendTaskFailure and the token GetActivityTask gave it; you can also answer from ',
-          h('a', { href: href({ page: 'callbacks' }) }, 'Pending callbacks'),
-          '.',
+      keepingFocus(content, () =>
+        replace(
+          content,
+          h('h2', {}, 'Workers polling now'),
+          pollsTable(activity, clock),
+          h('h2', {}, 'Waiting for a worker'),
+          scheduledTable(activity, clock),
+          h('h2', {}, 'Taken by a worker, waiting for its answer'),
+          startedTable(activity, clock),
+          h(
+            'p',
+            { class: 'hint' },
+            'A worker answers with SendTaskSuccess or SendTaskFailure and the token GetActivityTask gave it; you can also answer from ',
+            h('a', { href: href({ page: 'callbacks' }) }, 'Pending callbacks'),
+            '.',
+          ),
         ),
       );
     }

@@ -103,6 +103,9 @@ describe('the work at an activity', () => {
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await shot(page, 'activity-scheduled');
 
+    // The keyboard is on the task's execution link when the live stream redraws the tables.
+    await scheduled.locator('[data-role=execution]').focus();
+
     // A worker takes it: the page shows it taken by that worker, its heartbeat clock running.
     const task = await sfn.send(
       new GetActivityTaskCommand({ activityArn, workerName: 'worker-1' }),
@@ -116,6 +119,12 @@ describe('the work at an activity', () => {
     expect(started?.[4]).toMatch(/^in (1 min 5\d s|2 min 00 s)$/);
     expect(started?.[5]).toMatch(/^in (9|10) min/);
     expect(await rows(page, 'scheduled')).toEqual([['No task waits for a worker.']]);
+    // The focus followed the task to its new row instead of falling back to the page.
+    expect(
+      await taken
+        .locator('[data-role=execution]')
+        .evaluate((link) => link === link.ownerDocument.activeElement),
+    ).toBe(true);
 
     // Another worker polls and finds nothing: its poll is held open, and shows.
     const abandoned = new AbortController();
