@@ -11,6 +11,21 @@ import type { ConsoleSource } from './console-source.js';
 /** Characters of a task's input the console shows (the whole input may be 256 KiB). */
 export const INPUT_PREVIEW_LENGTH = 200;
 
+/**
+ * A task's token redacted, hashed once per task: the live stream asks every 200 ms, and a
+ * SHA-256 per task each time is most of the cost with many tasks waiting. Keyed by the record,
+ * which the runner replaces only when a worker takes the task.
+ */
+const redactedTokens = new WeakMap<ActivityTaskRecord, string>();
+function redactedTokenOf(task: ActivityTaskRecord): string {
+  let redacted = redactedTokens.get(task);
+  if (redacted === undefined) {
+    redacted = redactToken(task.taskToken);
+    redactedTokens.set(task, redacted);
+  }
+  return redacted;
+}
+
 /** An execution's name: the last segment of its ARN (`…:execution:<machine>:<name>`). */
 const executionName = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
 
@@ -31,7 +46,7 @@ function taskToWire(task: ActivityTaskRecord, open: PendingTask | undefined): Ac
     open?.timeoutAt ??
     (task.timeoutSeconds !== undefined ? task.scheduledAt + task.timeoutSeconds * 1000 : undefined);
   return {
-    redactedToken: redactToken(task.taskToken),
+    redactedToken: redactedTokenOf(task),
     ...(task.executionArn !== undefined
       ? { executionArn: task.executionArn, executionName: executionName(task.executionArn) }
       : {}),
