@@ -56,9 +56,10 @@ export function stateOfLocation(location: string | undefined): string | undefine
 
 /** Whether the state machine comes from the CDK app `serve` loaded (the API will not change it). */
 export function stateMachineOrigin(arn: string): Promise<StateMachineOrigin> {
+  // Unknown (the call failed): the page offers what the API may take, and shows its answer.
   return consoleGet<StateMachineOrigin>(
     `state-machine-origin?stateMachineArn=${encodeURIComponent(arn)}`,
-  );
+  ).catch(() => ({ fromApp: false }));
 }
 
 /**
