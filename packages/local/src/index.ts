@@ -53,6 +53,13 @@ export {
 } from './mocks/mock-config.js';
 export { MockConfigError } from './mocks/mock-config-error.js';
 export type {
+  ActivityPollRecord,
+  ActivityRecord,
+  ActivityTaskOrigin,
+  ActivityTaskRecord,
+  ActivityWork,
+} from './model/activity-work.js';
+export type {
   ExecutionDescription,
   ExecutionStatus,
   StartedExecution,

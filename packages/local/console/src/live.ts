@@ -1,9 +1,12 @@
+import type { ActivitiesWire } from '../../src/model/activity-work.js';
 import type { Counts, WireEvent, WireExecution } from '../../src/model/console-wire.js';
 
 /** What the live stream delivers. */
 export interface LiveHandlers {
   readonly onCounts?: (counts: Counts) => void;
   readonly onHistory?: (update: { events: WireEvent[]; execution?: WireExecution }) => void;
+  /** Asks for the activities' work (`?activities`): every activity, whenever its work changes. */
+  readonly onActivities?: (activities: ActivitiesWire) => void;
 }
 
 /**
@@ -17,15 +20,22 @@ export function live(
 ): () => void {
   let source: EventSource | undefined;
   const open = () => {
-    const query = execution
-      ? `?execution=${encodeURIComponent(execution.arn)}&after=${execution.after()}`
-      : '';
+    const params = [
+      ...(execution
+        ? [`execution=${encodeURIComponent(execution.arn)}`, `after=${execution.after()}`]
+        : []),
+      ...(handlers.onActivities ? ['activities'] : []),
+    ];
+    const query = params.length > 0 ? `?${params.join('&')}` : '';
     source = new EventSource(`/console/api/stream${query}`, { withCredentials: false });
     source.addEventListener('counts', (event) => {
       handlers.onCounts?.(JSON.parse((event as MessageEvent<string>).data) as Counts);
     });
     source.addEventListener('history', (event) => {
       handlers.onHistory?.(JSON.parse((event as MessageEvent<string>).data));
+    });
+    source.addEventListener('activities', (event) => {
+      handlers.onActivities?.(JSON.parse((event as MessageEvent<string>).data) as ActivitiesWire);
     });
     source.addEventListener('error', () => {
       // Reopen from the last event held (EventSource would replay from its own URL's `after`).

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '../http/http-route.js';
 import type { Access, RequestGuard } from '../http/request-guard.js';
+import { consoleActivities } from './console-activities.js';
 import { consoleCounts, consoleQueues, consoleStack, consoleTopics } from './console-overview.js';
 import type { ConsoleSource } from './console-source.js';
 import { type CoverageReport, CoverageReportError } from './coverage-report.js';
@@ -9,6 +10,7 @@ import { EventStream } from './event-stream.js';
 import type { FunctionLog } from './function-log.js';
 import { pendingCallbacks } from './pending-callbacks.js';
 import { pageContentSecurityPolicy, SECURITY_HEADERS } from './security-headers.js';
+import { stateMachineOrigin } from './state-machine-origin.js';
 import { StaticAssets } from './static-assets.js';
 
 /** Where the console lives on the endpoint. */
@@ -34,8 +36,8 @@ export interface ConsoleRouteOptions {
 /**
  * The console's HTTP side, mounted on the Step Functions endpoint: its page and scripts
  * (public: they hold nothing), and the console-only calls under `/console/api/` (they need
- * the secret): `stack`, `counts`, `pending`, `queues`, `topics`, `logs?after=<seq>` and the
- * live `stream`. Everything else the page does goes through the Step Functions API.
+ * the secret): `stack`, `counts`, `pending`, `activities`, `state-machine-origin`, `queues`,
+ * `topics`, `logs?after=<seq>` and the live `stream`. Everything else the page does goes through the Step Functions API.
  *
  * `GET /console/?secret=<secret>` trades the secret of the URL `serve` printed for an
  * HttpOnly, SameSite=Strict cookie, and redirects to `/console/` so that the secret leaves
@@ -137,6 +139,15 @@ export class ConsoleRoute implements HttpRoute {
         return;
       case 'pending':
         this.#json(response, pendingCallbacks(source));
+        return;
+      case 'activities':
+        this.#json(response, consoleActivities(source));
+        return;
+      case 'state-machine-origin':
+        this.#json(
+          response,
+          stateMachineOrigin(source, url.searchParams.get('stateMachineArn') ?? ''),
+        );
         return;
       case 'queues':
         this.#json(response, consoleQueues(source));

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ActivitiesWire } from '../model/activity-work.js';
 import { redactTokensIn } from '../model/token-redaction.js';
+import { consoleActivities } from './console-activities.js';
 import { consoleCounts } from './console-overview.js';
 import type { ConsoleSource } from './console-source.js';
 import type { FunctionLog } from './function-log.js';
@@ -17,6 +19,10 @@ interface Client {
   readonly response: ServerResponse;
   /** The execution whose history the page follows, if any. */
   readonly executionArn: string | undefined;
+  /** The page follows the activities' work (`?activities`). */
+  readonly activities: boolean;
+  /** The activities last sent (without their time), to send them again only on change. */
+  sentActivities: string;
   /** Id of the last history event sent. */
   sentEventId: number;
   sentStatus: string | undefined;
@@ -29,7 +35,9 @@ interface Client {
  * - `counts`: executions, running, pending tokens, queue counts, notifications, log lines,
  *   whenever one changes (the page then refreshes what it shows);
  * - `history` (with `?execution=<arn>&after=<event id>`): the execution's new history events
- *   in GetExecutionHistory's shape, and its description when its status changes.
+ *   in GetExecutionHistory's shape, and its description when its status changes;
+ * - `activities` (with `?activities`): every activity with the tasks waiting at it and the
+ *   workers' polls held (tokens redacted), whenever that changes.
  *
  * The stream polls the runner's read-only views every {@link TICK_MS} ms, and only while a
  * page is connected: it needs no hook in the engine, and costs nothing when no console is open.
@@ -63,6 +71,8 @@ export class EventStream {
     const client: Client = {
       response,
       executionArn: url.searchParams.get('execution') ?? undefined,
+      activities: url.searchParams.has('activities'),
+      sentActivities: '',
       sentEventId: Number.isInteger(after) && after > 0 ? after : 0,
       sentStatus: undefined,
       sentCounts: '',
@@ -93,8 +103,12 @@ export class EventStream {
     this.#ticks += 1;
     const keepalive = this.#ticks % KEEPALIVE_TICKS === 0;
     let counts: string;
+    let activities: ActivitiesWire | undefined;
     try {
       counts = JSON.stringify(consoleCounts(this.#source, this.#log));
+      if ([...this.#clients].some((client) => client.activities)) {
+        activities = consoleActivities(this.#source);
+      }
     } catch (error) {
       // A timer's exception would end the process: the streams end instead, the pages reconnect.
       this.#drop(error);
@@ -102,7 +116,7 @@ export class EventStream {
     }
     for (const client of this.#clients) {
       try {
-        this.#send(client, counts);
+        this.#send(client, counts, activities);
         if (keepalive) client.response.write(': keepalive\n\n');
       } catch (error) {
         this.#drop(error, client);
@@ -122,10 +136,21 @@ export class EventStream {
     if (this.#clients.size === 0) this.#stop();
   }
 
-  #send(client: Client, counts = JSON.stringify(consoleCounts(this.#source, this.#log))): void {
+  #send(
+    client: Client,
+    counts = JSON.stringify(consoleCounts(this.#source, this.#log)),
+    activities = client.activities ? consoleActivities(this.#source) : undefined,
+  ): void {
     if (counts !== client.sentCounts) {
       client.sentCounts = counts;
       client.response.write(`event: counts\ndata: ${counts}\n\n`);
+    }
+    if (client.activities && activities) {
+      const key = JSON.stringify(activities.activities);
+      if (key !== client.sentActivities) {
+        client.sentActivities = key;
+        client.response.write(`event: activities\ndata: ${JSON.stringify(activities)}\n\n`);
+      }
     }
     if (client.executionArn === undefined) return;
     const execution = this.#source.describeExecution(client.executionArn);

@@ -16,11 +16,14 @@ function enteringState(events: readonly HistoryEvent[], event: HistoryEvent): st
 /**
  * The open task tokens with where they wait: the execution that holds each (its
  * `taskTokens`) and, from its history, the TaskScheduled event whose parameters carry the
- * token and the state it belongs to. Derived from the history in AWS's shape only.
+ * token and the state it belongs to, or for an activity's token the activity task's state,
+ * activity ARN and input.
  */
 export function pendingCallbacks(source: ConsoleSource): PendingCallback[] {
   const pending = source.pendingTasks();
   if (pending.length === 0) return [];
+  // An activity's token is in no TaskScheduled event: the activity's work says where it waits.
+  const activityTasks = new Map(source.activityWork().tasks.map((task) => [task.taskToken, task]));
   const holders = new Map<string, ReturnType<ConsoleSource['executions']>[number]>();
   for (const execution of source.executions()) {
     if (execution.status !== 'RUNNING') continue;
@@ -47,6 +50,18 @@ export function pendingCallbacks(source: ConsoleSource): PendingCallback[] {
         scheduled = event;
         break;
       }
+    }
+    const activityTask = activityTasks.get(task.token);
+    if (!scheduled && activityTask) {
+      return {
+        ...base,
+        executionArn: execution.executionArn,
+        executionName: execution.name,
+        stateMachineArn: execution.stateMachineArn,
+        ...(activityTask.stateName !== undefined ? { stateName: activityTask.stateName } : {}),
+        resource: activityTask.activityArn,
+        parameters: redactTokensIn(activityTask.input),
+      };
     }
     const stateName = scheduled ? enteringState(events, scheduled) : undefined;
     return {

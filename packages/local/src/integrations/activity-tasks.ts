@@ -1,3 +1,10 @@
+import type {
+  ActivityPollRecord,
+  ActivityTaskOrigin,
+  ActivityTaskRecord,
+  ActivityWork,
+} from '../model/activity-work.js';
+
 /** A task an activity worker took: what GetActivityTask answers. */
 export interface ActivityTask {
   readonly taskToken: string;
@@ -5,13 +12,14 @@ export interface ActivityTask {
   readonly input: string;
 }
 
-interface WaitingTask extends ActivityTask {
+interface OpenTask {
+  record: ActivityTaskRecord;
   /** Hands the task to a worker: the engine records ActivityStarted with its name. */
   readonly take: (workerName: string) => void;
 }
 
 interface WaitingWorker {
-  readonly workerName: string;
+  readonly record: ActivityPollRecord;
   readonly hand: (task: ActivityTask | undefined) => void;
 }
 
@@ -21,30 +29,61 @@ interface WaitingWorker {
  * task goes at once to the longest-waiting worker, else waits for the next poll; a poll
  * takes the oldest waiting task at once, else is held until one is scheduled or its hold
  * time ends (AWS holds it up to 60 s, then answers with no task).
+ *
+ * A task stays known after a worker took it, until its attempt ends (answered, timed out,
+ * execution stopped): {@link work} lists what waits where, for the console.
  */
 export class ActivityTasks {
-  readonly #tasks = new Map<string, WaitingTask[]>();
+  readonly #waiting = new Map<string, OpenTask[]>();
   readonly #workers = new Map<string, WaitingWorker[]>();
+  /** Every open task, waiting or taken, in scheduling order. */
+  readonly #open = new Set<OpenTask>();
+  readonly #now: () => number;
+
+  /** @param now the runner's time (epoch ms). @default Date.now */
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
 
   /**
    * Schedules a task of an activity; resolves with the name of the worker that took it.
-   * Aborting `signal` (the task timed out, the execution stopped) withdraws it.
+   * Aborting `signal` (the attempt ended: answered, timed out, the execution stopped)
+   * withdraws it. `origin` says where it was scheduled from, for {@link work}.
    */
-  schedule(activityArn: string, task: ActivityTask, signal: AbortSignal): Promise<string> {
+  schedule(
+    activityArn: string,
+    task: ActivityTask,
+    signal: AbortSignal,
+    origin?: ActivityTaskOrigin,
+  ): Promise<string> {
     return new Promise<string>((resolve) => {
+      const open: OpenTask = {
+        record: { ...origin, ...task, activityArn, scheduledAt: this.#now() },
+        take: (workerName) => {
+          open.record = { ...open.record, workerName, startedAt: this.#now() };
+          resolve(workerName);
+        },
+      };
+      if (signal.aborted) return;
+      this.#open.add(open);
+      signal.addEventListener(
+        'abort',
+        () => {
+          this.#open.delete(open);
+          remove(this.#waiting, activityArn, open);
+        },
+        { once: true },
+      );
       const worker = this.#workers.get(activityArn)?.shift();
+      if (this.#workers.get(activityArn)?.length === 0) this.#workers.delete(activityArn);
       if (worker) {
+        open.take(worker.record.workerName);
         worker.hand(task);
-        resolve(worker.workerName);
         return;
       }
-      const waiting: WaitingTask = { ...task, take: resolve };
-      const queue = this.#tasks.get(activityArn) ?? [];
-      queue.push(waiting);
-      this.#tasks.set(activityArn, queue);
-      signal.addEventListener('abort', () => remove(this.#tasks, activityArn, waiting), {
-        once: true,
-      });
+      const queue = this.#waiting.get(activityArn) ?? [];
+      queue.push(open);
+      this.#waiting.set(activityArn, queue);
     });
   }
 
@@ -53,32 +92,43 @@ export class ActivityTasks {
    * within `holdMs`; undefined when none comes (or {@link release} ends the hold).
    */
   poll(activityArn: string, workerName: string, holdMs: number): Promise<ActivityTask | undefined> {
-    const task = this.#tasks.get(activityArn)?.shift();
+    const queue = this.#waiting.get(activityArn);
+    const task = queue?.shift();
+    if (queue?.length === 0) this.#waiting.delete(activityArn);
     if (task) {
       task.take(workerName);
-      return Promise.resolve({ taskToken: task.taskToken, input: task.input });
+      return Promise.resolve({ taskToken: task.record.taskToken, input: task.record.input });
     }
     return new Promise((resolve) => {
+      const polledAt = this.#now();
       const timer = setTimeout(() => {
         remove(this.#workers, activityArn, worker);
         resolve(undefined);
       }, holdMs);
       const worker: WaitingWorker = {
-        workerName,
+        record: { activityArn, workerName, polledAt, answersAt: polledAt + holdMs },
         hand: (handed) => {
           clearTimeout(timer);
           resolve(handed);
         },
       };
-      const queue = this.#workers.get(activityArn) ?? [];
-      queue.push(worker);
-      this.#workers.set(activityArn, queue);
+      const workers = this.#workers.get(activityArn) ?? [];
+      workers.push(worker);
+      this.#workers.set(activityArn, workers);
     });
   }
 
   /** Tasks waiting for a worker, of one activity. */
   waitingCount(activityArn: string): number {
-    return this.#tasks.get(activityArn)?.length ?? 0;
+    return this.#waiting.get(activityArn)?.length ?? 0;
+  }
+
+  /** The open tasks (waiting for a worker or taken by one) and the polls held, oldest first. */
+  work(): ActivityWork {
+    return {
+      tasks: [...this.#open].map((task) => task.record),
+      polls: [...this.#workers.values()].flat().map((worker) => worker.record),
+    };
   }
 
   /** Ends the held polls of an activity (it was deleted, or the runner closes) with no task. */

@@ -46,6 +46,14 @@ export function routeTask(
       resource.arn,
       { taskToken: request.taskToken as string, input: JSON.stringify(request.parameters) },
       request.signal,
+      {
+        executionArn: origin.executionArn,
+        stateName: request.stateName,
+        ...(request.timeoutSeconds !== undefined ? { timeoutSeconds: request.timeoutSeconds } : {}),
+        ...(request.heartbeatSeconds !== undefined
+          ? { heartbeatSeconds: request.heartbeatSeconds }
+          : {}),
+      },
     );
   }
   if (routes.nested && resource.resourceType === 'states' && resource.action === 'startExecution') {

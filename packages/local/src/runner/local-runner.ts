@@ -45,6 +45,7 @@ import { routeTask } from '../integrations/task-router.js';
 import type { MockConfig } from '../mocks/mock-config.js';
 import { MockConfigError } from '../mocks/mock-config-error.js';
 import { MockSession } from '../mocks/mock-session.js';
+import type { ActivityWork } from '../model/activity-work.js';
 import {
   activityArn,
   DEFAULT_REGION,
@@ -60,6 +61,7 @@ import { CreatedStateMachines } from '../store/created-state-machines.js';
 import { DataDirLock } from '../store/data-dir-lock.js';
 import {
   LocalStore,
+  type StoredActivity,
   type StoredAlias,
   type StoredNotification,
   type StoredVersion,
@@ -264,7 +266,7 @@ export class LocalRunner implements NestedExecutionHost {
   readonly #retain: number;
   readonly #onExecution: ((execution: LocalExecution) => void) | undefined;
   /** Activity tasks waiting for a worker, and the workers' held polls. */
-  readonly #activities = new ActivityTasks();
+  readonly #activities: ActivityTasks;
   readonly #activityPollMs: number;
   /** Picks the version an alias runs. */
   readonly random: () => number;
@@ -291,6 +293,7 @@ export class LocalRunner implements NestedExecutionHost {
     this.callbacks = callbacks;
     this.#retain = options.retainExecutions ?? 100;
     this.#activityPollMs = (options.activityPollSeconds ?? 60) * 1000;
+    this.#activities = new ActivityTasks(() => time.now());
     this.random = options.random ?? Math.random;
     this.#startsUnrunnable = options.onUnrunnableTask !== undefined;
     this.mockConfig = options.mockConfig;
@@ -762,6 +765,20 @@ export class LocalRunner implements NestedExecutionHost {
   /** Task tokens waiting for an answer, oldest first, with their deadlines. */
   pendingTasks(): PendingTask[] {
     return this.#registry.pending();
+  }
+
+  /** The activities (CreateActivity), oldest first. */
+  activities(): StoredActivity[] {
+    return this.store.activities();
+  }
+
+  /**
+   * The work at the activities: each task an execution scheduled and not yet ended (waiting
+   * for a worker, or taken by one and waiting for its SendTask* answer), and each
+   * GetActivityTask poll held open. The records hold the task tokens whole.
+   */
+  activityWork(): ActivityWork {
+    return this.#activities.work();
   }
 
   /**

@@ -1,22 +1,31 @@
+import type { ActivitiesWire, ActivityWire } from '../../../src/model/activity-work.js';
 import { nameProblem } from '../../../src/model/resource-name.js';
-import { SfnError, sfn, sfnAll } from '../api.js';
+import { consoleGet, SfnError, sfn } from '../api.js';
 import { h, replace } from '../dom.js';
 import { dateTime } from '../format.js';
+import { live } from '../live.js';
+import { href } from '../router.js';
+import { keepingFocus } from './activity-page.js';
 import type { Page } from './page.js';
 
-/** An activity as ListActivities lists it. */
-interface ActivityItem {
-  readonly activityArn: string;
-  readonly name: string;
-  readonly creationDate: number;
-}
+/** A count cell: the number, and the workers' names when it counts workers. */
+const countCell = (role: string, count: number, names?: readonly string[]) =>
+  h(
+    'td',
+    { 'data-role': role },
+    String(count),
+    names && names.length > 0 ? h('span', { class: 'sub' }, ` (${names.join(', ')})`) : null,
+  );
 
 const errorText = (error: unknown) =>
   error instanceof SfnError ? `${error.type}: ${error.message}` : String(error);
 
 /**
- * The activities (ListActivities, every page), *Create activity* (CreateActivity, the name
- * checked as you type by the endpoint's own rule) and *Delete* (DeleteActivity).
+ * The activities with their work, live from the console's stream: for each, the tasks
+ * waiting for a worker, the tasks workers took (waiting for their answer) and the workers
+ * polling now (by `workerName`); its page (`#/activities/<arn>`) lists them. *Create
+ * activity* (CreateActivity, the name checked as you type by the endpoint's own rule) and
+ * *Delete* (DeleteActivity), through the Step Functions API.
  */
 export function activitiesPage(): Page {
   const status = h('p', {
@@ -62,56 +71,79 @@ export function activitiesPage(): Page {
   };
   nameInput.addEventListener('input', checkName);
 
-  const load = async () => {
-    const activities = await sfnAll<ActivityItem>('ListActivities', {}, 'activities');
-    if (closed) return;
-    replace(
-      body,
-      activities.length === 0
-        ? h(
-            'tr',
-            {},
-            h(
-              'td',
-              { colspan: 4, class: 'empty', 'data-role': 'no-activities' },
-              'No activities yet: create one here, or with aws stepfunctions create-activity.',
-            ),
-          )
-        : activities.map((a) =>
-            h(
+  const show = (activities: readonly ActivityWire[]) => {
+    keepingFocus(body, () =>
+      replace(
+        body,
+        activities.length === 0
+          ? h(
               'tr',
-              { 'data-activity': a.name },
-              h('td', {}, a.name),
-              h('td', { class: 'mono' }, a.activityArn),
-              h('td', {}, dateTime(a.creationDate)),
+              {},
               h(
                 'td',
-                { class: 'row-actions' },
+                { colspan: 6, class: 'empty', 'data-role': 'no-activities' },
+                'No activities yet: create one here, or with aws stepfunctions create-activity.',
+              ),
+            )
+          : activities.map((a) =>
+              h(
+                'tr',
+                { 'data-activity': a.name, 'data-key': a.activityArn },
                 h(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'small danger',
-                    'data-role': 'delete-activity',
-                    'aria-label': `Delete ${a.name}`,
-                    onclick: async (event: Event) => {
-                      (event.currentTarget as HTMLButtonElement).disabled = true;
-                      try {
-                        await sfn('DeleteActivity', { activityArn: a.activityArn });
-                        say(`Deleted ${a.name}.`, 'ok');
-                      } catch (error) {
-                        say(`Delete failed — ${errorText(error)}`, 'error');
-                      }
-                      await load();
+                  'td',
+                  {},
+                  h(
+                    'a',
+                    {
+                      href: href({ page: 'activities', arn: a.activityArn }),
+                      'data-role': 'activity-link',
+                      title: a.activityArn,
                     },
-                  },
-                  'Delete',
+                    a.name,
+                  ),
+                ),
+                countCell('scheduled-count', a.scheduled.length),
+                countCell('started-count', a.started.length),
+                countCell(
+                  'polling-count',
+                  a.polls.length,
+                  a.polls.map((p) => p.workerName || '(no workerName)'),
+                ),
+                h('td', {}, dateTime(a.creationDate)),
+                h(
+                  'td',
+                  { class: 'row-actions' },
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'small danger',
+                      'data-role': 'delete-activity',
+                      'aria-label': `Delete ${a.name}`,
+                      onclick: async (event: Event) => {
+                        (event.currentTarget as HTMLButtonElement).disabled = true;
+                        try {
+                          await sfn('DeleteActivity', { activityArn: a.activityArn });
+                          say(`Deleted ${a.name}.`, 'ok');
+                        } catch (error) {
+                          say(`Delete failed — ${errorText(error)}`, 'error');
+                        }
+                        await load();
+                      },
+                    },
+                    'Delete',
+                  ),
                 ),
               ),
             ),
-          ),
+      ),
     );
     element.dataset.loaded = 'true';
+  };
+  /** Reads the activities now (after a change made here: the stream follows within moments). */
+  const load = async () => {
+    const wire = await consoleGet<ActivitiesWire>('activities');
+    if (!closed) show(wire.activities);
   };
 
   const form = h(
@@ -149,6 +181,11 @@ export function activitiesPage(): Page {
     'section',
     { class: 'page', 'data-page': 'activities' },
     h('h1', {}, 'Activities'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Workers poll GetActivityTask for a task and answer with SendTaskSuccess or SendTaskFailure. Open an activity for its waiting tasks and its workers.',
+    ),
     form,
     status,
     h(
@@ -160,19 +197,29 @@ export function activitiesPage(): Page {
         h(
           'tr',
           {},
-          ['Name', 'ARN', 'Created', 'Actions'].map((c) => h('th', { scope: 'col' }, c)),
+          [
+            'Name',
+            'Waiting for a worker',
+            'Taken by a worker',
+            'Workers polling',
+            'Created',
+            'Actions',
+          ].map((c) => h('th', { scope: 'col' }, c)),
         ),
       ),
       body,
     ),
   );
-  load().catch((error: unknown) =>
-    say(`Could not list the activities: ${errorText(error)}`, 'error'),
-  );
+  const stop = live({
+    onActivities: (wire) => {
+      if (!closed) show(wire.activities);
+    },
+  });
   return {
     element,
     close: () => {
       closed = true;
+      stop();
     },
   };
 }

@@ -1,5 +1,8 @@
+import { EditorState, StateEffect } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { nameProblem } from '../../../src/model/resource-name.js';
-import { SfnError, sfn } from '../api.js';
+import type { StateMachineOrigin } from '../../../src/model/state-machine-origin.js';
+import { consoleGet, SfnError, sfn } from '../api.js';
 import { h, replace } from '../dom.js';
 import {
   type DefinitionEditor,
@@ -17,6 +20,7 @@ import { pointerTokens } from '../editor/json-pointer-range.js';
 import { aslGraph } from '../graph/asl-graph.js';
 import { layoutGraph } from '../graph/graph-layout.js';
 import { type GraphView, graphView } from '../graph/graph-view.js';
+import { prettyJson } from '../json-text.js';
 import { href } from '../router.js';
 import type { Page } from './page.js';
 import { TEST_STATE_HANDOFF_KEY } from './test-state-page.js';
@@ -57,12 +61,32 @@ export function stateOfLocation(location: string | undefined): string | undefine
   return state;
 }
 
+/** Whether the state machine comes from the CDK app `serve` loaded (the API will not change it). */
+export function stateMachineOrigin(arn: string): Promise<StateMachineOrigin> {
+  // Unknown (the call failed): the page offers what the API may take, and shows its answer.
+  return consoleGet<StateMachineOrigin>(
+    `state-machine-origin?stateMachineArn=${encodeURIComponent(arn)}`,
+  ).catch(() => ({ fromApp: false }));
+}
+
+/**
+ * Why an app's state machine cannot be changed from the page: UpdateStateMachine and
+ * DeleteStateMachine refuse it, its definition being the cloud assembly's.
+ */
+export function appDefinitionNotice(origin: StateMachineOrigin): HTMLElement {
+  return h(
+    'p',
+    { class: 'notice info', 'data-role': 'from-app' },
+    `This state machine comes from the CDK app${origin.stackName ? ` (stack ${origin.stackName})` : ''}: its definition is the app's, and UpdateStateMachine refuses to change it. Edit it in the app, then synthesize and restart serve (or redeploy).`,
+  );
+}
+
 /**
  * The definition editor: a new state machine (`arn` undefined), or a created one's definition.
  * The ASL in a code editor beside its graph, redrawn as you type; AWS's diagnostics
  * (ValidateStateMachineDefinition) on their line and their state; Create, Update (a new
  * revision) and Delete through the Step Functions API. A failed request never touches the
- * text.
+ * text. A state machine of the CDK app opens read-only, saying why and where to change it.
  */
 export function definitionPage(arn?: string): Page {
   const isNew = arn === undefined;
@@ -473,15 +497,38 @@ export function definitionPage(arn?: string): Page {
     schedule();
   } else {
     say('Loading…');
-    void sfn<{ name: string; type: string; definition: string }>('DescribeStateMachine', {
-      stateMachineArn: arn,
-    })
-      .then((machine) => {
+    // Hidden until the origin is known: an app's state machine cannot be updated nor deleted.
+    updateButton.hidden = true;
+    deleteButton.hidden = true;
+    void Promise.all([
+      sfn<{ name: string; type: string; definition: string }>('DescribeStateMachine', {
+        stateMachineArn: arn,
+      }),
+      stateMachineOrigin(arn),
+    ])
+      .then(([machine, origin]) => {
         if (closed) return;
-        title.textContent = `Edit ${machine.name}`;
+        if (origin.fromApp) {
+          title.textContent = `${machine.name} (read-only)`;
+          editor.view.dispatch({
+            effects: StateEffect.appendConfig.of([
+              EditorState.readOnly.of(true),
+              EditorView.contentAttributes.of({ 'aria-readonly': 'true' }),
+            ]),
+          });
+          status.before(appDefinitionNotice(origin));
+          element.dataset.readOnly = 'true';
+        } else {
+          title.textContent = `Edit ${machine.name}`;
+          updateButton.hidden = false;
+          deleteButton.hidden = false;
+        }
         typeSelect.value = machine.type;
-        // As stored: JSON (the switch rewrites it in YAML on request).
-        editor.setText(machine.definition, 'json');
+        // Read-only, the app's definition is laid out to be read; an editable one stays as
+        // stored, so that Update sends back exactly what was there plus the edit. Either opens
+        // in JSON, as stored (the switch rewrites it in YAML on request).
+        const text = origin.fromApp ? prettyJson(machine.definition) : machine.definition;
+        editor.setText(text, 'json');
         (formatSwitch.querySelector('[value=json]') as HTMLInputElement).checked = true;
         say('');
       })

@@ -1,4 +1,5 @@
 import { activitiesPage } from './activities-page.js';
+import { activityPage } from './activity-page.js';
 import { aroundPage } from './around-page.js';
 import { callbacksPage } from './callbacks-page.js';
 import { definitionPage } from './definition-page.js';
@@ -55,6 +56,11 @@ export const PAGES: readonly PageEntry[] = [
     arn: 'none',
     open: () => activitiesPage(),
     nav: { label: 'Activities' },
+  },
+  {
+    section: 'activities',
+    arn: 'required',
+    open: (arn) => activityPage(arn as string),
   },
   {
     section: 'test-state',

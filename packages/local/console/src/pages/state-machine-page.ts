@@ -7,6 +7,7 @@ import { layoutGraph } from '../graph/graph-layout.js';
 import { graphView } from '../graph/graph-view.js';
 import { jsonView } from '../json-view.js';
 import { href } from '../router.js';
+import { appDefinitionNotice, stateMachineOrigin } from './definition-page.js';
 import { type Page, throttle } from './page.js';
 import { openStartDialog } from './start-dialog.js';
 import { versionsPanel } from './versions-panel.js';
@@ -21,7 +22,8 @@ interface ExecutionItem {
 
 /**
  * One state machine: its graph beside its definition, its executions, Start execution, its
- * versions and aliases.
+ * versions and aliases. *Edit definition* for a state machine created through the API; one
+ * of the CDK app's opens read-only, the page saying why (UpdateStateMachine refuses it).
  */
 export function stateMachinePage(arn: string): Page {
   const title = h('h1', {}, 'State machine');
@@ -35,7 +37,20 @@ export function stateMachinePage(arn: string): Page {
   });
   const executions = h('tbody');
   let name = '';
-  const versions = versionsPanel(arn);
+  let versions: ReturnType<typeof versionsPanel> | undefined;
+  let closed = false;
+  const versionsSlot = h('div', { class: 'versions-slot' });
+  const notice = h('div', { class: 'origin-notice' });
+  const editLink = h(
+    'a',
+    {
+      class: 'button',
+      href: href({ page: 'editor', arn }),
+      'data-role': 'edit-definition',
+      hidden: true,
+    },
+    'Edit definition',
+  );
   const startButton = h(
     'button',
     {
@@ -53,17 +68,9 @@ export function stateMachinePage(arn: string): Page {
       'div',
       { class: 'page-head' },
       h('div', {}, title, meta),
-      h(
-        'div',
-        { class: 'actions' },
-        h(
-          'a',
-          { class: 'button', href: href({ page: 'editor', arn }), 'data-role': 'edit-definition' },
-          'Edit definition',
-        ),
-        startButton,
-      ),
+      h('div', { class: 'actions' }, editLink, startButton),
     ),
+    notice,
     h('div', { class: 'split' }, graphSlot, definitionSlot),
     h('h2', {}, 'Executions'),
     h(
@@ -80,8 +87,19 @@ export function stateMachinePage(arn: string): Page {
       ),
       executions,
     ),
-    versions.element,
+    versionsSlot,
   );
+  void stateMachineOrigin(arn).then((origin) => {
+    if (closed) return;
+    if (origin.fromApp) {
+      editLink.textContent = 'View definition (read-only)';
+      editLink.dataset.role = 'view-definition';
+      replace(notice, appDefinitionNotice(origin));
+    }
+    editLink.hidden = false;
+    versions = versionsPanel(arn, { fromApp: origin.fromApp });
+    replace(versionsSlot, versions.element);
+  });
   void sfn<{ name: string; type: string; definition: string }>('DescribeStateMachine', {
     stateMachineArn: arn,
   }).then((machine) => {
@@ -134,5 +152,12 @@ export function stateMachinePage(arn: string): Page {
     });
   }, 500);
   refresh();
-  return { element, onCounts: refresh, close: versions.close };
+  return {
+    element,
+    onCounts: refresh,
+    close: () => {
+      closed = true;
+      versions?.close();
+    },
+  };
 }
