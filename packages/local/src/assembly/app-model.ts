@@ -131,4 +131,13 @@ export interface AppModel {
   readonly alarms: readonly AlarmSpec[];
   /** The names of the stack's S3 buckets: folders of `serve --buckets`. */
   readonly buckets?: readonly string[];
+  /** The stack's activities (`AWS::StepFunctions::Activity`), created when the runner starts. */
+  readonly activities?: readonly ActivitySpec[];
+}
+
+/** An activity of the stack: its name and ARN (what `Ref` gives). */
+export interface ActivitySpec {
+  readonly logicalId: string;
+  readonly name: string;
+  readonly arn: string;
 }

@@ -6,7 +6,7 @@ import {
   type CloudFormationStackArtifact,
 } from 'aws-cdk-lib/cx-api';
 import { AssemblyError, UnsupportedFeatureError } from '../errors.js';
-import { DEFAULT_REGION, LOCAL_ACCOUNT_ID, stateMachineArn } from '../model/arns.js';
+import { activityArn, DEFAULT_REGION, LOCAL_ACCOUNT_ID, stateMachineArn } from '../model/arns.js';
 import type {
   AppModel,
   EventSourceMappingSpec,
@@ -207,6 +207,13 @@ export function readAppModel(
         });
         break;
       }
+      case 'AWS::StepFunctions::Activity': {
+        // `Name` is required (the CDK generates one); Ref gives the ARN.
+        const name = literal(props.Name) ?? physicalName(stackName, logicalId, 80);
+        const arn = activityArn(region, account, name);
+        resolved.set(logicalId, { ref: arn, attributes: { Name: name } });
+        break;
+      }
       case 'AWS::KMS::Key': {
         const arn = `arn:aws:kms:${region}:${account}:key/${logicalId}`;
         resolved.set(logicalId, { ref: logicalId, attributes: { Arn: arn, KeyId: logicalId } });
@@ -382,5 +389,10 @@ export function readAppModel(
     stateMachines,
     alarms: readAlarms(resources, resolve, (id) => physicalName(stackName, id, 255)),
     buckets: ofType('AWS::S3::Bucket').map(([id]) => resolved.get(id)?.ref as string),
+    activities: ofType('AWS::StepFunctions::Activity').map(([logicalId]) => ({
+      logicalId,
+      name: get(logicalId).attributes.Name as string,
+      arn: get(logicalId).ref,
+    })),
   };
 }

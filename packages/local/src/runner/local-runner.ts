@@ -400,6 +400,17 @@ export class LocalRunner implements NestedExecutionHost {
       runner = new LocalRunner(model, server, registry, callbacks, options, time);
       runner.#dataDirLock = dataDirLock;
       await runner.buckets?.createBuckets(model.buckets ?? []);
+      // The app's activities exist as CloudFormation would have created them (kept, with
+      // their creation date, when a data directory already has them).
+      const knownActivities = new Set(runner.store.activities().map((a) => a.arn));
+      for (const activity of model.activities ?? []) {
+        if (knownActivities.has(activity.arn)) continue;
+        runner.store.putActivity({
+          arn: activity.arn,
+          name: activity.name,
+          creationDate: new Date(time.now()),
+        });
+      }
       for (const spec of model.stateMachines) {
         options.mockConfig?.checkStates(
           spec.name,
