@@ -7,8 +7,12 @@
  * the other; the Distributed Map runs them as one execution of 100,000 child executions
  * (MaxConcurrency 1,000), each with its own history, handed to an observer and dropped.
  *
+ * Then the same items as one JSON array (`InputType: JSON`, streamed by @streamparser/json)
+ * beside the same items as JSON Lines (`InputType: JSONL`, one `JSON.parse` per line), both
+ * generated in chunks of 1,000 items: the ratio says what streaming an array costs over lines.
+ *
  * Run with `pnpm --filter @sfn-callback/asl bench:distributed-map` (after a build).
- * BENCH_CSV_LINES (default 100000) sets the number of lines.
+ * BENCH_CSV_LINES (default 100000) sets the number of lines (and of JSON / JSONL items).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +60,36 @@ const generatedCsv: ObjectStore = {
   async putObject() {},
 };
 
-async function distributed(): Promise<string> {
+/** A store whose one object holds the same items as JSON (one array) or JSON Lines. */
+function generatedJson(form: 'array' | 'lines'): ObjectStore {
+  return {
+    async *getObject() {
+      if (form === 'array') yield '[';
+      for (let start = 0; start < LINES; start += LINES_PER_CHUNK) {
+        let chunk = '';
+        for (let i = start; i < Math.min(LINES, start + LINES_PER_CHUNK); i++) {
+          const text = JSON.stringify(item(i));
+          chunk += form === 'array' ? `${i === 0 ? '' : ','}${text}` : `${text}\n`;
+        }
+        yield new TextEncoder().encode(chunk);
+      }
+      if (form === 'array') yield ']';
+    },
+    async *listObjects() {},
+    async putObject() {},
+  };
+}
+
+const READERS = {
+  distributed: {
+    store: generatedCsv,
+    config: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
+  },
+  json: { store: generatedJson('array'), config: { InputType: 'JSON' } },
+  jsonl: { store: generatedJson('lines'), config: { InputType: 'JSONL' } },
+} as const;
+
+async function distributed(reader: keyof typeof READERS): Promise<string> {
   const machine = StateMachine.fromDefinition({
     StartAt: 'Each',
     States: {
@@ -65,8 +98,8 @@ async function distributed(): Promise<string> {
         MaxConcurrency: 1_000,
         ItemReader: {
           Resource: 'arn:aws:states:::s3:getObject',
-          ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' },
-          Parameters: { Bucket: 'bench', Key: 'rows.csv' },
+          ReaderConfig: READERS[reader].config,
+          Parameters: { Bucket: 'bench', Key: 'rows' },
         },
         ItemProcessor: {
           ...processor,
@@ -83,7 +116,7 @@ async function distributed(): Promise<string> {
     input: {},
     tasks,
     distributedMap: {
-      objectStore: generatedCsv,
+      objectStore: READERS[reader].store,
       observer: { childEnded: () => void children++ },
     },
   });
@@ -119,14 +152,14 @@ async function inline(): Promise<string> {
 }
 
 const only = process.env.BENCH_ONLY;
-if (only === 'distributed' || only === 'inline') {
+if (only === 'inline' || (only !== undefined && only in READERS)) {
   const base = process.memoryUsage().heapUsed;
   let peak = base;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }, 10);
   const began = performance.now();
-  const outcome = await (only === 'distributed' ? distributed() : inline());
+  const outcome = await (only === 'inline' ? inline() : distributed(only as keyof typeof READERS));
   const ms = performance.now() - began;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
@@ -163,5 +196,21 @@ if (only === 'distributed' || only === 'inline') {
   }
   console.log(
     `  ratio distributed / inline: time ×${(distributedRun.ms / inlineRun.ms).toFixed(2)}, peak heap ×${(distributedRun.peakMB / inlineRun.peakMB).toFixed(2)}`,
+  );
+  const jsonlRun = measure('jsonl');
+  const jsonRun = measure('json');
+  console.log(
+    `${LINES.toLocaleString('en')} items as one JSON array beside the same items as JSON Lines, both streamed:`,
+  );
+  for (const [label, run] of [
+    ['Distributed Map, JSONL', jsonlRun],
+    ['Distributed Map, JSON array', jsonRun],
+  ] as const) {
+    console.log(
+      `  ${label.padEnd(32)} ${run.ms.toFixed(0).padStart(6)} ms  ${run.peakMB.toFixed(1).padStart(7)} MB  (${run.outcome})`,
+    );
+  }
+  console.log(
+    `  ratio JSON / JSONL: time ×${(jsonRun.ms / jsonlRun.ms).toFixed(2)}, peak heap ×${(jsonRun.peakMB / jsonlRun.peakMB).toFixed(2)}`,
   );
 }

@@ -1,5 +1,6 @@
 import type { StateDefinition, StateMachineDefinition } from '../definition.js';
 import { ActiveState } from '../execution/active-state.js';
+import type { Pacer } from '../execution/pacer.js';
 import { RunningExecution } from '../execution/running-execution.js';
 import { nextOf, type StateOutcome } from '../execution/state-outcome.js';
 import type { ExecutionResult } from '../execution-options.js';
@@ -107,21 +108,32 @@ export async function runDistributedMap(run: ActiveState): Promise<StateOutcome>
       units,
       inlineItems?.length,
       writer !== undefined,
+      writer?.bucket !== undefined,
       new Map((previous ?? []).map((child) => [child.index, child])),
     );
-    if (run.frame.signal.aborted) throw run.frame.signal.reason;
+    if (run.frame.signal.aborted) {
+      // An aborted run still writes what it has: FAILED_0.json the stopped children,
+      // PENDING_0.json the items never started. A write that fails does not hide the abort.
+      if (writer?.bucket !== undefined) {
+        await writerOutput(run, mapRun, writer, children.results, children.pending).catch(
+          () => undefined,
+        );
+      }
+      throw run.frame.signal.reason;
+    }
     if (children.failure) {
-      // The results so far are written even when the run fails: FAILED_0.json says why.
+      // The results so far are written even when the run fails: FAILED_0.json says why and
+      // PENDING_0.json holds the items never started.
       if (
         writer?.bucket !== undefined &&
         children.failure.error !== StatesErrors.ItemReaderFailed
       ) {
-        await writerOutput(run, mapRun, writer, children.results);
+        await writerOutput(run, mapRun, writer, children.results, children.pending);
       }
       throw children.failure;
     }
     const output = writer
-      ? await writerOutput(run, mapRun, writer, children.results)
+      ? await writerOutput(run, mapRun, writer, children.results, [])
       : children.outputs;
     mapRun.end('SUCCEEDED', new Date(context.clock.now()));
     outcome = { output };
@@ -235,6 +247,7 @@ async function writerOutput(
   mapRun: MapRun,
   target: ResultWriterTarget,
   results: readonly (ChildExecution | undefined)[],
+  pending: readonly Json[],
 ): Promise<Json> {
   const finished = results.filter((child): child is ChildExecution => child !== undefined);
   if (target.bucket === undefined) return transformResults(finished, target.transformation);
@@ -252,7 +265,7 @@ async function writerOutput(
     {
       succeeded: finished.filter((child) => child.status === 'SUCCEEDED'),
       failed: finished.filter((child) => child.status !== 'SUCCEEDED'),
-      pending: [],
+      pending,
     },
   );
   mapRun.items.resultsWritten =
@@ -302,6 +315,8 @@ async function* single(items: AsyncIterable<Json>): AsyncGenerator<MapUnit> {
 interface ChildrenOutcome {
   readonly outputs: Json[];
   readonly results: (ChildExecution | undefined)[];
+  /** The inputs of the units never started when the run failed or was aborted, in order. */
+  readonly pending: Json[];
   readonly failure?: StatesError;
 }
 
@@ -315,6 +330,7 @@ async function runChildren(
   units: AsyncIterable<MapUnit>,
   knownTotal: number | undefined,
   keepRecords: boolean,
+  collectPending: boolean,
   previous: ReadonlyMap<number, ChildExecution>,
 ): Promise<ChildrenOutcome> {
   const context = run.frame.run;
@@ -529,5 +545,42 @@ async function runChildren(
   run.frame.signal.removeEventListener('abort', onAbort);
   mapRun.onUpdate = undefined;
   if (!failure && !run.frame.signal.aborted && exceeded()) fail();
-  return { outputs, results, ...(failure ? { failure } : {}) };
+  const stoppedEarly = run.frame.signal.aborted || failure !== undefined;
+  const pending =
+    collectPending && stoppedEarly && failure?.error !== StatesErrors.ItemReaderFailed
+      ? await unstarted(iterator, context.pacer, (unit) => {
+          // A reader's items are counted as they come: these too, as pending.
+          if (knownTotal === undefined) {
+            mapRun.items.total += unit.itemCount;
+            mapRun.items.pending += unit.itemCount;
+          }
+        })
+      : [];
+  return { outputs, results, pending, ...(failure ? { failure } : {}) };
+}
+
+/**
+ * The inputs of the units the run never started, for PENDING_0.json: the rest of the items,
+ * read on to the end (paced like the run). A reader that fails now ends the list there: the
+ * run already failed or was aborted for its own reason.
+ */
+async function unstarted(
+  iterator: AsyncIterator<MapUnit>,
+  pacer: Pacer,
+  counted: (unit: MapUnit) => void,
+): Promise<Json[]> {
+  const inputs: Json[] = [];
+  try {
+    for (;;) {
+      const wait = pacer.pace();
+      if (wait) await wait;
+      const next = await iterator.next();
+      if (next.done) break;
+      counted(next.value);
+      inputs.push(next.value.input);
+    }
+  } catch {
+    await iterator.return?.();
+  }
+  return inputs;
 }

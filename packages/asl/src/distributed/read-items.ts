@@ -1,6 +1,8 @@
 import { isJsonObject, type Json, type JsonObject } from '../json.js';
-import { StatesError, StatesErrors } from '../states-error.js';
+import { StatesError } from '../states-error.js';
 import { CSV_DELIMITERS, CsvFormatError, csvRows } from './csv-rows.js';
+import { itemReaderFailed } from './item-reader-failed.js';
+import { jsonArrayItems } from './json-array-items.js';
 import type { ListedObject, ObjectStore } from './object-store.js';
 
 /** `ItemReader.ReaderConfig`, as the definition gives it (MaxItems is applied by the caller). */
@@ -21,15 +23,12 @@ export interface ItemReadRequest {
 const GET_OBJECT = 'arn:aws:states:::s3:getObject';
 const LIST_OBJECTS = 'arn:aws:states:::s3:listObjectsV2';
 
-/** `States.ItemReaderFailed`, with the cause AWS gives or one that says what to fix. */
-export function itemReaderFailed(cause: string): StatesError {
-  return new StatesError(StatesErrors.ItemReaderFailed, cause);
-}
+export { itemReaderFailed };
 
 /**
  * The items an `ItemReader` yields, one at a time: `s3:getObject` parsed as its
- * `ReaderConfig.InputType` says (CSV and JSONL stream; a JSON array is parsed whole, as it
- * must be read to its end to be known an array), or `s3:listObjectsV2`'s objects.
+ * `ReaderConfig.InputType` says (CSV, JSONL and a JSON array all streamed: items are handed
+ * on as they are parsed, the object is never held whole), or `s3:listObjectsV2`'s objects.
  *
  * @throws StatesError `States.ItemReaderFailed` when the store, the resource or the content
  *   fails (the iteration throws it when it reaches the fault).
@@ -177,25 +176,6 @@ export async function* jsonLinesItems(
   rest += decodeOrFail(decoder, new Uint8Array(), false);
   const last = parse(rest);
   if (last !== undefined) yield last;
-}
-
-/** The elements of a JSON array (recorded cause when the document is not one). */
-export async function* jsonArrayItems(
-  chunks: AsyncIterable<Uint8Array | string>,
-): AsyncGenerator<Json> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let text = '';
-  for await (const chunk of chunks)
-    text += typeof chunk === 'string' ? chunk : decodeOrFail(decoder, chunk, true);
-  text += decodeOrFail(decoder, new Uint8Array(), false);
-  let value: Json;
-  try {
-    value = JSON.parse(text) as Json;
-  } catch (thrown) {
-    throw itemReaderFailed(`The object is not JSON: ${(thrown as Error).message}`);
-  }
-  if (!Array.isArray(value)) throw itemReaderFailed('Attempting to map over non-iterable node.');
-  yield* value;
 }
 
 function decodeOrFail(

@@ -84,6 +84,14 @@ export function executionRecord(child: ChildExecution): JsonObject {
 }
 
 /**
+ * An item the Map Run never started (PENDING_n.json): its input, as a child would have had it,
+ * and its status, in the shape of the execution records beside it (as AWS writes it).
+ */
+export function pendingRecord(input: Json): JsonObject {
+  return { Input: JSON.stringify(input), InputDetails: { Included: true }, Status: 'PENDING' };
+}
+
+/**
  * The entries of one result list under a transformation. A failed child is always its full
  * record (AWS: "the results would be equivalent to having set Transformation to NONE").
  */
@@ -112,16 +120,23 @@ function serialise(entries: readonly Json[], outputType: ResultWriterTarget['out
 
 /**
  * Writes the Map Run's results as AWS lays them out under `<Prefix>/<MapRunId>/`: one
- * `SUCCEEDED_0.json`, `FAILED_0.json`, `PENDING_0.json` for each status that has children
- * (aborted children count as FAILED; PENDING holds the items that never ran), then
- * `manifest.json` listing them. Returns the state's output, `{MapRunArn, ResultWriterDetails}`.
+ * `SUCCEEDED_0.json`, `FAILED_0.json`, `PENDING_0.json` for each status that has entries
+ * (aborted and timed-out children count as FAILED; PENDING holds the inputs of the items never
+ * started because the run failed or was aborted, always as {@link pendingRecord}s whatever the
+ * transformation), then `manifest.json` listing them under `ResultFiles`. Returns the state's
+ * output, `{MapRunArn, ResultWriterDetails}`.
  */
 export async function writeResults(
   store: ObjectStore,
   target: ResultWriterTarget & { bucket: string },
   mapRunArn: string,
   mapRunId: string,
-  children: { succeeded: ChildExecution[]; failed: ChildExecution[]; pending: ChildExecution[] },
+  children: {
+    succeeded: readonly ChildExecution[];
+    failed: readonly ChildExecution[];
+    /** The inputs of the items never started. */
+    pending: readonly Json[];
+  },
 ): Promise<JsonObject> {
   const folder = `${target.prefix === '' || target.prefix.endsWith('/') ? target.prefix : `${target.prefix}/`}${mapRunId}/`;
   const files: Record<'SUCCEEDED' | 'FAILED' | 'PENDING', JsonObject[]> = {
@@ -130,14 +145,14 @@ export async function writeResults(
     SUCCEEDED: [],
   };
   const lists = [
-    ['SUCCEEDED', children.succeeded],
-    ['FAILED', children.failed],
-    ['PENDING', children.pending],
+    ['SUCCEEDED', transformResults(children.succeeded, target.transformation)],
+    ['FAILED', transformResults(children.failed, target.transformation)],
+    ['PENDING', children.pending.map(pendingRecord)],
   ] as const;
   try {
-    for (const [status, list] of lists) {
-      if (list.length === 0) continue;
-      const body = serialise(transformResults(list, target.transformation), target.outputType);
+    for (const [status, entries] of lists) {
+      if (entries.length === 0) continue;
+      const body = serialise(entries, target.outputType);
       const key = `${folder}${status}_0.json`;
       await store.putObject(target.bucket, key, body);
       files[status].push({ Key: key, Size: Buffer.byteLength(body) });

@@ -82,6 +82,13 @@ const CHECK_BATCH = {
   Accept: { Type: 'Pass', OutputPath: '$.Items', End: true },
 };
 
+/** 3,000 orders with names in several scripts; order 1200 opens a batch and is bad. */
+const JSON_ORDERS = Array.from({ length: 3_000 }, (_, id) => ({
+  id,
+  status: id === 1_200 ? 'bad' : 'ok',
+  customer: `Zoë Łukasz 渋谷 ${id} 😀`,
+}));
+
 async function refusal(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
   try {
     await promise;
@@ -98,6 +105,7 @@ describe('Distributed Map over bucket folders, through serve', () => {
   let batched: string;
   let waiting: string;
   let jsonReading: string;
+  let jsonBatchedReading: string;
 
   beforeAll(async () => {
     buckets = mkdtempSync(join(tmpdir(), 'sfn-local-buckets-'));
@@ -109,6 +117,10 @@ describe('Distributed Map over bucket folders, through serve', () => {
     );
     writeFileSync(join(buckets, 'orders-in', 'broken.csv'), 'id,status\n1,"never closed\n');
     writeFileSync(join(buckets, 'orders-in', 'object.json'), '{"not": "an array"}');
+    writeFileSync(join(buckets, 'orders-in', 'truncated.json'), '[{"id": 1}, {"id": 2');
+    // Larger than one read of the folder store (64 KiB): array elements and multi-byte
+    // characters fall across the reads.
+    writeFileSync(join(buckets, 'orders-in', 'orders.json'), JSON.stringify(JSON_ORDERS));
     writeFileSync(join(tmpdir(), 'sfn-local-outside.csv'), 'id\n1\n');
     symlinkSync(join(tmpdir(), 'sfn-local-outside.csv'), join(buckets, 'orders-in', 'link.csv'));
 
@@ -153,6 +165,26 @@ describe('Distributed Map over bucket folders, through serve', () => {
       }),
     );
     jsonReading = json.stateMachineArn as string;
+    const jsonBatched = await sfn.send(
+      new CreateStateMachineCommand({
+        name: 'JsonBatchedOrders',
+        roleArn: ROLE,
+        definition: distributedMap(
+          {
+            MaxConcurrency: 1,
+            ItemBatcher: { MaxItemsPerBatch: 100 },
+            ResultWriter: {
+              Resource: 'arn:aws:states:::s3:putObject',
+              Parameters: { Bucket: 'orders-out', Prefix: 'json-results' },
+            },
+          },
+          CHECK_BATCH,
+          'Check',
+          'JSON',
+        ),
+      }),
+    );
+    jsonBatchedReading = jsonBatched.stateMachineArn as string;
   });
 
   afterAll(async () => {
@@ -351,6 +383,11 @@ describe('Distributed Map over bucket folders, through serve', () => {
     ['a CSV that is not CSV', { key: 'broken.csv', type: 'CSV' }, /never closed/],
     ['a JSON file that is not an array', { key: 'object.json', type: 'JSON' }, /non-iterable/],
     [
+      'a truncated JSON file',
+      { key: 'truncated.json', type: 'JSON' },
+      /ends before its JSON array is closed \(\d+ bytes, 1 items read\)/,
+    ],
+    [
       'a key that does not exist',
       { key: 'missing.csv', type: 'CSV' },
       /does not exist: 'missing.csv'/,
@@ -367,6 +404,57 @@ describe('Distributed Map over bucket folders, through serve', () => {
     expect(ended.status).toBe('FAILED');
     expect(ended.error).toBe('States.ItemReaderFailed');
     expect(ended.cause).toMatch(cause);
+  });
+
+  it('streams a JSON array from a bucket folder; a failed run writes the unstarted batches to PENDING_0.json', async () => {
+    const executionArn = await start(jsonBatchedReading, {
+      bucket: 'orders-in',
+      key: 'orders.json',
+    });
+    const ended = await waitForEnd(sfn, executionArn);
+    expect(ended.status).toBe('FAILED');
+    expect(ended.error).toBe('States.ExceedToleratedFailureThreshold');
+
+    const [mapRun] = (await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns ?? [];
+    const mapRunArn = mapRun?.mapRunArn as string;
+    const mapRunId = mapRunArn.slice(mapRunArn.lastIndexOf(':') + 1);
+    const written = join(buckets, 'orders-out', 'json-results', mapRunId);
+    expect(readdirSync(written).sort()).toEqual([
+      'FAILED_0.json',
+      'PENDING_0.json',
+      'SUCCEEDED_0.json',
+      'manifest.json',
+    ]);
+    const manifest = JSON.parse(readFileSync(join(written, 'manifest.json'), 'utf8'));
+    expect(manifest.ResultFiles.PENDING).toEqual([
+      {
+        Key: `json-results/${mapRunId}/PENDING_0.json`,
+        Size: readFileSync(join(written, 'PENDING_0.json')).byteLength,
+      },
+    ]);
+    // Batches 0-11 ran, batch 12 (orders 1200-1299) failed, batches 13-29 never started.
+    const itemsOf = (file: string) =>
+      JSON.parse(readFileSync(join(written, file), 'utf8')).flatMap(
+        (entry: { Input: string }) => JSON.parse(entry.Input).Items,
+      );
+    expect(itemsOf('SUCCEEDED_0.json')).toEqual(JSON_ORDERS.slice(0, 1_200));
+    expect(itemsOf('FAILED_0.json')).toEqual(JSON_ORDERS.slice(1_200, 1_300));
+    expect(itemsOf('PENDING_0.json')).toEqual(JSON_ORDERS.slice(1_300));
+    const pending = JSON.parse(readFileSync(join(written, 'PENDING_0.json'), 'utf8'));
+    expect(pending).toHaveLength(17);
+    expect(pending[0]).toEqual({
+      Input: expect.any(String),
+      InputDetails: { Included: true },
+      Status: 'PENDING',
+    });
+    const described = await sfn.send(new DescribeMapRunCommand({ mapRunArn }));
+    expect(described.status).toBe('FAILED');
+    expect(described.itemCounts).toMatchObject({
+      total: 3_000,
+      succeeded: 1_200,
+      failed: 100,
+      pending: 1_700,
+    });
   });
 
   it('redrives a failed Distributed Map through its parent: only the failed children run again', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type ChildExecution,
   InMemoryObjectStore,
+  type Json,
   type MapRun,
   MapRunUpdateError,
 } from '../../../src/index.js';
@@ -516,10 +517,215 @@ describe('Distributed Map', () => {
       error: 'States.ExceedToleratedFailureThreshold',
     });
     const id = (seen.runs[0] as MapRun).id;
-    expect(store.keys('out')).toEqual([`${id}/FAILED_0.json`, `${id}/manifest.json`]);
+    expect(store.keys('out')).toEqual([
+      `${id}/FAILED_0.json`,
+      `${id}/PENDING_0.json`,
+      `${id}/manifest.json`,
+    ]);
     const lines = (store.read('out', `${id}/FAILED_0.json`) ?? '').split('\n');
     expect(lines.map((text) => JSON.parse(text))).toEqual([
       expect.objectContaining({ Status: 'FAILED', Error: 'E', Cause: 'c', Input: '1' }),
     ]);
+    // Item 2 never started: PENDING_0.json, in the writer's OutputType too.
+    const pending = (store.read('out', `${id}/PENDING_0.json`) ?? '').split('\n');
+    expect(pending.map((text) => JSON.parse(text))).toEqual([
+      { Input: '2', InputDetails: { Included: true }, Status: 'PENDING' },
+    ]);
+  });
+
+  describe('PENDING_n.json: the items a Map Run never started', () => {
+    /** A JSON array of items in a store; the item with `fail` fails its child. */
+    async function jsonItems(items: Json[]) {
+      const store = new InMemoryObjectStore(['out']);
+      await store.putObject('in', 'items.json', JSON.stringify(items));
+      return store;
+    }
+    const failing = processor({
+      Check: {
+        Type: 'Choice',
+        Choices: [{ Variable: '$.fail', IsPresent: true, Next: 'F' }],
+        Default: 'P',
+      },
+      F: { Type: 'Fail', Error: 'Bad', Cause: 'bad item' },
+      P: { Type: 'Pass', End: true },
+    });
+    const readerMap = (extra: object) => ({
+      StartAt: 'M',
+      States: {
+        M: {
+          Type: 'Map',
+          MaxConcurrency: 1,
+          ItemReader: {
+            Resource: 'arn:aws:states:::s3:getObject',
+            ReaderConfig: { InputType: 'JSON' },
+            Parameters: { Bucket: 'in', Key: 'items.json' },
+          },
+          ItemProcessor: failing,
+          ResultWriter: {
+            Resource: 'arn:aws:states:::s3:putObject',
+            Parameters: { Bucket: 'out', Prefix: 'results' },
+          },
+          End: true,
+          ...extra,
+        },
+      },
+    });
+    const ITEMS: Json[] = [{ v: 1 }, { v: 2, fail: true }, { v: 3 }, { v: 4 }];
+
+    it('a run over its tolerated failures lists the unstarted items in the manifest, shaped like the others', async () => {
+      const store = await jsonItems(ITEMS);
+      const seen = observed();
+      const run = start(
+        readerMap({
+          ItemSelector: { 'value.$': '$$.Map.Item.Value', 'index.$': '$$.Map.Item.Index' },
+          ItemProcessor: processor({
+            Check: {
+              Type: 'Choice',
+              Choices: [{ Variable: '$.value.fail', IsPresent: true, Next: 'F' }],
+              Default: 'P',
+            },
+            F: { Type: 'Fail', Error: 'Bad', Cause: 'bad item' },
+            P: { Type: 'Pass', End: true },
+          }),
+        }),
+        {},
+        undefined,
+        { distributedMap: { objectStore: store, observer: seen.observer } },
+      );
+      expect(await run.execution.result).toMatchObject({
+        status: 'FAILED',
+        error: 'States.ExceedToleratedFailureThreshold',
+      });
+      const mapRun = seen.runs[0] as MapRun;
+      const folder = `results/${mapRun.id}/`;
+      const manifest = JSON.parse(store.read('out', `${folder}manifest.json`) ?? 'null');
+      const size = (key: string) => Buffer.byteLength(store.read('out', key) ?? '');
+      expect(manifest).toEqual({
+        DestinationBucket: 'out',
+        MapRunArn: mapRun.mapRunArn,
+        ResultFiles: {
+          FAILED: [{ Key: `${folder}FAILED_0.json`, Size: size(`${folder}FAILED_0.json`) }],
+          PENDING: [{ Key: `${folder}PENDING_0.json`, Size: size(`${folder}PENDING_0.json`) }],
+          SUCCEEDED: [
+            { Key: `${folder}SUCCEEDED_0.json`, Size: size(`${folder}SUCCEEDED_0.json`) },
+          ],
+        },
+      });
+      const pending = JSON.parse(store.read('out', `${folder}PENDING_0.json`) ?? '[]');
+      // The input each child would have had: after ItemSelector, indexes going on.
+      expect(pending).toEqual([
+        {
+          Input: JSON.stringify({ value: { v: 3 }, index: 2 }),
+          InputDetails: { Included: true },
+          Status: 'PENDING',
+        },
+        {
+          Input: JSON.stringify({ value: { v: 4 }, index: 3 }),
+          InputDetails: { Included: true },
+          Status: 'PENDING',
+        },
+      ]);
+      // Every field of a pending entry is one a FAILED entry has, with the same meaning.
+      const [failed] = JSON.parse(store.read('out', `${folder}FAILED_0.json`) ?? '[]');
+      expect(failed).toMatchObject({ Status: 'FAILED', InputDetails: { Included: true } });
+      for (const field of Object.keys(pending[0])) expect(failed).toHaveProperty(field);
+      // The reader's items are all counted: two ran, two pending.
+      expect(mapRun.describe().itemCounts).toMatchObject({
+        total: 4,
+        pending: 2,
+        succeeded: 1,
+        failed: 1,
+      });
+    });
+
+    it('batched items are pending as the batches the children would have had', async () => {
+      const store = await jsonItems([...ITEMS, { v: 5 }]);
+      const seen = observed();
+      const run = start(
+        readerMap({
+          ItemBatcher: { MaxItemsPerBatch: 2 },
+          ItemProcessor: processor({
+            Check: {
+              Type: 'Choice',
+              Choices: [{ Variable: '$.Items[1].fail', IsPresent: true, Next: 'F' }],
+              Default: 'P',
+            },
+            F: { Type: 'Fail', Error: 'Bad' },
+            P: { Type: 'Pass', End: true },
+          }),
+        }),
+        {},
+        undefined,
+        { distributedMap: { objectStore: store, observer: seen.observer } },
+      );
+      expect(await run.execution.result).toMatchObject({ status: 'FAILED' });
+      const folder = `results/${(seen.runs[0] as MapRun).id}/`;
+      const pending = JSON.parse(store.read('out', `${folder}PENDING_0.json`) ?? '[]');
+      expect(pending.map((entry: { Input: string }) => JSON.parse(entry.Input))).toEqual([
+        { Items: [{ v: 3 }, { v: 4 }] },
+        { Items: [{ v: 5 }] },
+      ]);
+    });
+
+    it('an aborted run writes its stopped children as FAILED and the rest as PENDING', async () => {
+      const store = new InMemoryObjectStore(['out']);
+      const seen = observed();
+      const run = start(
+        {
+          StartAt: 'M',
+          States: {
+            M: {
+              Type: 'Map',
+              MaxConcurrency: 1,
+              ItemProcessor: processor({
+                T: {
+                  Type: 'Task',
+                  Resource: 'arn:aws:lambda:us-east-1:111111111111:function:f',
+                  End: true,
+                },
+              }),
+              ResultWriter: {
+                Resource: 'arn:aws:states:::s3:putObject',
+                Parameters: { Bucket: 'out', Prefix: 'stopped/' },
+              },
+              End: true,
+            },
+          },
+        },
+        ['a', 'b', 'c'],
+        (request) => untilAborted(request.signal),
+        { distributedMap: { objectStore: store, observer: seen.observer } },
+      );
+      while (seen.started.length < 1) await new Promise((resolve) => setImmediate(resolve));
+      run.execution.stop('Stop', 'stopped');
+      expect(await run.execution.result).toMatchObject({ status: 'ABORTED' });
+      const folder = `stopped/${(seen.runs[0] as MapRun).id}/`;
+      const manifest = JSON.parse(store.read('out', `${folder}manifest.json`) ?? 'null');
+      expect(manifest.ResultFiles).toEqual({
+        FAILED: [{ Key: `${folder}FAILED_0.json`, Size: expect.any(Number) }],
+        PENDING: [{ Key: `${folder}PENDING_0.json`, Size: expect.any(Number) }],
+        SUCCEEDED: [],
+      });
+      const failed = JSON.parse(store.read('out', `${folder}FAILED_0.json`) ?? '[]');
+      expect(failed).toEqual([expect.objectContaining({ Status: 'ABORTED', Input: '"a"' })]);
+      const pending = JSON.parse(store.read('out', `${folder}PENDING_0.json`) ?? '[]');
+      expect(pending.map((entry: { Input: string }) => entry.Input)).toEqual(['"b"', '"c"']);
+    });
+
+    it('a run that succeeds writes no PENDING file and lists none', async () => {
+      const store = await jsonItems([{ v: 1 }, { v: 2 }]);
+      const seen = observed();
+      const run = start(readerMap({}), {}, undefined, {
+        distributedMap: { objectStore: store, observer: seen.observer },
+      });
+      expect(await run.execution.result).toMatchObject({ status: 'SUCCEEDED' });
+      const id = (seen.runs[0] as MapRun).id;
+      expect(store.keys('out')).toEqual([
+        `results/${id}/SUCCEEDED_0.json`,
+        `results/${id}/manifest.json`,
+      ]);
+      const manifest = JSON.parse(store.read('out', `results/${id}/manifest.json`) ?? 'null');
+      expect(manifest.ResultFiles.PENDING).toEqual([]);
+    });
   });
 });

@@ -101,7 +101,7 @@ describe('readItems', () => {
     });
     await expect(read('[1,', { InputType: 'JSON' })).rejects.toMatchObject({
       error: 'States.ItemReaderFailed',
-      cause: expect.stringMatching(/^The object is not JSON/),
+      cause: expect.stringMatching(/^The object ends before its JSON array is closed/),
     });
   });
 
