@@ -204,7 +204,10 @@ export class MapRun {
     return this.#toleratedFailureCount > 0 || this.#toleratedFailurePercentage > 0;
   }
 
-  /** Ends the run (the counts of children never started move from pending to aborted). */
+  /**
+   * Ends the run: its status and stop date. The counts stay as they were: items never
+   * started stay pending (ResultWriter lists them in `PENDING_n.json`).
+   */
   end(status: Exclude<MapRunStatus, 'RUNNING'>, at: Date): void {
     this.#status = status;
     this.#stopDate = at;
