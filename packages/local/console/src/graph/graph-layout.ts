@@ -1,5 +1,7 @@
 import dagre from '@dagrejs/dagre';
 import type { AslGraph, GraphEdge, GraphNode } from './asl-graph.js';
+import { type Point, routeLanes, type Scene } from './bundle-lanes.js';
+import { bundleLongEdges } from './edge-bundles.js';
 
 /** A laid-out node: its centre and size. */
 export interface PlacedNode extends GraphNode {
@@ -22,7 +24,7 @@ export interface PlacedGroup {
 
 /** A laid-out edge: the points it passes through, and where its label goes. */
 export interface PlacedEdge extends GraphEdge {
-  readonly points: readonly { x: number; y: number }[];
+  readonly points: readonly Point[];
   readonly labelX?: number;
   readonly labelY?: number;
 }
@@ -54,13 +56,96 @@ function nodeSize(node: GraphNode): { width: number; height: number } {
   }
 }
 
+type PlacedBox = { x: number; y: number; width: number; height: number };
+
 /**
  * Lays the graph out top to bottom with dagre (compound: Map and Parallel groups hold
- * their states), leaving room for edge labels.
+ * their states), leaving room for edge labels. Long edges into a shared state (many Catch
+ * clauses to one handler, see edge-bundles.ts) are left out of dagre's layout and drawn
+ * along one lane beside it (bundle-lanes.ts); when a lane cannot be drawn clear of the flow,
+ * its edges are laid out by dagre like the others.
  */
 export function layoutGraph(graph: AslGraph): GraphLayout {
+  let bundles = bundleLongEdges(graph);
+  for (;;) {
+    const bundled = new Set(bundles.flatMap((bundle) => bundle.edges));
+    const flow = layoutFlow(graph, bundled);
+    if (bundles.length === 0) return flow;
+    const lanes = routeLanes(
+      bundles.map((bundle) => ({
+        target: bundle.target,
+        edges: bundle.edges.map((index) => {
+          const edge = graph.edges[index] as GraphEdge;
+          return {
+            index,
+            from: edge.from,
+            ...(edge.label ? { labelWidth: labelWidth(edge.label) } : {}),
+          };
+        }),
+      })),
+      sceneOf(graph, flow, bundled),
+    );
+    if (lanes.blocked.length > 0) {
+      const blocked = new Set(lanes.blocked.map((bundle) => bundle.target));
+      bundles = bundles.filter((bundle) => !blocked.has(bundle.target));
+      continue;
+    }
+    const edges = flow.edges.map((edge, index) => {
+      const route = lanes.routes.get(index);
+      return route ? { ...edge, ...route } : edge;
+    });
+    return { ...flow, edges, width: Math.max(flow.width, lanes.right + MARGIN) };
+  }
+}
+
+const MARGIN = 24;
+const labelWidth = (label: string) => textWidth(label, 11) + 8;
+
+/** What the lanes must keep clear of: the nodes, groups and drawn edges of the flow. */
+function sceneOf(graph: AslGraph, flow: GraphLayout, bundled: ReadonlySet<number>): Scene {
+  const parentOf = new Map<string, string | undefined>();
+  for (const group of graph.groups) parentOf.set(group.id, group.parent);
+  for (const node of graph.nodes) parentOf.set(node.id, node.parent);
+  const holds = new Map<string, Set<string>>(graph.groups.map((group) => [group.id, new Set()]));
+  for (const node of graph.nodes)
+    for (let group = node.parent; group !== undefined; group = parentOf.get(group))
+      holds.get(group)?.add(node.id);
+  return {
+    nodes: new Map(flow.nodes.map((node) => [node.id, node])),
+    groups: flow.groups.map((group) => ({ box: group, holds: holds.get(group.id) ?? new Set() })),
+    edges: flow.edges.flatMap((edge, index) =>
+      bundled.has(index)
+        ? []
+        : [
+            {
+              points: edge.points,
+              ...(edge.label && edge.labelX !== undefined && edge.labelY !== undefined
+                ? {
+                    label: {
+                      x: edge.labelX,
+                      y: edge.labelY,
+                      width: labelWidth(edge.label),
+                      height: 16,
+                    },
+                  }
+                : {}),
+            },
+          ],
+    ),
+  };
+}
+
+/** dagre's layout of the graph, the `left out` edges unplaced (no points). */
+function layoutFlow(graph: AslGraph, leftOut: ReadonlySet<number>): GraphLayout {
   const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-  g.setGraph({ rankdir: 'TB', nodesep: 36, ranksep: 44, edgesep: 16, marginx: 24, marginy: 24 });
+  g.setGraph({
+    rankdir: 'TB',
+    nodesep: 36,
+    ranksep: 44,
+    edgesep: 16,
+    marginx: MARGIN,
+    marginy: MARGIN,
+  });
   g.setDefaultEdgeLabel(() => ({}));
   for (const group of graph.groups) g.setNode(group.id, { label: group.stateName });
   for (const group of graph.groups) if (group.parent) g.setParent(group.id, group.parent);
@@ -69,22 +154,23 @@ export function layoutGraph(graph: AslGraph): GraphLayout {
     if (node.parent) g.setParent(node.id, node.parent);
   }
   graph.edges.forEach((edge, i) => {
+    if (leftOut.has(i)) return;
     g.setEdge(
       edge.from,
       edge.to,
       edge.label
-        ? { label: edge.label, width: textWidth(edge.label, 11) + 8, height: 16, labelpos: 'c' }
+        ? { label: edge.label, width: labelWidth(edge.label), height: 16, labelpos: 'c' }
         : {},
       `e${i}`,
     );
   });
   dagre.layout(g);
   const nodes = graph.nodes.map((node) => {
-    const placed = g.node(node.id) as { x: number; y: number; width: number; height: number };
+    const placed = g.node(node.id) as PlacedBox;
     return { ...node, x: placed.x, y: placed.y, width: placed.width, height: placed.height };
   });
   const groups = graph.groups.map((group) => {
-    const placed = g.node(group.id) as { x: number; y: number; width: number; height: number };
+    const placed = g.node(group.id) as PlacedBox;
     return {
       id: group.id,
       stateName: group.stateName,
@@ -96,8 +182,9 @@ export function layoutGraph(graph: AslGraph): GraphLayout {
     };
   });
   const edges = graph.edges.map((edge, i) => {
+    if (leftOut.has(i)) return { ...edge, points: [] };
     const placed = g.edge({ v: edge.from, w: edge.to, name: `e${i}` }) as {
-      points: { x: number; y: number }[];
+      points?: Point[];
       x?: number;
       y?: number;
     };

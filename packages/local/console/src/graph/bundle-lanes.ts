@@ -1,0 +1,260 @@
+/**
+ * Draws bundled edges (see edge-bundles.ts) once the main flow is laid out: each bundle gets a
+ * vertical lane right of everything the flow drew beside its states; each edge leaves its
+ * state sideways (or from below, when something sits to its right), runs into the lane, along
+ * it, and into the target from the side (or from above). Every edge is drawn whole, from its
+ * state's box to its target's box; edges of one bundle share the lane. A bundle that cannot be
+ * drawn without crossing a box or a label is reported blocked: the caller lays its edges out
+ * with the rest instead.
+ */
+
+/** A point of a drawn edge. */
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** A laid-out box, by its centre and size (as dagre places it). */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** What the lanes must keep clear of: the main flow as laid out. */
+export interface Scene {
+  /** Every node's box, by node id. */
+  readonly nodes: ReadonlyMap<string, Box>;
+  /** Every group's box, with the ids of the nodes it holds (at any depth). */
+  readonly groups: readonly { readonly box: Box; readonly holds: ReadonlySet<string> }[];
+  /** The edges drawn by the layout: their points and, when labelled, their label's box. */
+  readonly edges: readonly { readonly points: readonly Point[]; readonly label?: Box }[];
+}
+
+/** One edge of a bundle to draw. */
+export interface LaneEdge {
+  /** Its index in the graph's edges. */
+  readonly index: number;
+  readonly from: string;
+  /** Its label's width, when it has one (drawn on its stub, next to the lane). */
+  readonly labelWidth?: number;
+}
+
+/** A bundle to draw: its target and edges. */
+export interface LaneBundle {
+  readonly target: string;
+  readonly edges: readonly LaneEdge[];
+}
+
+/** An edge drawn along a lane. */
+export interface LaneRoute {
+  readonly points: readonly Point[];
+  readonly labelX?: number;
+  readonly labelY?: number;
+}
+
+/** The lanes drawn: a route per edge index, the bundles that could not be drawn, the right end. */
+export interface Lanes {
+  readonly routes: ReadonlyMap<number, LaneRoute>;
+  readonly blocked: readonly LaneBundle[];
+  /** The right edge of the rightmost lane or label (0 without lanes). */
+  readonly right: number;
+}
+
+interface Rect {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** Room between the flow and a lane, and between a label and its lane. */
+const GAP = 16;
+const LABEL_PAD = 8;
+const LABEL_HEIGHT = 16;
+/** How far below (above) a box an edge turns when it leaves (enters) it vertically. */
+const DROP = 10;
+
+const rectOf = (box: Box): Rect => ({
+  left: box.x - box.width / 2,
+  right: box.x + box.width / 2,
+  top: box.y - box.height / 2,
+  bottom: box.y + box.height / 2,
+});
+
+/** Whether two rectangles overlap (touching is not overlapping). */
+const overlaps = (a: Rect, b: Rect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The rectangle around a horizontal or vertical segment, `half` wide on each side. */
+const around = (a: Point, b: Point, half: number): Rect => ({
+  left: Math.min(a.x, b.x) - half,
+  right: Math.max(a.x, b.x) + half,
+  top: Math.min(a.y, b.y) - half,
+  bottom: Math.max(a.y, b.y) + half,
+});
+
+/** One way out of a source (or into a target): the points by the box and the lane's row. */
+interface Port {
+  /** From the box's edge to the row (in the order drawn from a source). */
+  readonly points: readonly Point[];
+  /** The y of the horizontal run between the port and the lane. */
+  readonly row: number;
+}
+
+/** Leaving a box: from its right side, or from below its right half. */
+function exits(box: Rect): Port[] {
+  const middle = (box.top + box.bottom) / 2;
+  const quarter = box.right - (box.right - box.left) / 4;
+  return [
+    { points: [{ x: box.right, y: middle }], row: middle },
+    {
+      points: [
+        { x: quarter, y: box.bottom },
+        { x: quarter, y: box.bottom + DROP },
+      ],
+      row: box.bottom + DROP,
+    },
+  ];
+}
+
+/** Entering a box: into its right side, or from above its right half (points in drawing order). */
+function entries(box: Rect): Port[] {
+  const middle = (box.top + box.bottom) / 2;
+  const quarter = box.right - (box.right - box.left) / 4;
+  return [
+    { points: [{ x: box.right, y: middle }], row: middle },
+    {
+      points: [
+        { x: quarter, y: box.top - DROP },
+        { x: quarter, y: box.top },
+      ],
+      row: box.top - DROP,
+    },
+  ];
+}
+
+/**
+ * Draws the bundles' lanes beside the laid-out scene, left to right in the order given (a
+ * later lane stays clear of the earlier ones and their labels).
+ */
+export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes {
+  const routes = new Map<number, LaneRoute>();
+  const blocked: LaneBundle[] = [];
+  const nodeRects = new Map([...scene.nodes].map(([id, box]) => [id, rectOf(box)]));
+  const groupRects = scene.groups.map((group) => ({ rect: rectOf(group.box), holds: group.holds }));
+  const labelRects: Rect[] = scene.edges.flatMap((edge) =>
+    edge.label ? [rectOf(edge.label)] : [],
+  );
+  /** Lanes and labels already drawn: later lanes keep right of them, later runs off them. */
+  const drawn: Rect[] = [];
+  let right = 0;
+
+  /** The rightmost x the scene reaches between `top` and `bottom`. */
+  const rightmost = (top: number, bottom: number): number => {
+    const band = { left: -Infinity, right: Infinity, top, bottom };
+    let x = -Infinity;
+    for (const rect of [
+      ...nodeRects.values(),
+      ...groupRects.map((g) => g.rect),
+      ...labelRects,
+      ...drawn,
+    ])
+      if (overlaps(rect, band)) x = Math.max(x, rect.right);
+    for (const edge of scene.edges)
+      for (let i = 1; i < edge.points.length; i += 1) {
+        const a = edge.points[i - 1] as Point;
+        const b = edge.points[i] as Point;
+        if (Math.max(a.y, b.y) >= top && Math.min(a.y, b.y) <= bottom) x = Math.max(x, a.x, b.x);
+      }
+    return x;
+  };
+
+  /** Whether a path by `node` (its ports and run) crosses a box or a label. */
+  const blockedPath = (node: string, segments: readonly Rect[]): boolean => {
+    for (const [id, rect] of nodeRects)
+      if (id !== node && segments.some((s) => overlaps(rect, s))) return true;
+    for (const group of groupRects)
+      if (!group.holds.has(node) && segments.some((s) => overlaps(group.rect, s))) return true;
+    for (const rect of [...labelRects, ...drawn])
+      if (segments.some((s) => overlaps(rect, s))) return true;
+    return false;
+  };
+
+  /** The segments of a port and its run to (or from) the lane, 1 px wide on each side. */
+  const segmentsOf = (port: Port, laneX: number, into: boolean): Rect[] => {
+    const lane = { x: laneX, y: port.row };
+    const points = into ? [lane, ...port.points] : [...port.points, lane];
+    const segments: Rect[] = [];
+    for (let i = 1; i < points.length; i += 1)
+      segments.push(around(points[i - 1] as Point, points[i] as Point, 1));
+    return segments;
+  };
+
+  for (const bundle of bundles) {
+    const target = nodeRects.get(bundle.target);
+    const sources = bundle.edges.map((edge) => nodeRects.get(edge.from));
+    if (!target || sources.some((source) => source === undefined)) {
+      blocked.push(bundle);
+      continue;
+    }
+    const all = [target, ...(sources as Rect[])];
+    const top = Math.min(...all.map((r) => r.top)) - DROP - LABEL_HEIGHT;
+    const bottom = Math.max(...all.map((r) => r.bottom)) + DROP + LABEL_HEIGHT;
+    const labelRoom = Math.max(0, ...bundle.edges.map((edge) => edge.labelWidth ?? 0));
+    const laneX = rightmost(top, bottom) + GAP + (labelRoom > 0 ? labelRoom + 2 * LABEL_PAD : 0);
+
+    const mine: Rect[] = [];
+    const chosen = new Map<number, { exit: Port; label?: Rect }>();
+    let entry: Port | undefined;
+    for (const port of entries(target))
+      if (!blockedPath(bundle.target, segmentsOf(port, laneX, true))) {
+        entry = port;
+        break;
+      }
+    for (const [n, edge] of bundle.edges.entries()) {
+      const source = sources[n] as Rect;
+      for (const exit of exits(source)) {
+        const label =
+          edge.labelWidth === undefined
+            ? undefined
+            : {
+                left: laneX - LABEL_PAD - edge.labelWidth,
+                right: laneX - LABEL_PAD,
+                top: exit.row - LABEL_HEIGHT / 2,
+                bottom: exit.row + LABEL_HEIGHT / 2,
+              };
+        // Labels of this bundle must not cover each other either.
+        if (label && mine.some((rect) => overlaps(rect, label))) continue;
+        if (blockedPath(edge.from, segmentsOf(exit, laneX, false))) continue;
+        chosen.set(edge.index, { exit, ...(label ? { label } : {}) });
+        if (label) mine.push(label);
+        break;
+      }
+    }
+    if (!entry || chosen.size < bundle.edges.length) {
+      blocked.push(bundle);
+      continue;
+    }
+    const rows = [entry.row, ...[...chosen.values()].map((c) => c.exit.row)];
+    for (const edge of bundle.edges) {
+      const { exit, label } = chosen.get(edge.index) as { exit: Port; label?: Rect };
+      routes.set(edge.index, {
+        points: [
+          ...exit.points,
+          { x: laneX, y: exit.row },
+          { x: laneX, y: entry.row },
+          ...entry.points,
+        ],
+        ...(label ? { labelX: (label.left + label.right) / 2, labelY: exit.row } : {}),
+      });
+    }
+    drawn.push(
+      { left: laneX - 1, right: laneX + 1, top: Math.min(...rows), bottom: Math.max(...rows) },
+      ...mine,
+    );
+    right = Math.max(right, laneX);
+  }
+  return { routes, blocked, right };
+}
