@@ -73,8 +73,12 @@ interface Rect {
 const GAP = 16;
 const LABEL_PAD = 8;
 const LABEL_HEIGHT = 16;
-/** How far below (above) a box an edge turns when it leaves (enters) it vertically. */
-const DROP = 10;
+/**
+ * How far below (above) a box an edge may turn when it leaves (enters) it vertically: a
+ * second distance keeps it off another lane's run at the first.
+ */
+const DROPS = [10, 17];
+const DROP = DROPS[DROPS.length - 1] as number;
 
 const rectOf = (box: Box): Rect => ({
   left: box.x - box.width / 2,
@@ -95,6 +99,12 @@ const around = (a: Point, b: Point, half: number): Rect => ({
   bottom: Math.max(a.y, b.y) + half,
 });
 
+/** A piece of a path, as the rectangle around it. */
+interface Segment {
+  readonly rect: Rect;
+  readonly horizontal: boolean;
+}
+
 /** One way out of a source (or into a target): the points by the box and the lane's row. */
 interface Port {
   /** From the box's edge to the row (in the order drawn from a source). */
@@ -109,13 +119,13 @@ function exits(box: Rect): Port[] {
   const quarter = box.right - (box.right - box.left) / 4;
   return [
     { points: [{ x: box.right, y: middle }], row: middle },
-    {
+    ...DROPS.map((drop) => ({
       points: [
         { x: quarter, y: box.bottom },
-        { x: quarter, y: box.bottom + DROP },
+        { x: quarter, y: box.bottom + drop },
       ],
-      row: box.bottom + DROP,
-    },
+      row: box.bottom + drop,
+    })),
   ];
 }
 
@@ -125,13 +135,13 @@ function entries(box: Rect): Port[] {
   const quarter = box.right - (box.right - box.left) / 4;
   return [
     { points: [{ x: box.right, y: middle }], row: middle },
-    {
+    ...DROPS.map((drop) => ({
       points: [
-        { x: quarter, y: box.top - DROP },
+        { x: quarter, y: box.top - drop },
         { x: quarter, y: box.top },
       ],
-      row: box.top - DROP,
-    },
+      row: box.top - drop,
+    })),
   ];
 }
 
@@ -147,8 +157,12 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
   const labelRects: Rect[] = scene.edges.flatMap((edge) =>
     edge.label ? [rectOf(edge.label)] : [],
   );
-  /** Lanes and labels already drawn: later lanes keep right of them, later runs off them. */
-  const drawn: Rect[] = [];
+  /** Lanes already drawn: later lanes keep right of them (runs may cross them). */
+  const lanes: Rect[] = [];
+  /** Labels already drawn: later paths keep off them. */
+  const labelsDrawn: Rect[] = [];
+  /** Horizontal runs already drawn: later runs may cross them, not run along them. */
+  const runs: Rect[] = [];
   let right = 0;
 
   /** The rightmost x the scene reaches between `top` and `bottom`. */
@@ -159,7 +173,9 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
       ...nodeRects.values(),
       ...groupRects.map((g) => g.rect),
       ...labelRects,
-      ...drawn,
+      ...lanes,
+      ...labelsDrawn,
+      ...runs,
     ])
       if (overlaps(rect, band)) x = Math.max(x, rect.right);
     for (const edge of scene.edges)
@@ -172,23 +188,28 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
   };
 
   /** Whether a path by `node` (its ports and run) crosses a box or a label. */
-  const blockedPath = (node: string, segments: readonly Rect[]): boolean => {
+  const blockedPath = (node: string, segments: readonly Segment[]): boolean => {
     for (const [id, rect] of nodeRects)
-      if (id !== node && segments.some((s) => overlaps(rect, s))) return true;
+      if (id !== node && segments.some((s) => overlaps(rect, s.rect))) return true;
     for (const group of groupRects)
-      if (!group.holds.has(node) && segments.some((s) => overlaps(group.rect, s))) return true;
-    for (const rect of [...labelRects, ...drawn])
-      if (segments.some((s) => overlaps(rect, s))) return true;
+      if (!group.holds.has(node) && segments.some((s) => overlaps(group.rect, s.rect))) return true;
+    for (const rect of [...labelRects, ...labelsDrawn])
+      if (segments.some((s) => overlaps(rect, s.rect))) return true;
+    for (const rect of runs)
+      if (segments.some((s) => s.horizontal && overlaps(rect, s.rect))) return true;
     return false;
   };
 
-  /** The segments of a port and its run to (or from) the lane, 1 px wide on each side. */
-  const segmentsOf = (port: Port, laneX: number, into: boolean): Rect[] => {
+  /** The segments of a port and its run to (or from) the lane. */
+  const segmentsOf = (port: Port, laneX: number, into: boolean): Segment[] => {
     const lane = { x: laneX, y: port.row };
     const points = into ? [lane, ...port.points] : [...port.points, lane];
-    const segments: Rect[] = [];
-    for (let i = 1; i < points.length; i += 1)
-      segments.push(around(points[i - 1] as Point, points[i] as Point, 1));
+    const segments: Segment[] = [];
+    for (let i = 1; i < points.length; i += 1) {
+      const a = points[i - 1] as Point;
+      const b = points[i] as Point;
+      segments.push({ rect: around(a, b, 1), horizontal: a.y === b.y });
+    }
     return segments;
   };
 
@@ -250,9 +271,18 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
         ...(label ? { labelX: (label.left + label.right) / 2, labelY: exit.row } : {}),
       });
     }
-    drawn.push(
-      { left: laneX - 1, right: laneX + 1, top: Math.min(...rows), bottom: Math.max(...rows) },
-      ...mine,
+    lanes.push({
+      left: laneX - 1,
+      right: laneX + 1,
+      top: Math.min(...rows),
+      bottom: Math.max(...rows),
+    });
+    labelsDrawn.push(...mine);
+    runs.push(
+      ...[...chosen.values()].map(({ exit }) =>
+        around(exit.points[exit.points.length - 1] as Point, { x: laneX, y: exit.row }, 1),
+      ),
+      around(entry.points[0] as Point, { x: laneX, y: entry.row }, 1),
     );
     right = Math.max(right, laneX);
   }
