@@ -50,6 +50,8 @@ export interface LaneBundle {
 /** An edge drawn along a lane. */
 export interface LaneRoute {
   readonly points: readonly Point[];
+  /** The index of the point where the edge joins its lane. */
+  readonly laneFrom: number;
   readonly labelX?: number;
   readonly labelY?: number;
 }
@@ -268,6 +270,7 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
           { x: laneX, y: entry.row },
           ...entry.points,
         ],
+        laneFrom: exit.points.length,
         ...(label ? { labelX: (label.left + label.right) / 2, labelY: exit.row } : {}),
       });
     }
@@ -287,4 +290,23 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
     right = Math.max(right, laneX);
   }
   return { routes, blocked, right };
+}
+
+/**
+ * The dash offset that lines up the dashes of edges sharing a lane: each reaches the lane
+ * (at `points[laneFrom]`) after a path of its own length, so each shifts its dashes to be in
+ * step with the lane's y there (dashed edges drawn over each other otherwise look like one
+ * solid line).
+ */
+export function laneDashOffset(points: readonly Point[], laneFrom: number): number {
+  const join = points[laneFrom];
+  const next = points[laneFrom + 1];
+  if (!join || !next) return 0;
+  let before = 0;
+  for (let i = 1; i <= laneFrom; i += 1) {
+    const a = points[i - 1] as Point;
+    const b = points[i] as Point;
+    before += Math.hypot(b.x - a.x, b.y - a.y);
+  }
+  return next.y >= join.y ? join.y - before : -join.y - before;
 }

@@ -25,6 +25,11 @@ export interface PlacedGroup {
 /** A laid-out edge: the points it passes through, and where its label goes. */
 export interface PlacedEdge extends GraphEdge {
   readonly points: readonly Point[];
+  /**
+   * For an edge drawn along a lane it shares with others (see bundle-lanes.ts): the index of
+   * its point where it joins the lane, for the view to line up the dashes of the lane's edges.
+   */
+  readonly laneFrom?: number;
   readonly labelX?: number;
   readonly labelY?: number;
 }

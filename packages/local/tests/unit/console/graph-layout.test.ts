@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { aslGraph } from '../../../console/src/graph/asl-graph.js';
-import { type Box, type Point, routeLanes } from '../../../console/src/graph/bundle-lanes.js';
+import {
+  type Box,
+  laneDashOffset,
+  type Point,
+  routeLanes,
+} from '../../../console/src/graph/bundle-lanes.js';
 import { approximateRanks, bundleLongEdges } from '../../../console/src/graph/edge-bundles.js';
 import {
   type GraphLayout,
@@ -171,6 +176,26 @@ describe('long Catch edges into one handler', () => {
     }
     expect([...laneXs]).toHaveLength(1);
     expect([...laneXs][0]).toBeGreaterThan(flowRight);
+  });
+
+  it('are dashed in step along the lane (else the dashes of overlapping edges fill each other)', () => {
+    const bundled = new Set(bundleLongEdges(graph)[0]?.edges);
+    const lanes = layout.edges.filter((_, i) => bundled.has(i));
+    const y = Math.max(...lanes.map((edge) => (edge.points[edge.laneFrom ?? 0] as Point).y)) + 5;
+    // Where each edge's dash pattern is at that y of the lane: the same for all.
+    const phases = lanes.map((edge) => {
+      const from = edge.laneFrom as number;
+      let length = 0;
+      for (let i = 1; i <= from; i += 1) {
+        const a = edge.points[i - 1] as Point;
+        const b = edge.points[i] as Point;
+        length += Math.hypot(b.x - a.x, b.y - a.y);
+      }
+      length += y - (edge.points[from] as Point).y;
+      return (((length + laneDashOffset(edge.points, from)) % 10) + 10) % 10;
+    });
+    expect(new Set(phases.map((phase) => phase.toFixed(3))).size).toBe(1);
+    expect(lanes.length).toBeGreaterThan(20);
   });
 });
 
