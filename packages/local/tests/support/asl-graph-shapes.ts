@@ -170,10 +170,36 @@ export function retryLoop(length = 16): Definition {
   return { StartAt: 'Poll', States: states };
 }
 
+/**
+ * A Map whose item processor is `count` states caught to one handler (as `hundredStates`),
+ * itself caught, with the Tasks around it, to a top-level handler.
+ */
+export function mapOfStates(count = 40): Definition {
+  const states: States = {
+    Each: {
+      Type: 'Map',
+      ItemProcessor: hundredStates(count),
+      Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Report failure' }],
+      Next: 'After 0',
+    },
+    'Report failure': { Type: 'Fail', Error: 'MapFailed' },
+    'All done': { Type: 'Succeed' },
+  };
+  for (let i = 0; i < 4; i += 1)
+    states[`After ${i}`] = {
+      Type: 'Task',
+      Resource: LAMBDA,
+      Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Report failure' }],
+      Next: i + 1 < 4 ? `After ${i + 1}` : 'All done',
+    };
+  return { StartAt: 'Each', States: states };
+}
+
 /** Every shape, by name. */
 export const GRAPH_SHAPES: Readonly<Record<string, () => Definition>> = {
   '100 states, Catch to one handler': () => hundredStates(),
   'Choice fan-out to 24 states': () => choiceFanOut(),
   'Parallel of 3 branches, caught': () => parallelBranches(),
   'polling loop, two handlers, a Map': () => retryLoop(),
+  'Map of 40 states, caught': () => mapOfStates(),
 };

@@ -13,6 +13,8 @@ import type { AslGraph } from './asl-graph.js';
 export interface EdgeBundle {
   /** The node every edge of the bundle goes to. */
   readonly target: string;
+  /** The Map (or one-branch Parallel) group its edges are drawn in; none at the top level. */
+  readonly group?: string;
   /** The bundled edges: their indexes in the graph's edges. */
   readonly edges: readonly number[];
 }
@@ -69,10 +71,11 @@ export function approximateRanks(graph: AslGraph): Map<string, number> {
 }
 
 /**
- * The bundles of a graph: for each top-level state that two or more long forward edges of the
- * top level go to (typically the handler many Catch clauses share), those edges. Edges that
- * are short, go upwards, are alone into their target, or belong to a Map / Parallel's inner
- * states are left to the layout (a lane inside a group's box would need the box widened).
+ * The bundles of a graph: for each state that two or more long forward edges of its block go
+ * to (typically the handler many Catch clauses share), those edges; the innermost first (an
+ * outer lane keeps clear of the inner ones). Edges that are short, go upwards, or are alone
+ * into their target are left to the layout, and so are those in a Parallel of two branches or
+ * more (its branches stand side by side: no room for a lane between them).
  */
 export function bundleLongEdges(graph: AslGraph): EdgeBundle[] {
   const rank = approximateRanks(graph);
@@ -84,18 +87,32 @@ export function bundleLongEdges(graph: AslGraph): EdgeBundle[] {
     const ownsGroup = node?.type === 'Map' || node?.type === 'Parallel';
     return ownsGroup && node?.parent ? groups.get(node.parent)?.parent : node?.parent;
   };
+  const blocksIn = new Map<string, number>();
+  for (const edge of graph.edges)
+    if (edge.kind === 'branch') {
+      const group = nodes.get(edge.from)?.parent;
+      if (group) blocksIn.set(group, (blocksIn.get(group) ?? 0) + 1);
+    }
+  const depth = (group: string | undefined): number =>
+    group === undefined ? 0 : 1 + depth(groups.get(group)?.parent);
   const longInto = new Map<string, number[]>();
   graph.edges.forEach((edge, index) => {
     const from = rank.get(edge.from);
     const to = rank.get(edge.to);
     if (from === undefined || to === undefined || to - from < LONG_SPAN) return;
     if (!nodes.has(edge.from) || !nodes.has(edge.to)) return;
-    if (blockOf(edge.from) !== undefined || blockOf(edge.to) !== undefined) return;
+    const block = blockOf(edge.to);
+    if (blockOf(edge.from) !== block) return;
+    if (block !== undefined && blocksIn.get(block) !== 1) return;
     const list = longInto.get(edge.to) ?? [];
     list.push(index);
     longInto.set(edge.to, list);
   });
   return [...longInto]
     .filter(([, edges]) => edges.length >= 2)
-    .map(([target, edges]) => ({ target, edges }));
+    .map(([target, edges]) => {
+      const group = blockOf(target);
+      return { target, ...(group ? { group } : {}), edges };
+    })
+    .sort((a, b) => depth(b.group) - depth(a.group));
 }

@@ -72,13 +72,15 @@ type PlacedBox = { x: number; y: number; width: number; height: number };
  */
 export function layoutGraph(graph: AslGraph): GraphLayout {
   let bundles = bundleLongEdges(graph);
-  for (;;) {
+  // Each round lays the flow out again: after two with a blocked lane, no lanes at all.
+  for (let round = 1; ; round += 1) {
     const bundled = new Set(bundles.flatMap((bundle) => bundle.edges));
     const flow = layoutFlow(graph, bundled);
     if (bundles.length === 0) return flow;
     const lanes = routeLanes(
       bundles.map((bundle) => ({
         target: bundle.target,
+        ...(bundle.group ? { group: bundle.group } : {}),
         edges: bundle.edges.map((index) => {
           const edge = graph.edges[index] as GraphEdge;
           return {
@@ -92,14 +94,18 @@ export function layoutGraph(graph: AslGraph): GraphLayout {
     );
     if (lanes.blocked.length > 0) {
       const blocked = new Set(lanes.blocked.map((bundle) => bundle.target));
-      bundles = bundles.filter((bundle) => !blocked.has(bundle.target));
+      bundles = round >= 2 ? [] : bundles.filter((bundle) => !blocked.has(bundle.target));
       continue;
     }
     const edges = flow.edges.map((edge, index) => {
       const route = lanes.routes.get(index);
       return route ? { ...edge, ...route } : edge;
     });
-    return { ...flow, edges, width: Math.max(flow.width, lanes.right + MARGIN) };
+    const groups = flow.groups.map((group) => {
+      const box = lanes.groups.get(group.id);
+      return box ? { ...group, x: box.x, width: box.width } : group;
+    });
+    return { ...flow, groups, edges, width: Math.max(flow.width, lanes.right + MARGIN) };
   }
 }
 
@@ -117,7 +123,15 @@ function sceneOf(graph: AslGraph, flow: GraphLayout, bundled: ReadonlySet<number
       holds.get(group)?.add(node.id);
   return {
     nodes: new Map(flow.nodes.map((node) => [node.id, node])),
-    groups: flow.groups.map((group) => ({ box: group, holds: holds.get(group.id) ?? new Set() })),
+    groups: flow.groups.map((group) => {
+      const parent = parentOf.get(group.id);
+      return {
+        id: group.id,
+        ...(parent ? { parent } : {}),
+        box: group,
+        holds: holds.get(group.id) ?? new Set(),
+      };
+    }),
     edges: flow.edges.flatMap((edge, index) =>
       bundled.has(index)
         ? []
