@@ -26,13 +26,8 @@ export interface Box {
 export interface Scene {
   /** Every node's box, by node id. */
   readonly nodes: ReadonlyMap<string, Box>;
-  /** Every group's box, its parent group, and the ids of the nodes it holds (at any depth). */
-  readonly groups: readonly {
-    readonly id: string;
-    readonly parent?: string;
-    readonly box: Box;
-    readonly holds: ReadonlySet<string>;
-  }[];
+  /** Every group's box, with the ids of the nodes it holds (at any depth). */
+  readonly groups: readonly { readonly box: Box; readonly holds: ReadonlySet<string> }[];
   /** The edges drawn by the layout: their points and, when labelled, their label's box. */
   readonly edges: readonly { readonly points: readonly Point[]; readonly label?: Box }[];
 }
@@ -49,8 +44,10 @@ export interface LaneEdge {
 /** A bundle to draw: its target and edges. */
 export interface LaneBundle {
   readonly target: string;
-  /** The group the lane is drawn in (widened to hold it); none at the top level. */
+  /** The group the lane is drawn in; none at the top level (the lane then runs right of all). */
   readonly group?: string;
+  /** For a lane in a group: where it runs, in the column made for it (see `Lanes.column`). */
+  readonly laneX?: number;
   readonly edges: readonly LaneEdge[];
 }
 
@@ -64,15 +61,24 @@ export interface LaneRoute {
 }
 
 /**
- * The lanes drawn: a route per edge index, the groups widened to hold their lanes (new boxes),
- * the bundles that could not be drawn, the right end.
+ * The lanes drawn: a route per edge index, the bundles that could not be drawn, the right end;
+ * or, for a lane in a group that has no room for it yet, the column to make first.
  */
 export interface Lanes {
   readonly routes: ReadonlyMap<number, LaneRoute>;
-  readonly groups: ReadonlyMap<string, Box>;
   readonly blocked: readonly LaneBundle[];
   /** The right edge of the rightmost lane or label (0 without lanes). */
   readonly right: number;
+  /**
+   * A column to insert (everything right of `at` moved `width` to the right, groups across
+   * it widened), then to draw again with the `target` bundle's lane at `laneX`.
+   */
+  readonly column?: {
+    readonly target: string;
+    readonly at: number;
+    readonly width: number;
+    readonly laneX: number;
+  };
 }
 
 interface Rect {
@@ -84,8 +90,6 @@ interface Rect {
 
 /** Room between the flow and a lane, and between a label and its lane. */
 const GAP = 16;
-/** Room between a lane and the right side of the group it is drawn in. */
-const GROUP_PAD = 14;
 const LABEL_PAD = 8;
 const LABEL_HEIGHT = 16;
 /**
@@ -105,38 +109,6 @@ const rectOf = (box: Box): Rect => ({
 /** Whether two rectangles overlap (touching is not overlapping). */
 const overlaps = (a: Rect, b: Rect) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
-const containsPoint = (r: Rect, p: Point) =>
-  p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom;
-const contains = (outer: Rect, inner: Rect) =>
-  inner.left >= outer.left &&
-  inner.right <= outer.right &&
-  inner.top >= outer.top &&
-  inner.bottom <= outer.bottom;
-
-/** Whether the segment a–b passes through the inside of `r` (Liang–Barsky clipping). */
-function crosses(a: Point, b: Point, r: Rect): boolean {
-  let t0 = 0;
-  let t1 = 1;
-  const dx = b.x - a.x;
-  const dy = b.y - a.y;
-  for (const [p, q] of [
-    [-dx, a.x - r.left],
-    [dx, r.right - a.x],
-    [-dy, a.y - r.top],
-    [dy, r.bottom - a.y],
-  ] as const) {
-    if (p === 0) {
-      if (q <= 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) t0 = Math.max(t0, t);
-    else t1 = Math.min(t1, t);
-    if (t0 >= t1) return false;
-  }
-  return true;
-}
 
 /** The rectangle around a horizontal or vertical segment, `half` wide on each side. */
 const around = (a: Point, b: Point, half: number): Rect => ({
@@ -200,19 +172,8 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
   const routes = new Map<number, LaneRoute>();
   const blocked: LaneBundle[] = [];
   const nodeRects = new Map([...scene.nodes].map(([id, box]) => [id, rectOf(box)]));
-  /** The groups' boxes, widened as lanes are drawn in them. */
-  const groupRects = new Map(
-    scene.groups.map((group) => [
-      group.id,
-      { rect: rectOf(group.box), holds: group.holds, parent: group.parent },
-    ]),
-  );
-  const ancestors = (group: string | undefined): string[] => {
-    const chain: string[] = [];
-    for (let g = group; g !== undefined; g = groupRects.get(g)?.parent) chain.push(g);
-    return chain;
-  };
-  const widened = new Map<string, Box>();
+  const groupRects = scene.groups.map((group) => ({ rect: rectOf(group.box), holds: group.holds }));
+
   const labelRects: Rect[] = scene.edges.flatMap((edge) =>
     edge.label ? [rectOf(edge.label)] : [],
   );
@@ -224,8 +185,11 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
   const runs: Rect[] = [];
   let right = 0;
 
-  /** The rightmost x the scene reaches between `top` and `bottom` (of what lies `within`). */
-  const rightmost = (top: number, bottom: number, within?: Rect): number => {
+  /**
+   * The rightmost x the scene reaches between `top` and `bottom` (of what lies `within`),
+   * leaving out the groups that hold `node`.
+   */
+  const rightmost = (top: number, bottom: number, node: string, within?: Rect): number => {
     const band = { left: -Infinity, right: Infinity, top, bottom };
     const inside = (p: Point) =>
       !within ||
@@ -233,7 +197,7 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
     let x = -Infinity;
     for (const rect of [
       ...nodeRects.values(),
-      ...[...groupRects.values()].map((g) => g.rect),
+      ...groupRects.filter((g) => !g.holds.has(node)).map((g) => g.rect),
       ...labelRects,
       ...lanes,
       ...labelsDrawn,
@@ -241,8 +205,7 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
     ])
       if (
         overlaps(rect, band) &&
-        inside({ x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 }) &&
-        !(within && contains(rect, within))
+        inside({ x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 })
       )
         x = Math.max(x, rect.right);
     for (const edge of scene.edges)
@@ -255,41 +218,11 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
     return x;
   };
 
-  /**
-   * The boxes of `group` and its ancestors widened to hold a lane at `laneX`, or undefined
-   * when widening one would cover something outside it.
-   */
-  const widen = (group: string | undefined, laneX: number): Map<string, Rect> | undefined => {
-    const boxes = new Map<string, Rect>();
-    let need = laneX + GROUP_PAD;
-    for (const id of ancestors(group)) {
-      const { rect, holds } = groupRects.get(id) as { rect: Rect; holds: ReadonlySet<string> };
-      if (rect.right >= need) break;
-      const added = { left: rect.right, right: need, top: rect.top, bottom: rect.bottom };
-      const family = new Set([...ancestors(id)]);
-      for (const [node, box] of nodeRects) if (!holds.has(node) && overlaps(box, added)) return;
-      for (const [other, box] of groupRects)
-        if (!family.has(other) && !ancestors(other).includes(id) && overlaps(box.rect, added))
-          return;
-      for (const label of [...labelRects, ...labelsDrawn, ...lanes, ...runs])
-        if (overlaps(label, added) && !contains(rect, label)) return;
-      for (const edge of scene.edges)
-        for (let i = 1; i < edge.points.length; i += 1) {
-          const a = edge.points[i - 1] as Point;
-          const b = edge.points[i] as Point;
-          if (!(containsPoint(rect, a) && containsPoint(rect, b)) && crosses(a, b, added)) return;
-        }
-      boxes.set(id, { ...rect, right: need });
-      need += GROUP_PAD;
-    }
-    return boxes;
-  };
-
   /** Whether a path by `node` (its ports and run) crosses a box or a label. */
   const blockedPath = (node: string, segments: readonly Segment[]): boolean => {
     for (const [id, rect] of nodeRects)
       if (id !== node && segments.some((s) => overlaps(rect, s.rect))) return true;
-    for (const group of groupRects.values())
+    for (const group of groupRects)
       if (!group.holds.has(node) && segments.some((s) => overlaps(group.rect, s.rect))) return true;
     for (const rect of [...labelRects, ...labelsDrawn])
       if (segments.some((s) => overlaps(rect, s.rect))) return true;
@@ -322,9 +255,25 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
     const top = Math.min(...all.map((r) => r.top)) - DROP - LABEL_HEIGHT;
     const bottom = Math.max(...all.map((r) => r.bottom)) + DROP + LABEL_HEIGHT;
     const labelRoom = Math.max(0, ...bundle.edges.map((edge) => edge.labelWidth ?? 0));
-    const within = bundle.group === undefined ? undefined : groupRects.get(bundle.group)?.rect;
-    const laneX =
-      rightmost(top, bottom, within) + GAP + (labelRoom > 0 ? labelRoom + 2 * LABEL_PAD : 0);
+    const room = GAP + (labelRoom > 0 ? labelRoom + 2 * LABEL_PAD : 0);
+    if (bundle.group !== undefined && bundle.laneX === undefined) {
+      // In a group, beside other states (a Parallel's next branch): a column of its own,
+      // right of what stands in its states' column between its first and last rows.
+      const column = {
+        left: Math.min(...all.map((r) => r.left)),
+        right: Math.max(...all.map((r) => r.right)),
+        top: -Infinity,
+        bottom: Infinity,
+      };
+      const edge = rightmost(top, bottom, bundle.target, column);
+      return {
+        routes,
+        blocked,
+        right,
+        column: { target: bundle.target, at: edge + 1, width: room + GAP, laneX: edge + room },
+      };
+    }
+    const laneX = bundle.laneX ?? rightmost(top, bottom, bundle.target) + room;
 
     const mine: Rect[] = [];
     const chosen = new Map<number, { exit: Port; label?: Rect }>();
@@ -359,28 +308,13 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
       continue;
     }
     const rows = [entry.row, ...[...chosen.values()].map((c) => c.exit.row)];
-    // A lane in a group: nothing outside the group in its way, and the group widened for it.
+    // Its lane clear of boxes and labels (in a column made for it, something across the
+    // column may still stand in its way).
     const lane = { x: laneX, y: Math.min(...rows) };
     const laneEnd = { x: laneX, y: Math.max(...rows) };
-    const boxes =
-      bundle.group === undefined
-        ? new Map<string, Rect>()
-        : blockedPath(bundle.target, [{ rect: around(lane, laneEnd, 1), horizontal: false }])
-          ? undefined
-          : widen(bundle.group, laneX);
-    if (!boxes) {
+    if (blockedPath(bundle.target, [{ rect: around(lane, laneEnd, 1), horizontal: false }])) {
       blocked.push(bundle);
       continue;
-    }
-    for (const [id, rect] of boxes) {
-      (groupRects.get(id) as { rect: Rect }).rect = rect;
-      widened.set(id, {
-        x: (rect.left + rect.right) / 2,
-        y: (rect.top + rect.bottom) / 2,
-        width: rect.right - rect.left,
-        height: rect.bottom - rect.top,
-      });
-      right = Math.max(right, rect.right);
     }
     for (const edge of bundle.edges) {
       const { exit, label } = chosen.get(edge.index) as { exit: Port; label?: Rect };
@@ -410,7 +344,7 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
     );
     right = Math.max(right, laneX);
   }
-  return { routes, groups: widened, blocked, right };
+  return { routes, blocked, right };
 }
 
 /**

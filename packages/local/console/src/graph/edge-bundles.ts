@@ -13,7 +13,7 @@ import type { AslGraph } from './asl-graph.js';
 export interface EdgeBundle {
   /** The node every edge of the bundle goes to. */
   readonly target: string;
-  /** The Map (or one-branch Parallel) group its edges are drawn in; none at the top level. */
+  /** The Map / Parallel group its edges are drawn in; none at the top level. */
   readonly group?: string;
   /** The bundled edges: their indexes in the graph's edges. */
   readonly edges: readonly number[];
@@ -74,8 +74,7 @@ export function approximateRanks(graph: AslGraph): Map<string, number> {
  * The bundles of a graph: for each state that two or more long forward edges of its block go
  * to (typically the handler many Catch clauses share), those edges; the innermost first (an
  * outer lane keeps clear of the inner ones). Edges that are short, go upwards, or are alone
- * into their target are left to the layout, and so are those in a Parallel of two branches or
- * more (its branches stand side by side: no room for a lane between them).
+ * into their target are left to the layout.
  */
 export function bundleLongEdges(graph: AslGraph): EdgeBundle[] {
   const rank = approximateRanks(graph);
@@ -87,12 +86,6 @@ export function bundleLongEdges(graph: AslGraph): EdgeBundle[] {
     const ownsGroup = node?.type === 'Map' || node?.type === 'Parallel';
     return ownsGroup && node?.parent ? groups.get(node.parent)?.parent : node?.parent;
   };
-  const blocksIn = new Map<string, number>();
-  for (const edge of graph.edges)
-    if (edge.kind === 'branch') {
-      const group = nodes.get(edge.from)?.parent;
-      if (group) blocksIn.set(group, (blocksIn.get(group) ?? 0) + 1);
-    }
   const depth = (group: string | undefined): number =>
     group === undefined ? 0 : 1 + depth(groups.get(group)?.parent);
   const longInto = new Map<string, number[]>();
@@ -103,7 +96,6 @@ export function bundleLongEdges(graph: AslGraph): EdgeBundle[] {
     if (!nodes.has(edge.from) || !nodes.has(edge.to)) return;
     const block = blockOf(edge.to);
     if (blockOf(edge.from) !== block) return;
-    if (block !== undefined && blocksIn.get(block) !== 1) return;
     const list = longInto.get(edge.to) ?? [];
     list.push(index);
     longInto.set(edge.to, list);

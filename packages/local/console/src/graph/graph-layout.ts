@@ -1,7 +1,8 @@
 import dagre from '@dagrejs/dagre';
 import type { AslGraph, GraphEdge, GraphNode } from './asl-graph.js';
-import { type Point, routeLanes, type Scene } from './bundle-lanes.js';
+import { type Lanes, type Point, routeLanes, type Scene } from './bundle-lanes.js';
 import { bundleLongEdges } from './edge-bundles.js';
+import { insertColumn } from './insert-column.js';
 
 /** A laid-out node: its centre and size. */
 export interface PlacedNode extends GraphNode {
@@ -75,37 +76,48 @@ export function layoutGraph(graph: AslGraph): GraphLayout {
   // Each round lays the flow out again: after two with a blocked lane, no lanes at all.
   for (let round = 1; ; round += 1) {
     const bundled = new Set(bundles.flatMap((bundle) => bundle.edges));
-    const flow = layoutFlow(graph, bundled);
+    let flow = layoutFlow(graph, bundled);
     if (bundles.length === 0) return flow;
-    const lanes = routeLanes(
-      bundles.map((bundle) => ({
-        target: bundle.target,
-        ...(bundle.group ? { group: bundle.group } : {}),
-        edges: bundle.edges.map((index) => {
-          const edge = graph.edges[index] as GraphEdge;
+    // Where the lanes in groups run, in the columns made for them.
+    const reserved = new Map<string, number>();
+    let lanes: Lanes;
+    for (;;) {
+      lanes = routeLanes(
+        bundles.map((bundle) => {
+          const laneX = reserved.get(bundle.target);
           return {
-            index,
-            from: edge.from,
-            ...(edge.label ? { labelWidth: labelWidth(edge.label) } : {}),
+            target: bundle.target,
+            ...(bundle.group ? { group: bundle.group } : {}),
+            ...(laneX !== undefined ? { laneX } : {}),
+            edges: bundle.edges.map((index) => {
+              const edge = graph.edges[index] as GraphEdge;
+              return {
+                index,
+                from: edge.from,
+                ...(edge.label ? { labelWidth: labelWidth(edge.label) } : {}),
+              };
+            }),
           };
         }),
-      })),
-      sceneOf(graph, flow, bundled),
-    );
+        sceneOf(graph, flow, bundled),
+      );
+      if (!lanes.column) break;
+      const { at, width, target, laneX } = lanes.column;
+      flow = insertColumn(flow, at, width);
+      for (const [other, x] of reserved) if (x >= at) reserved.set(other, x + width);
+      reserved.set(target, laneX);
+    }
     if (lanes.blocked.length > 0) {
       const blocked = new Set(lanes.blocked.map((bundle) => bundle.target));
       bundles = round >= 2 ? [] : bundles.filter((bundle) => !blocked.has(bundle.target));
       continue;
     }
+    const { routes } = lanes;
     const edges = flow.edges.map((edge, index) => {
-      const route = lanes.routes.get(index);
+      const route = routes.get(index);
       return route ? { ...edge, ...route } : edge;
     });
-    const groups = flow.groups.map((group) => {
-      const box = lanes.groups.get(group.id);
-      return box ? { ...group, x: box.x, width: box.width } : group;
-    });
-    return { ...flow, groups, edges, width: Math.max(flow.width, lanes.right + MARGIN) };
+    return { ...flow, edges, width: Math.max(flow.width, lanes.right + MARGIN) };
   }
 }
 
@@ -123,15 +135,7 @@ function sceneOf(graph: AslGraph, flow: GraphLayout, bundled: ReadonlySet<number
       holds.get(group)?.add(node.id);
   return {
     nodes: new Map(flow.nodes.map((node) => [node.id, node])),
-    groups: flow.groups.map((group) => {
-      const parent = parentOf.get(group.id);
-      return {
-        id: group.id,
-        ...(parent ? { parent } : {}),
-        box: group,
-        holds: holds.get(group.id) ?? new Set(),
-      };
-    }),
+    groups: flow.groups.map((group) => ({ box: group, holds: holds.get(group.id) ?? new Set() })),
     edges: flow.edges.flatMap((edge, index) =>
       bundled.has(index)
         ? []
