@@ -1,11 +1,12 @@
 /**
  * Draws bundled edges (see edge-bundles.ts) once the main flow is laid out: each bundle gets a
- * vertical lane right of everything the flow drew beside its states; each edge leaves its
- * state sideways (or from below, when something sits to its right), runs into the lane, along
- * it, and into the target from the side (or from above). Every edge is drawn whole, from its
- * state's box to its target's box; edges of one bundle share the lane. A bundle that cannot be
- * drawn without crossing a box or a label is reported blocked: the caller lays its edges out
- * with the rest instead.
+ * vertical lane, at the top level right of everything beside its states, in a Map / Parallel
+ * group in a column made for it right of its states (see insert-column.ts); each edge leaves
+ * its state sideways (or from below, when something sits to its right), runs into the lane,
+ * along it, and into the target from the side (or from above). Every edge is drawn whole,
+ * from its state's box to its target's box; the edges of a bundle share its lane. A bundle
+ * that cannot be drawn without crossing a box or a label is reported blocked: the caller
+ * lays its edges out with the rest instead.
  */
 
 /** A point of a drawn edge. */

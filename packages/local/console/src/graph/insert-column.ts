@@ -1,4 +1,4 @@
-import type { GraphLayout } from './graph-layout.js';
+import type { GraphLayout } from './placed-graph.js';
 
 /**
  * The layout with an empty column `width` wide made at x = `at`: the boxes (nodes, labels)

@@ -13,6 +13,7 @@ import {
   type PlacedNode,
   textWidth,
 } from '../../../console/src/graph/graph-layout.js';
+import { insertColumn } from '../../../console/src/graph/insert-column.js';
 import { GRAPH_SHAPES, hundredStates } from '../../support/asl-graph-shapes.js';
 
 interface Rect {
@@ -258,5 +259,49 @@ describe('routeLanes', () => {
     const routed = routeLanes([bundle], scene);
     expect(routed.blocked).toEqual([]);
     expect(routed.routes.get(0)?.points[0]).toEqual({ x: 25, y: 20 });
+  });
+});
+
+describe('insertColumn', () => {
+  const node = (id: string, x: number, y: number, parent?: string): PlacedNode => ({
+    id,
+    kind: 'state',
+    label: id,
+    x,
+    y,
+    width: 100,
+    height: 40,
+    ...(parent ? { parent } : {}),
+  });
+  const layout: GraphLayout = {
+    nodes: [node('left', 50, 20, 'g'), node('across', 190, 100, 'g'), node('right', 300, 20, 'g')],
+    groups: [{ id: 'g', stateName: 'P', type: 'Parallel', x: 175, y: 60, width: 350, height: 120 }],
+    edges: [
+      {
+        from: 'left',
+        to: 'across',
+        kind: 'next',
+        points: [
+          { x: 60, y: 40 },
+          { x: 220, y: 60 },
+          { x: 170, y: 80 },
+        ],
+      },
+    ],
+    width: 400,
+    height: 140,
+  };
+
+  it('moves what lies right of the column, widens the groups across it, keeps edges on their boxes', () => {
+    const wider = insertColumn(layout, 180, 50);
+    expect(wider.nodes.map((n) => n.x)).toEqual([50, 240, 350]);
+    expect(wider.groups[0]).toMatchObject({ x: 200, width: 400 });
+    // The end on "across" (centre right of the column) moves with it; the bend right of it too.
+    expect(wider.edges[0]?.points).toEqual([
+      { x: 60, y: 40 },
+      { x: 270, y: 60 },
+      { x: 220, y: 80 },
+    ]);
+    expect(wider.width).toBe(450);
   });
 });
