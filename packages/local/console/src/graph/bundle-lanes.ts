@@ -27,10 +27,23 @@ export interface Box {
 export interface Scene {
   /** Every node's box, by node id. */
   readonly nodes: ReadonlyMap<string, Box>;
-  /** Every group's box, with the ids of the nodes it holds (at any depth). */
-  readonly groups: readonly { readonly box: Box; readonly holds: ReadonlySet<string> }[];
-  /** The edges drawn by the layout: their points and, when labelled, their label's box. */
-  readonly edges: readonly { readonly points: readonly Point[]; readonly label?: Box }[];
+  /** The block (see `GraphNode.block`) of every nested node. */
+  readonly blocks: ReadonlyMap<string, string>;
+  /** Every group's box, the ids of the nodes it holds (at any depth), its state's block. */
+  readonly groups: readonly {
+    readonly box: Box;
+    readonly holds: ReadonlySet<string>;
+    readonly block?: string;
+  }[];
+  /**
+   * The edges drawn by the layout: their points, their label's box when labelled, and their
+   * block when both their ends are in the same nested block.
+   */
+  readonly edges: readonly {
+    readonly points: readonly Point[];
+    readonly label?: Box;
+    readonly block?: string;
+  }[];
 }
 
 /** One edge of a bundle to draw. */
@@ -45,9 +58,12 @@ export interface LaneEdge {
 /** A bundle to draw: its target and edges. */
 export interface LaneBundle {
   readonly target: string;
-  /** The group the lane is drawn in; none at the top level (the lane then runs right of all). */
-  readonly group?: string;
-  /** For a lane in a group: where it runs, in the column made for it (see `Lanes.column`). */
+  /**
+   * The block its edges are in, when nested: its lane is drawn in a column right of the
+   * block's states; at the top level, right of everything.
+   */
+  readonly block?: string;
+  /** For a lane in a block: where it runs, in the column made for it (see `Lanes.column`). */
   readonly laneX?: number;
   readonly edges: readonly LaneEdge[];
 }
@@ -119,6 +135,12 @@ const around = (a: Point, b: Point, half: number): Rect => ({
   bottom: Math.max(a.y, b.y) + half,
 });
 
+/** Something a lane drew, and the block of its bundle. */
+interface Drawn {
+  readonly rect: Rect;
+  readonly block: string | undefined;
+}
+
 /** A piece of a path, as the rectangle around it. */
 interface Segment {
   readonly rect: Rect;
@@ -173,49 +195,43 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
   const routes = new Map<number, LaneRoute>();
   const blocked: LaneBundle[] = [];
   const nodeRects = new Map([...scene.nodes].map(([id, box]) => [id, rectOf(box)]));
-  const groupRects = scene.groups.map((group) => ({ rect: rectOf(group.box), holds: group.holds }));
+  const groupRects = scene.groups.map((group) => ({
+    rect: rectOf(group.box),
+    holds: group.holds,
+    block: group.block,
+  }));
 
-  const labelRects: Rect[] = scene.edges.flatMap((edge) =>
-    edge.label ? [rectOf(edge.label)] : [],
+  const labelRects = scene.edges.flatMap((edge) =>
+    edge.label ? [{ rect: rectOf(edge.label), block: edge.block }] : [],
   );
   /** Lanes already drawn: later lanes keep right of them (runs may cross them). */
-  const lanes: Rect[] = [];
+  const lanes: Drawn[] = [];
   /** Labels already drawn: later paths keep off them. */
-  const labelsDrawn: Rect[] = [];
+  const labelsDrawn: Drawn[] = [];
   /** Horizontal runs already drawn: later runs may cross them, not run along them. */
-  const runs: Rect[] = [];
+  const runs: Drawn[] = [];
   let right = 0;
 
   /**
-   * The rightmost x the scene reaches between `top` and `bottom` (of what lies `within`),
-   * leaving out the groups that hold `node`.
+   * The rightmost x the scene reaches between `top` and `bottom`: of everything, or of what
+   * belongs to `block` (its states, their groups, the edges between them, its lanes).
    */
-  const rightmost = (top: number, bottom: number, node: string, within?: Rect): number => {
+  const rightmost = (top: number, bottom: number, block?: string): number => {
     const band = { left: -Infinity, right: Infinity, top, bottom };
-    const inside = (p: Point) =>
-      !within ||
-      (p.x >= within.left && p.x <= within.right && p.y >= within.top && p.y <= within.bottom);
+    const mine = (of: string | undefined) => block === undefined || of === block;
     let x = -Infinity;
-    for (const rect of [
-      ...nodeRects.values(),
-      ...groupRects.filter((g) => !g.holds.has(node)).map((g) => g.rect),
-      ...labelRects,
-      ...lanes,
-      ...labelsDrawn,
-      ...runs,
-    ])
-      if (
-        overlaps(rect, band) &&
-        inside({ x: (rect.left + rect.right) / 2, y: (rect.top + rect.bottom) / 2 })
-      )
-        x = Math.max(x, rect.right);
-    for (const edge of scene.edges)
+    for (const [id, rect] of nodeRects)
+      if (mine(scene.blocks.get(id)) && overlaps(rect, band)) x = Math.max(x, rect.right);
+    for (const item of [...groupRects, ...labelRects, ...lanes, ...labelsDrawn, ...runs])
+      if (mine(item.block) && overlaps(item.rect, band)) x = Math.max(x, item.rect.right);
+    for (const edge of scene.edges) {
+      if (!mine(edge.block)) continue;
       for (let i = 1; i < edge.points.length; i += 1) {
         const a = edge.points[i - 1] as Point;
         const b = edge.points[i] as Point;
-        if (Math.max(a.y, b.y) >= top && Math.min(a.y, b.y) <= bottom && inside(a) && inside(b))
-          x = Math.max(x, a.x, b.x);
+        if (Math.max(a.y, b.y) >= top && Math.min(a.y, b.y) <= bottom) x = Math.max(x, a.x, b.x);
       }
+    }
     return x;
   };
 
@@ -225,9 +241,9 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
       if (id !== node && segments.some((s) => overlaps(rect, s.rect))) return true;
     for (const group of groupRects)
       if (!group.holds.has(node) && segments.some((s) => overlaps(group.rect, s.rect))) return true;
-    for (const rect of [...labelRects, ...labelsDrawn])
+    for (const { rect } of [...labelRects, ...labelsDrawn])
       if (segments.some((s) => overlaps(rect, s.rect))) return true;
-    for (const rect of runs)
+    for (const { rect } of runs)
       if (segments.some((s) => s.horizontal && overlaps(rect, s.rect))) return true;
     return false;
   };
@@ -257,16 +273,10 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
     const bottom = Math.max(...all.map((r) => r.bottom)) + DROP + LABEL_HEIGHT;
     const labelRoom = Math.max(0, ...bundle.edges.map((edge) => edge.labelWidth ?? 0));
     const room = GAP + (labelRoom > 0 ? labelRoom + 2 * LABEL_PAD : 0);
-    if (bundle.group !== undefined && bundle.laneX === undefined) {
-      // In a group, beside other states (a Parallel's next branch): a column of its own,
-      // right of what stands in its states' column between its first and last rows.
-      const column = {
-        left: Math.min(...all.map((r) => r.left)),
-        right: Math.max(...all.map((r) => r.right)),
-        top: -Infinity,
-        bottom: Infinity,
-      };
-      const edge = rightmost(top, bottom, bundle.target, column);
+    if (bundle.block !== undefined && bundle.laneX === undefined) {
+      // In a Map or Parallel, beside other states (a Parallel's next branch): a column of its
+      // own, right of what its block draws between its first and last rows.
+      const edge = rightmost(top, bottom, bundle.block);
       return {
         routes,
         blocked,
@@ -274,7 +284,7 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
         column: { target: bundle.target, at: edge + 1, width: room + GAP, laneX: edge + room },
       };
     }
-    const laneX = bundle.laneX ?? rightmost(top, bottom, bundle.target) + room;
+    const laneX = bundle.laneX ?? rightmost(top, bottom) + room;
 
     const mine: Rect[] = [];
     const chosen = new Map<number, { exit: Port; label?: Rect }>();
@@ -330,18 +340,23 @@ export function routeLanes(bundles: readonly LaneBundle[], scene: Scene): Lanes 
         ...(label ? { labelX: (label.left + label.right) / 2, labelY: exit.row } : {}),
       });
     }
+    const block = bundle.block;
     lanes.push({
-      left: laneX - 1,
-      right: laneX + 1,
-      top: Math.min(...rows),
-      bottom: Math.max(...rows),
+      rect: {
+        left: laneX - 1,
+        right: laneX + 1,
+        top: Math.min(...rows),
+        bottom: Math.max(...rows),
+      },
+      block,
     });
-    labelsDrawn.push(...mine);
+    labelsDrawn.push(...mine.map((rect) => ({ rect, block })));
     runs.push(
-      ...[...chosen.values()].map(({ exit }) =>
-        around(exit.points[exit.points.length - 1] as Point, { x: laneX, y: exit.row }, 1),
-      ),
-      around(entry.points[0] as Point, { x: laneX, y: entry.row }, 1),
+      ...[...chosen.values()].map(({ exit }) => ({
+        rect: around(exit.points[exit.points.length - 1] as Point, { x: laneX, y: exit.row }, 1),
+        block,
+      })),
+      { rect: around(entry.points[0] as Point, { x: laneX, y: entry.row }, 1), block },
     );
     right = Math.max(right, laneX);
   }

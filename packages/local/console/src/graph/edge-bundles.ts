@@ -13,8 +13,8 @@ import type { AslGraph } from './asl-graph.js';
 export interface EdgeBundle {
   /** The node every edge of the bundle goes to. */
   readonly target: string;
-  /** The Map / Parallel group its edges are drawn in; none at the top level. */
-  readonly group?: string;
+  /** The block its edges are in (see `GraphNode.block`); none at the top level. */
+  readonly block?: string;
   /** The bundled edges: their indexes in the graph's edges. */
   readonly edges: readonly number[];
 }
@@ -103,8 +103,9 @@ export function bundleLongEdges(graph: AslGraph): EdgeBundle[] {
   return [...longInto]
     .filter(([, edges]) => edges.length >= 2)
     .map(([target, edges]) => {
-      const group = blockOf(target);
-      return { target, ...(group ? { group } : {}), edges };
+      const block = nodes.get(target)?.block;
+      return { target, ...(block ? { block } : {}), edges, depth: depth(blockOf(target)) };
     })
-    .sort((a, b) => depth(b.group) - depth(a.group));
+    .sort((a, b) => b.depth - a.depth)
+    .map(({ depth: _, ...bundle }) => bundle);
 }

@@ -1,5 +1,5 @@
 import dagre from '@dagrejs/dagre';
-import type { AslGraph, GraphEdge, GraphNode } from './asl-graph.js';
+import { type AslGraph, type GraphEdge, type GraphNode, stateNodeId } from './asl-graph.js';
 import { type Lanes, type Point, routeLanes, type Scene } from './bundle-lanes.js';
 import { bundleLongEdges } from './edge-bundles.js';
 import { insertColumn } from './insert-column.js';
@@ -50,7 +50,7 @@ export function layoutGraph(graph: AslGraph): GraphLayout {
           const laneX = reserved.get(bundle.target);
           return {
             target: bundle.target,
-            ...(bundle.group ? { group: bundle.group } : {}),
+            ...(bundle.block ? { block: bundle.block } : {}),
             ...(laneX !== undefined ? { laneX } : {}),
             edges: bundle.edges.map((index) => {
               const edge = graph.edges[index] as GraphEdge;
@@ -96,28 +96,35 @@ function sceneOf(graph: AslGraph, flow: GraphLayout, bundled: ReadonlySet<number
   for (const node of graph.nodes)
     for (let group = node.parent; group !== undefined; group = parentOf.get(group))
       holds.get(group)?.add(node.id);
+  const blocks = new Map<string, string>();
+  for (const node of graph.nodes) if (node.block) blocks.set(node.id, node.block);
   return {
     nodes: new Map(flow.nodes.map((node) => [node.id, node])),
-    groups: flow.groups.map((group) => ({ box: group, holds: holds.get(group.id) ?? new Set() })),
-    edges: flow.edges.flatMap((edge, index) =>
-      bundled.has(index)
-        ? []
-        : [
-            {
-              points: edge.points,
-              ...(edge.label && edge.labelX !== undefined && edge.labelY !== undefined
-                ? {
-                    label: {
-                      x: edge.labelX,
-                      y: edge.labelY,
-                      width: labelWidth(edge.label),
-                      height: 16,
-                    },
-                  }
-                : {}),
-            },
-          ],
-    ),
+    blocks,
+    groups: flow.groups.map((group) => {
+      const block = blocks.get(stateNodeId(group.stateName));
+      return { box: group, holds: holds.get(group.id) ?? new Set(), ...(block ? { block } : {}) };
+    }),
+    edges: flow.edges.flatMap((edge, index) => {
+      if (bundled.has(index)) return [];
+      const block = blocks.get(edge.from);
+      return [
+        {
+          points: edge.points,
+          ...(block && blocks.get(edge.to) === block ? { block } : {}),
+          ...(edge.label && edge.labelX !== undefined && edge.labelY !== undefined
+            ? {
+                label: {
+                  x: edge.labelX,
+                  y: edge.labelY,
+                  width: labelWidth(edge.label),
+                  height: 16,
+                },
+              }
+            : {}),
+        },
+      ];
+    }),
   };
 }
 

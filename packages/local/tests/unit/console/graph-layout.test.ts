@@ -241,6 +241,7 @@ describe('routeLanes', () => {
         ['other', box(0, 300)],
         ['target', box(0, 600)],
       ]),
+      blocks: new Map<string, string>(),
       groups: [],
       edges: [],
     };
