@@ -105,7 +105,7 @@ export function parallelBranches(branches = 3, length = 8): Definition {
 
 /**
  * A polling loop (a back edge from a Wait up to the Task it repeats) inside a chain of
- * `length` Tasks caught to two handlers in turn (two lanes side by side), one Task with two
+ * `length` Tasks caught to two handlers in turn (two lanes side by side), one Task with three
  * Catch clauses to the same handler, and a Map whose inner Tasks share a handler.
  */
 export function retryLoop(length = 16): Definition {
@@ -115,6 +115,7 @@ export function retryLoop(length = 16): Definition {
       Resource: LAMBDA,
       Catch: [
         { ErrorEquals: ['States.Timeout'], Next: 'Fatal' },
+        { ErrorEquals: ['States.TaskFailed'], Next: 'Fatal' },
         { ErrorEquals: ['States.ALL'], Next: 'Fatal' },
       ],
       Next: 'Ready?',

@@ -110,10 +110,11 @@ const GAP = 16;
 const LABEL_PAD = 8;
 const LABEL_HEIGHT = 16;
 /**
- * How far below (above) a box an edge may turn when it leaves (enters) it vertically: a
- * second distance keeps it off another lane's run at the first.
+ * How far below (above) a box an edge may turn when it leaves (enters) it vertically: the
+ * next distances keep it off another lane's run at the first, or a label's height from it
+ * (three Catch clauses of one state to one handler: three runs, three labels).
  */
-const DROPS = [10, 17];
+const DROPS = [10, 17, 27];
 const DROP = DROPS[DROPS.length - 1] as number;
 
 const rectOf = (box: Box): Rect => ({

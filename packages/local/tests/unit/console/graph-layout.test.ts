@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aslGraph } from '../../../console/src/graph/asl-graph.js';
+import { type AslGraph, aslGraph } from '../../../console/src/graph/asl-graph.js';
 import {
   type Box,
   laneDashOffset,
@@ -69,12 +69,18 @@ function crosses(a: Point, b: Point, r: Rect): boolean {
   return true;
 }
 
-const shapes = Object.entries(GRAPH_SHAPES).map(
-  ([name, make]) => [name, layoutGraph(aslGraph(make()))] as const,
-);
+const shapes = Object.entries(GRAPH_SHAPES).map(([name, make]) => {
+  const graph = aslGraph(make());
+  return [name, graph, layoutGraph(graph)] as const;
+});
 
-describe.each(shapes)('layoutGraph: %s', (_name, layout: GraphLayout) => {
+describe.each(shapes)('layoutGraph: %s', (_name, graph: AslGraph, layout: GraphLayout) => {
   const nodeById = new Map<string, PlacedNode>(layout.nodes.map((node) => [node.id, node]));
+
+  it('draws its long Catch edges into a shared handler along lanes (none left to dagre)', () => {
+    const bundled = bundleLongEdges(graph).flatMap((bundle) => bundle.edges);
+    for (const index of bundled) expect(layout.edges[index]?.laneFrom, String(index)).toBeDefined();
+  });
 
   it('draws every edge from its source box to its target box', () => {
     for (const edge of layout.edges) {
