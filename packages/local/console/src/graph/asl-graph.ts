@@ -15,6 +15,12 @@ export interface GraphNode {
   readonly waitsForToken?: boolean;
   /** The group (Map / Parallel) the node is drawn in. */
   readonly parent?: string;
+  /**
+   * The block its state is in, when nested: where the definition writes it
+   * (`/States/P/Branches[0]`, `/States/M/ItemProcessor`). A Map / Parallel state's own node
+   * and end are in the block of the state, not in its group's blocks.
+   */
+  readonly block?: string;
 }
 
 /** A Map or Parallel state, drawn as a box around its states. */
@@ -142,6 +148,7 @@ export function aslGraph(definition: Scope): AslGraph {
     block.parentState === undefined ? 'end' : groupEndId(block.parentState);
   const parentOf = (block: StatesBlockVisit) =>
     block.parentState === undefined ? undefined : groupId(block.parentState);
+  const blockOf = (block: StatesBlockVisit) => (block.location ? { block: block.location } : {});
   const isGroup = (type: string): type is 'Map' | 'Parallel' =>
     type === 'Map' || type === 'Parallel';
 
@@ -172,7 +179,15 @@ export function aslGraph(definition: Scope): AslGraph {
       if (isGroup(type)) {
         const group = groupId(name);
         groups.push({ id: group, stateName: name, type, ...(parent ? { parent } : {}) });
-        nodes.push({ id, kind: 'state', label: name, stateName: name, type, parent: group });
+        nodes.push({
+          id,
+          kind: 'state',
+          label: name,
+          stateName: name,
+          type,
+          parent: group,
+          ...blockOf(block),
+        });
         return true;
       }
       const resource = type === 'Task' ? shortResource(state.Resource) : undefined;
@@ -187,6 +202,7 @@ export function aslGraph(definition: Scope): AslGraph {
           ? { waitsForToken: true }
           : {}),
         ...(parent ? { parent } : {}),
+        ...blockOf(block),
       });
       return true;
     },
@@ -203,6 +219,7 @@ export function aslGraph(definition: Scope): AslGraph {
           stateName: name,
           type,
           parent: groupId(name),
+          ...blockOf(block),
         });
       }
       if (type === 'Choice') {

@@ -1,5 +1,6 @@
 import { h, s } from '../dom.js';
 import type { StateStatus } from '../history/state-runs.js';
+import { laneDashOffset } from './bundle-lanes.js';
 import type { GraphLayout, PlacedEdge, PlacedNode } from './graph-layout.js';
 
 /** What a drawn graph can be asked to do. */
@@ -169,10 +170,13 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
       'data-from': edge.from,
       'data-to': edge.to,
     });
+    const dashOffset =
+      edge.laneFrom === undefined ? undefined : laneDashOffset(edge.points, edge.laneFrom);
     g.append(
       s('path', {
         d: pathOf(edge),
         'marker-end': edge.kind === 'catch' ? 'url(#arrow-catch)' : 'url(#arrow)',
+        ...(dashOffset !== undefined ? { 'stroke-dashoffset': dashOffset.toFixed(1) } : {}),
       }),
     );
     if (edge.label && edge.labelX !== undefined && edge.labelY !== undefined) {
