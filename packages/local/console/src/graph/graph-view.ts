@@ -115,6 +115,11 @@ function markEntries(node: SVGGElement, times: number): void {
   node.setAttribute('data-entries', String(times));
 }
 
+/** The largest zoom "Fit" picks (a small graph is not blown up past it). */
+const MAX_FIT_SCALE = 1.25;
+/** Below this zoom a state's name is too small to read. */
+const MIN_READABLE_SCALE = 0.5;
+
 /**
  * Draws a laid-out state machine graph as SVG, with pan (drag), zoom (wheel, buttons) and
  * fit. Clicking a state calls `onSelect` with its name.
@@ -235,8 +240,11 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
   let scale = 1;
   let tx = 0;
   let ty = 0;
+  /** The reader zoomed or dragged: the frame's size changing no longer refits the drawing. */
+  let placedByHand = false;
   const apply = () => viewport.setAttribute('transform', `translate(${tx},${ty}) scale(${scale})`);
   const zoomAt = (factor: number, cx: number, cy: number) => {
+    placedByHand = true;
     const next = Math.min(4, Math.max(0.1, scale * factor));
     tx = cx - ((cx - tx) * next) / scale;
     ty = cy - ((cy - ty) * next) / scale;
@@ -246,9 +254,18 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
   const fit = () => {
     const box = svg.getBoundingClientRect();
     if (box.width === 0 || layout.width === 0) return;
-    scale = Math.min(box.width / layout.width, box.height / layout.height, 1.25);
-    tx = (box.width - layout.width * scale) / 2;
-    ty = (box.height - layout.height * scale) / 2;
+    const whole = Math.min(box.width / layout.width, box.height / layout.height, MAX_FIT_SCALE);
+    if (whole >= MIN_READABLE_SCALE) {
+      scale = whole;
+      tx = (box.width - layout.width * scale) / 2;
+      ty = (box.height - layout.height * scale) / 2;
+    } else {
+      // Whole, a long graph would be a sliver nobody can read: its width instead, from its
+      // start (drag or zoom out for the rest).
+      scale = Math.max(Math.min(box.width / layout.width, 1), MIN_READABLE_SCALE);
+      tx = (box.width - layout.width * scale) / 2;
+      ty = 0;
+    }
     apply();
   };
   svg.addEventListener(
@@ -272,6 +289,7 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
     if (!drag.moved) return;
     tx = drag.tx + dx;
     ty = drag.ty + dy;
+    placedByHand = true;
     apply();
   });
   svg.addEventListener('pointerup', (event) => {
@@ -291,7 +309,10 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
   const toolbar = h(
     'div',
     { class: 'graph-toolbar' },
-    button('Fit', 'Fit the graph to the view', fit),
+    button('Fit', 'Fit the graph to the view (a long one: its width, from its start)', () => {
+      placedByHand = false;
+      fit();
+    }),
     button('+', 'Zoom in', () => {
       const box = svg.getBoundingClientRect();
       zoomAt(1.25, box.width / 2, box.height / 2);
@@ -314,14 +335,11 @@ export function graphView(layout: GraphLayout, onSelect?: (stateName: string) =>
     toolbar,
     h('div', { class: 'graph-frame' }, svg),
   );
-  // Fit once the frame has a size (it is laid out when the page shows it).
-  const observer = new ResizeObserver(() => {
-    if (svg.getBoundingClientRect().width > 0) {
-      fit();
-      observer.disconnect();
-    }
-  });
-  observer.observe(svg);
+  // Fit once the frame has a size (it is laid out when the page shows it), and again when
+  // it changes size (a summary put above it, a window resized) until the reader moves it.
+  new ResizeObserver(() => {
+    if (!placedByHand && svg.getBoundingClientRect().width > 0) fit();
+  }).observe(svg);
 
   return {
     element,

@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hundredStates } from '../../support/asl-graph-shapes.js';
+import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { openPage, shot } from '../../support/console-page.js';
+import { type ServeProcess, startServe } from '../../support/serve-process.js';
+
+// "Fit" in a real browser: a small graph is shown whole, a long one (100 states in a chain)
+// at a zoom where its states can be read, from its start, instead of as a sliver.
+
+let browser: TestBrowser;
+let serve: ServeProcess;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  serve = await startServe([]);
+}, 120_000);
+
+afterAll(async () => {
+  await serve?.stop('SIGINT');
+  await browser?.close();
+});
+
+async function setDefinition(page: Page, text: string): Promise<void> {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+/** The zoom of the drawing, from its viewport's transform. */
+const zoom = (page: Page) =>
+  page
+    .locator('[data-role=editor-graph] svg.graph > g.viewport')
+    .evaluate((g) => Number(/scale\(([^)]+)\)/.exec(g.getAttribute('transform') ?? '')?.[1]));
+
+/** Whether a node's box lies inside the graph's frame. */
+const shown = (page: Page, selector: string) =>
+  page.evaluate((sel) => {
+    const frame = document
+      .querySelector('[data-role=editor-graph] svg.graph')
+      ?.getBoundingClientRect();
+    const node = document.querySelector(sel)?.getBoundingClientRect();
+    if (!frame || !node) return false;
+    return (
+      node.top >= frame.top &&
+      node.bottom <= frame.bottom &&
+      node.left >= frame.left &&
+      node.right <= frame.right
+    );
+  }, selector);
+
+describe('Fit', () => {
+  it('shows a small graph whole, and a 100-state chain readable from its start', async () => {
+    const { page, problems, violations } = await openPage(browser);
+    await page.goto(serve.consoleUrl as string);
+    await page.goto(`${serve.endpointUrl}/console/#/editor`);
+    await page.locator('[data-role=no-diagnostics]').waitFor();
+    // The starter: Start, Hello, End, all in view.
+    expect(await shown(page, '[data-role=editor-graph] g.node[data-state="Hello"]')).toBe(true);
+    expect(await zoom(page)).toBeLessThanOrEqual(1.25);
+
+    await setDefinition(page, JSON.stringify(hundredStates(), null, 2));
+    await page.locator('[data-role=editor-graph] g.node[data-state="Step 50"]').waitFor();
+    await page.locator('[data-role=editor-graph] button', { hasText: 'Fit' }).click();
+    expect(await zoom(page)).toBeGreaterThanOrEqual(0.5);
+    expect(await shown(page, '[data-role=editor-graph] g.node[data-state="Step 0"]')).toBe(true);
+    // Not all of it fits at a readable zoom: the end is further down.
+    expect(await shown(page, '[data-role=editor-graph] g.node[data-state="Done"]')).toBe(false);
+    await shot(page, 'graph-fit-long');
+    expect(problems).toEqual([]);
+    expect(await violations()).toEqual([]);
+    await page.close();
+  });
+});
