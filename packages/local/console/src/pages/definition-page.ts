@@ -338,6 +338,25 @@ export function definitionPage(arn?: string): Page {
     say(`${what} failed — ${detail}. Your text is kept as it is.`, 'error');
   };
 
+  /** Publish a version with the create or update (`publish: true`), as AWS's console offers. */
+  const publishBox = h('input', {
+    type: 'checkbox',
+    id: 'publish-version',
+    'data-role': 'publish-version',
+  }) as HTMLInputElement;
+  const publishChoice = h(
+    'label',
+    { class: 'inline-check', for: 'publish-version' },
+    publishBox,
+    'Publish a version',
+  );
+  const publishing = () => (publishBox.checked ? { publish: true } : {});
+  /** ", version 3 published" when the answer names the version published. */
+  const publishedText = (answer: { stateMachineVersionArn?: string }) =>
+    answer.stateMachineVersionArn
+      ? `; version ${answer.stateMachineVersionArn.slice(answer.stateMachineVersionArn.lastIndexOf(':') + 1)} published`
+      : '';
+
   const createButton = h(
     'button',
     {
@@ -353,6 +372,7 @@ export function definitionPage(arn?: string): Page {
             definition: definitionText(),
             roleArn: roleInput.value,
             type: typeSelect.value,
+            ...publishing(),
           });
           location.hash = href({ page: 'editor', arn: created.stateMachineArn });
         } catch (error) {
@@ -372,11 +392,11 @@ export function definitionPage(arn?: string): Page {
         if (!arn || !(await ready())) return;
         say('Updating…');
         try {
-          const updated = await sfn<{ revisionId?: string }>('UpdateStateMachine', {
-            stateMachineArn: arn,
-            definition: definitionText(),
-          });
-          say(`Updated: new revision ${updated.revisionId ?? ''}.`, 'ok');
+          const updated = await sfn<{ revisionId?: string; stateMachineVersionArn?: string }>(
+            'UpdateStateMachine',
+            { stateMachineArn: arn, definition: definitionText(), ...publishing() },
+          );
+          say(`Updated: new revision ${updated.revisionId ?? ''}${publishedText(updated)}.`, 'ok');
         } catch (error) {
           failed('Update', error);
         }
@@ -459,6 +479,7 @@ export function definitionPage(arn?: string): Page {
         'div',
         { class: 'actions' },
         testButton,
+        publishChoice,
         isNew ? createButton : [updateButton, deleteButton],
       ),
     ),
@@ -500,6 +521,7 @@ export function definitionPage(arn?: string): Page {
     // Hidden until the origin is known: an app's state machine cannot be updated nor deleted.
     updateButton.hidden = true;
     deleteButton.hidden = true;
+    publishChoice.hidden = true;
     void Promise.all([
       sfn<{ name: string; type: string; definition: string }>('DescribeStateMachine', {
         stateMachineArn: arn,
@@ -522,6 +544,7 @@ export function definitionPage(arn?: string): Page {
           title.textContent = `Edit ${machine.name}`;
           updateButton.hidden = false;
           deleteButton.hidden = false;
+          publishChoice.hidden = false;
         }
         typeSelect.value = machine.type;
         // Read-only, the app's definition is laid out to be read; an editable one stays as

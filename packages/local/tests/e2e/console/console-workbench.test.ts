@@ -178,6 +178,20 @@ describe('serve with no app: a state machine written from the page', () => {
       stateMachineArn: machine?.stateMachineArn,
     });
     expect(JSON.parse(described.definition as string)).toEqual(JSON.parse(edited));
+    // Update and publish a version with it (UpdateStateMachine's `publish`).
+    await setDefinition(page, TWO_STATES);
+    await page.locator('[data-role=no-diagnostics]').waitFor();
+    await page.locator('[data-role=publish-version]').check();
+    await page.locator('[data-role=update]').click();
+    await expect
+      .poll(() => page.locator('[data-role=editor-status]').textContent())
+      .toMatch(/^Updated: new revision \S+; version 1 published\.$/);
+    const versions = await api(page, 'ListStateMachineVersions', {
+      stateMachineArn: machine?.stateMachineArn,
+    });
+    expect(versions.stateMachineVersions).toEqual([
+      expect.objectContaining({ stateMachineVersionArn: `${machine?.stateMachineArn}:1` }),
+    ]);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await shot(page, 'workbench-edit');
 
