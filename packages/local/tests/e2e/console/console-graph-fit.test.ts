@@ -35,20 +35,17 @@ const zoom = (page: Page) =>
     .evaluate((g) => Number(/scale\(([^)]+)\)/.exec(g.getAttribute('transform') ?? '')?.[1]));
 
 /** Whether a node's box lies inside the graph's frame. */
-const shown = (page: Page, selector: string) =>
-  page.evaluate((sel) => {
-    const frame = document
-      .querySelector('[data-role=editor-graph] svg.graph')
-      ?.getBoundingClientRect();
-    const node = document.querySelector(sel)?.getBoundingClientRect();
-    if (!frame || !node) return false;
-    return (
-      node.top >= frame.top &&
-      node.bottom <= frame.bottom &&
-      node.left >= frame.left &&
-      node.right <= frame.right
-    );
-  }, selector);
+async function shown(page: Page, selector: string): Promise<boolean> {
+  const frame = await page.locator('[data-role=editor-graph] svg.graph').boundingBox();
+  const node = await page.locator(selector).boundingBox();
+  if (!frame || !node) return false;
+  return (
+    node.y >= frame.y &&
+    node.y + node.height <= frame.y + frame.height &&
+    node.x >= frame.x &&
+    node.x + node.width <= frame.x + frame.width
+  );
+}
 
 describe('Fit', () => {
   it('shows a small graph whole, and a 100-state chain readable from its start', async () => {
