@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hundredStates } from '../../support/asl-graph-shapes.js';
 import { launchBrowser, type TestBrowser } from '../../support/browser.js';
 import { openPage, shot } from '../../support/console-page.js';
+import { setDefinition } from '../../support/definition-editor.js';
 import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // "Fit" in a real browser: a small graph is shown whole, a long one (100 states in a chain)
@@ -20,13 +21,6 @@ afterAll(async () => {
   await serve?.stop('SIGINT');
   await browser?.close();
 });
-
-async function setDefinition(page: Page, text: string): Promise<void> {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
 
 /** The zoom of the drawing, from its viewport's transform. */
 const zoom = (page: Page) =>

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../../support/browser.js';
 import { api, openPage, shot } from '../../support/console-page.js';
+import { editorNodeNames, editorText, setDefinition } from '../../support/definition-editor.js';
 import { seriousAccessibilityFindings } from '../../support/page-checks.js';
 import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
@@ -22,27 +23,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Replaces the editor's whole text, as a person pasting would. */
-async function setDefinition(page: Page, text: string): Promise<void> {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text);
-}
-
-/** The editor's text: its drawn lines (every line of these short definitions is drawn). */
-const editorText = async (page: Page) =>
-  (await page.locator('.cm-content .cm-line').allTextContents()).join('\n');
-
 /** The class of the focused element (read in the page; Node has no `document`). */
 const focusedClass = (page: Page) =>
   page.evaluate(
     'document.activeElement ? document.activeElement.className : ""',
   ) as Promise<string>;
-
-const nodeNames = (page: Page) =>
-  page
-    .locator('[data-role=editor-graph] svg.graph g.node[data-state]')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
 
 const TWO_STATES = JSON.stringify(
   {
@@ -93,7 +78,7 @@ describe('serve with no app: a state machine written from the page', () => {
     await page.locator('[data-role=new-state-machine]').click();
     await page.locator('[data-page=definition] .cm-editor').waitFor();
     await page.locator('[data-role=no-diagnostics]').waitFor();
-    expect(await nodeNames(page)).toEqual(['Hello']);
+    expect(await editorNodeNames(page)).toEqual(['Hello']);
 
     // The name: refused as you type, by the endpoint's own rule.
     const name = page.locator('input[name=machine-name]');
@@ -136,7 +121,7 @@ describe('serve with no app: a state machine written from the page', () => {
     // Accepted: the graph redrawn as typed, then created.
     await setDefinition(page, TWO_STATES);
     await page.locator('[data-role=no-diagnostics]').waitFor();
-    await expect.poll(() => nodeNames(page)).toEqual(['First', 'Second']);
+    await expect.poll(() => editorNodeNames(page)).toEqual(['First', 'Second']);
     expect(await page.locator('g.node.has-problem').count()).toBe(0);
     await shot(page, 'workbench-new');
     await create.click();
@@ -152,7 +137,7 @@ describe('serve with no app: a state machine written from the page', () => {
     // A request that fails keeps the text.
     const edited = TWO_STATES.replace('"Second"', '"Done"').replace('"Second"', '"Done"');
     await setDefinition(page, edited);
-    await expect.poll(() => nodeNames(page)).toEqual(['First', 'Done']);
+    await expect.poll(() => editorNodeNames(page)).toEqual(['First', 'Done']);
     await page.route(`${serve.endpointUrl}/`, (route) =>
       route.request().headers()['x-amz-target'] === 'AWSStepFunctions.UpdateStateMachine'
         ? route.fulfill({

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../../support/browser.js';
 import { api, openPage, shot } from '../../support/console-page.js';
+import { editorNodeNames, editorText, setDefinition } from '../../support/definition-editor.js';
 import { seriousAccessibilityFindings } from '../../support/page-checks.js';
 import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
@@ -21,26 +21,6 @@ afterAll(async () => {
   await serve?.stop('SIGINT');
   await browser?.close();
 });
-
-/**
- * Replaces the editor's whole text, as a paste would. Emptied first: Chrome's own insertion
- * over a highlighted YAML key copies the key's colour as a `style` attribute onto the new
- * line (blocked by the policy, and reported), before CodeMirror redraws the line.
- */
-async function setDefinition(page: Page, text: string): Promise<void> {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-}
-
-const editorText = async (page: Page) =>
-  (await page.locator('.cm-content .cm-line').allTextContents()).join('\n');
-
-const nodeNames = (page: Page) =>
-  page
-    .locator('[data-role=editor-graph] svg.graph g.node[data-state]')
-    .evaluateAll((els) => els.map((el) => el.getAttribute('data-state')));
 
 const REFUSED_YAML = [
   'StartAt: First',
@@ -77,7 +57,7 @@ describe('the definition editor in YAML', () => {
     await expect.poll(() => editorText(page)).toContain('StartAt: Hello');
     expect(await editorText(page)).not.toContain('{');
     await page.locator('[data-role=no-diagnostics]').waitFor();
-    expect(await nodeNames(page)).toEqual(['Hello']);
+    expect(await editorNodeNames(page)).toEqual(['Hello']);
 
     // Where it stops being YAML, and the switch back refused meanwhile.
     await setDefinition(page, 'StartAt: First\nStates:\n  First:\n    Type: Pass\n   End: true\n');
@@ -106,7 +86,7 @@ describe('the definition editor in YAML', () => {
     // Accepted and created: the API holds the same definition, as JSON.
     await setDefinition(page, ACCEPTED_YAML);
     await page.locator('[data-role=no-diagnostics]').waitFor();
-    await expect.poll(() => nodeNames(page)).toEqual(['First', 'Second']);
+    await expect.poll(() => editorNodeNames(page)).toEqual(['First', 'Second']);
     await page.locator('input[name=machine-name]').fill('FromYaml');
     await page.locator('[data-role=create]').click();
     await page.waitForURL(/#\/editor\/arn/);
