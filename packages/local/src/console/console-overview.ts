@@ -4,6 +4,7 @@ import { redactTokensIn } from '../model/token-redaction.js';
 import type { LocalQueue } from '../queues/local-queue.js';
 import type { ConsoleSource } from './console-source.js';
 import type { FunctionLog } from './function-log.js';
+import { answerableTasks } from './pending-callbacks.js';
 
 /** Messages of a queue the console shows at most (the oldest visible ones). */
 const MESSAGES_SHOWN = 50;
@@ -57,7 +58,7 @@ export function consoleCounts(source: ConsoleSource, log: FunctionLog): Counts {
     lastStatus: last?.status ?? null,
     mapRunChildren: children,
     mapRunChildrenRunning: childrenRunning,
-    pending: source.pendingTasks().length,
+    pending: answerableTasks(source).length,
     queues: [...source.queues.values()].map((q) => [q.visibleCount, q.inFlightCount]),
     published: [...source.topics.values()].reduce((sum, t) => sum + t.publishedCount, 0),
     logLines: log.count,

@@ -1,4 +1,5 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
+import type { PendingTask } from '../engine/token-registry.js';
 import type { PendingCallback } from '../model/console-wire.js';
 import { redactToken, redactTokensIn } from '../model/token-redaction.js';
 import type { ConsoleSource } from './console-source.js';
@@ -14,13 +15,29 @@ function enteringState(events: readonly HistoryEvent[], event: HistoryEvent): st
 }
 
 /**
+ * The open task tokens someone could answer: all but those of activity tasks no worker has
+ * taken yet (on AWS such a token reaches nobody before GetActivityTask hands it over; the
+ * Activities page shows those tasks as waiting for a worker).
+ */
+export function answerableTasks(source: ConsoleSource): PendingTask[] {
+  const untaken = new Set(
+    source
+      .activityWork()
+      .tasks.filter((task) => task.workerName === undefined)
+      .map((task) => task.taskToken),
+  );
+  const pending = source.pendingTasks();
+  return untaken.size === 0 ? pending : pending.filter((task) => !untaken.has(task.token));
+}
+
+/**
  * The open task tokens with where they wait: the execution that holds each (its
  * `taskTokens`) and, from its history, the TaskScheduled event whose parameters carry the
  * token and the state it belongs to, or for an activity's token the activity task's state,
  * activity ARN and input.
  */
 export function pendingCallbacks(source: ConsoleSource): PendingCallback[] {
-  const pending = source.pendingTasks();
+  const pending = answerableTasks(source);
   if (pending.length === 0) return [];
   // An activity's token is in no TaskScheduled event: the activity's work says where it waits.
   const activityTasks = new Map(source.activityWork().tasks.map((task) => [task.taskToken, task]));

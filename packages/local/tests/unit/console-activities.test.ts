@@ -189,6 +189,9 @@ describe('pendingCallbacks', () => {
         },
       ],
     } as unknown as ConsoleSource;
+    // No worker took it yet: its token reaches nobody (as on AWS before GetActivityTask).
+    expect(pendingCallbacks(source)).toEqual([]);
+    void tasks.poll(ARN, 'worker-1', 1000);
     expect(pendingCallbacks(source)).toMatchObject([
       { stateName: 'Waiting', resource: ARN, parameters: '{"n":1}', executionName: 'run-1' },
     ]);

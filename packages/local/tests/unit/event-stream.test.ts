@@ -18,6 +18,7 @@ describe('EventStream', () => {
       },
       describeExecution: () => undefined,
       pendingTasks: () => [],
+      activityWork: () => ({ tasks: [], polls: [] }),
     } as unknown as ConsoleSource;
     const stream = new EventStream(source, new FunctionLog());
     const server = createServer((request, response) =>

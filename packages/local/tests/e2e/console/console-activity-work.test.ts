@@ -47,6 +47,20 @@ const rows = (page: Page, role: string) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );
 
+/** The redacted tokens `/console/api/pending` lists (the console's own call, its cookie). */
+const pendingTokens = (page: Page) =>
+  page.evaluate(async () => {
+    const answer = await fetch('/console/api/pending', { credentials: 'include' });
+    return ((await answer.json()) as { redactedToken: string }[]).map((p) => p.redactedToken);
+  });
+
+/** The console's count of pending callbacks (its top bar's badge). */
+const pendingCount = (page: Page) =>
+  page.evaluate(async () => {
+    const answer = await fetch('/console/api/counts', { credentials: 'include' });
+    return ((await answer.json()) as { pending: number }).pending;
+  });
+
 describe('the work at an activity', () => {
   it('shows a task scheduled, taken by a worker, a worker polling, and the task gone once answered', async () => {
     const { page, problems, violations } = await openPage(browser);
@@ -100,6 +114,10 @@ describe('the work at an activity', () => {
     expect(cells?.[5]).toMatch(/^AQCLoc…#[0-9a-f]{12}$/);
     expect(await rows(page, 'started')).toEqual([['No task is with a worker.']]);
     expect(await rows(page, 'polls')).toEqual([['No worker is polling now (GetActivityTask).']]);
+    // Nobody can answer a task no worker took (on AWS its token reaches no one before
+    // GetActivityTask): it is not among the pending callbacks, nor in their count.
+    expect(await pendingTokens(page)).toEqual([]);
+    expect(await pendingCount(page)).toBe(0);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await shot(page, 'activity-scheduled');
 
@@ -119,6 +137,10 @@ describe('the work at an activity', () => {
     expect(started?.[4]).toMatch(/^in (1 min 5\d s|2 min 00 s)$/);
     expect(started?.[5]).toMatch(/^in (9|10) min/);
     expect(await rows(page, 'scheduled')).toEqual([['No task waits for a worker.']]);
+    // Taken, it waits for an answer: a pending callback now, answerable from the console too.
+    await expect.poll(() => pendingTokens(page)).toHaveLength(1);
+    expect(await pendingCount(page)).toBe(1);
+    await expect.poll(() => page.locator('[data-role=callbacks-badge]').textContent()).toBe('1');
     // The focus followed the task to its new row instead of falling back to the page.
     expect(
       await taken

@@ -28,6 +28,7 @@ describe('consoleCounts', () => {
       executions: () => executions,
       describeExecution: () => undefined,
       pendingTasks: () => [],
+      activityWork: () => ({ tasks: [], polls: [] }),
     } as unknown as ConsoleSource;
     expect(consoleCounts(source, new FunctionLog())).toMatchObject({
       executions: 2,
