@@ -5,7 +5,7 @@ import type {
   ActivityTaskWire,
   ActivityWire,
 } from '../model/activity-work.js';
-import { redactToken, redactTokensIn } from '../model/token-redaction.js';
+import { redactedPreview, redactToken } from '../model/token-redaction.js';
 import type { ConsoleSource } from './console-source.js';
 
 /** Characters of a task's input the console shows (the whole input may be 256 KiB). */
@@ -35,7 +35,6 @@ const executionName = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
  * takes it and restarts with each SendTaskHeartbeat (the registry's due date then).
  */
 function taskToWire(task: ActivityTaskRecord, open: PendingTask | undefined): ActivityTaskWire {
-  const preview = task.input.slice(0, INPUT_PREVIEW_LENGTH);
   const heartbeatMs =
     task.heartbeatSeconds !== undefined ? task.heartbeatSeconds * 1000 : undefined;
   const heartbeatDueAt =
@@ -51,8 +50,7 @@ function taskToWire(task: ActivityTaskRecord, open: PendingTask | undefined): Ac
       ? { executionArn: task.executionArn, executionName: executionName(task.executionArn) }
       : {}),
     ...(task.stateName !== undefined ? { stateName: task.stateName } : {}),
-    // Cut before redacting: a token cut in two would not be recognized, so a cut one is dropped.
-    inputPreview: redactTokensIn(preview).replace(/AQCLocal[0-9a-z]*\.?[A-Za-z0-9_.-]*$/, '…'),
+    inputPreview: redactedPreview(task.input, INPUT_PREVIEW_LENGTH),
     inputLength: task.input.length,
     scheduledAt: task.scheduledAt,
     ...(task.workerName !== undefined ? { workerName: task.workerName } : {}),

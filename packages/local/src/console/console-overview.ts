@@ -1,3 +1,4 @@
+import { childStateMachine } from '../model/arns.js';
 import type { Counts } from '../model/console-wire.js';
 import type { ExecutionDescription } from '../model/execution.js';
 import { redactTokensIn } from '../model/token-redaction.js';
@@ -21,15 +22,6 @@ function deadLetterSources(source: ConsoleSource, queue: LocalQueue): string[] {
 }
 
 /**
- * Whether an execution is a Map Run's child: it runs the state machine
- * `<parent>/<label>`. Read from the ARN, not from `mapRunArn`, which a stored execution
- * looks up in the store: the counts are computed for every execution five times a second.
- */
-function runsMapRunChild(stateMachineArn: string): boolean {
-  return stateMachineArn.includes('/', stateMachineArn.indexOf(':stateMachine:'));
-}
-
-/**
  * The counts the console's header and live stream carry: cheap to compute, small to send.
  * The child executions of Distributed Maps are counted apart: as in the AWS console, they
  * are listed under their Map Run, not among the state machines' executions.
@@ -42,7 +34,9 @@ export function consoleCounts(source: ConsoleSource, log: FunctionLog): Counts {
   let childrenRunning = 0;
   for (const execution of source.executions()) {
     const isRunning = execution.status === 'RUNNING';
-    if (runsMapRunChild(execution.stateMachineArn)) {
+    // A Map Run's child runs `<parent>/<label>`: read from the ARN, not from `mapRunArn`,
+    // which a stored execution looks up in the store (the counts run five times a second).
+    if (childStateMachine(execution.stateMachineArn)) {
       children += 1;
       if (isRunning) childrenRunning += 1;
       continue;

@@ -1,5 +1,6 @@
 import type { RecordedHistoryEvent as HistoryEvent } from '@sfn-callback/asl';
 import type { PendingTask } from '../engine/token-registry.js';
+import type { ActivityWork } from '../model/activity-work.js';
 import type { PendingCallback } from '../model/console-wire.js';
 import { redactToken, redactTokensIn } from '../model/token-redaction.js';
 import type { ConsoleSource } from './console-source.js';
@@ -19,12 +20,12 @@ function enteringState(events: readonly HistoryEvent[], event: HistoryEvent): st
  * taken yet (on AWS such a token reaches nobody before GetActivityTask hands it over; the
  * Activities page shows those tasks as waiting for a worker).
  */
-export function answerableTasks(source: ConsoleSource): PendingTask[] {
+export function answerableTasks(
+  source: ConsoleSource,
+  work: ActivityWork = source.activityWork(),
+): PendingTask[] {
   const untaken = new Set(
-    source
-      .activityWork()
-      .tasks.filter((task) => task.workerName === undefined)
-      .map((task) => task.taskToken),
+    work.tasks.filter((task) => task.workerName === undefined).map((task) => task.taskToken),
   );
   const pending = source.pendingTasks();
   return untaken.size === 0 ? pending : pending.filter((task) => !untaken.has(task.token));
@@ -37,10 +38,11 @@ export function answerableTasks(source: ConsoleSource): PendingTask[] {
  * activity ARN and input.
  */
 export function pendingCallbacks(source: ConsoleSource): PendingCallback[] {
-  const pending = answerableTasks(source);
+  const work = source.activityWork();
+  const pending = answerableTasks(source, work);
   if (pending.length === 0) return [];
   // An activity's token is in no TaskScheduled event: the activity's work says where it waits.
-  const activityTasks = new Map(source.activityWork().tasks.map((task) => [task.taskToken, task]));
+  const activityTasks = new Map(work.tasks.map((task) => [task.taskToken, task]));
   const holders = new Map<string, ReturnType<ConsoleSource['executions']>[number]>();
   for (const execution of source.executions()) {
     if (execution.status !== 'RUNNING') continue;

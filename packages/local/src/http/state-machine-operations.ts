@@ -1,5 +1,6 @@
 import { InvalidDefinitionError, validateDefinition } from '@sfn-callback/asl';
 import { unrunnableTask } from '../engine/local-state-machine.js';
+import { childStateMachine } from '../model/arns.js';
 import { SfnApiError, validationError } from './api-error.js';
 import {
   EXECUTION_ARN,
@@ -315,8 +316,8 @@ export function stateMachineOperations(
       if (execution.mapRunArn !== undefined) {
         // A Distributed Map's child runs `<parent state machine>/<label>`: AWS answers with
         // the state machine of the Map Run, plus the run and the Map state's label.
-        const slash = execution.stateMachineArn.lastIndexOf('/');
-        const parent = describe(execution.stateMachineArn.slice(0, slash));
+        const child = childStateMachine(execution.stateMachineArn);
+        const parent = describe(child?.parentArn ?? execution.stateMachineArn);
         return {
           stateMachineArn: parent.stateMachineArn,
           name: parent.name,
@@ -327,7 +328,7 @@ export function stateMachineOperations(
             ? { revisionId: parent.revisionId }
             : {}),
           mapRunArn: execution.mapRunArn,
-          label: execution.stateMachineArn.slice(slash + 1),
+          ...(child ? { label: child.label } : {}),
         };
       }
       const revision = host.executionRevision(arn);

@@ -67,3 +67,19 @@ export function parseStateMachineArn(arn: string): QualifiedStateMachineArn | un
   }
   return { kind: 'alias', stateMachineArn, alias: qualifier };
 }
+
+/**
+ * A Map Run child's state machine ARN (`…:stateMachine:<parent>/<label>`) split into its
+ * parent state machine's ARN and the label; undefined for any other state machine ARN.
+ */
+export function childStateMachine(
+  stateMachineArn: string,
+): { readonly parentArn: string; readonly label: string } | undefined {
+  const at = stateMachineArn.indexOf(':stateMachine:');
+  const slash = at < 0 ? -1 : stateMachineArn.indexOf('/', at);
+  if (slash < 0) return undefined;
+  return {
+    parentArn: stateMachineArn.slice(0, slash),
+    label: stateMachineArn.slice(slash + 1),
+  };
+}

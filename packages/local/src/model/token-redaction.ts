@@ -36,3 +36,17 @@ export function scrubToken(text: string, token: string): string {
 export function redactTokensIn(text: string): string {
   return text.replace(LOCAL_TOKEN, (token) => redactToken(token));
 }
+
+/**
+ * The first `length` characters of `text`, with its local task tokens redacted. A token the
+ * cut would split is left out (`…`): cut, it would no longer be recognized and redacted.
+ */
+export function redactedPreview(text: string, length: number): string {
+  for (const match of text.matchAll(LOCAL_TOKEN)) {
+    if (match.index >= length) break;
+    if (match.index + match[0].length > length) {
+      return `${redactTokensIn(text.slice(0, match.index))}…`;
+    }
+  }
+  return redactTokensIn(text.slice(0, length));
+}

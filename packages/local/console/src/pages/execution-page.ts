@@ -1,3 +1,4 @@
+import { childStateMachine } from '../../../src/model/arns.js';
 import type { WireEvent, WireExecution } from '../../../src/model/console-wire.js';
 import { redactTokensIn } from '../../../src/model/token-redaction.js';
 import { sfn, sfnAll } from '../api.js';
@@ -12,7 +13,7 @@ import { jsonView } from '../json-view.js';
 import { live } from '../live.js';
 import { href } from '../router.js';
 import { type ChildOrigin, childOrigin, mapRunLink, mapRunsOf } from './map-run-links.js';
-import { childStateMachine, type MapRunListItem, mapRunStates } from './map-run-model.js';
+import { type MapRunListItem, mapRunStates } from './map-run-model.js';
 import type { Page } from './page.js';
 import { offersRedrive, redriveExecution } from './redrive.js';
 

@@ -1,3 +1,4 @@
+import { childStateMachine } from '../../../src/model/arns.js';
 /*
  * How an execution page reaches Map Runs: a parent's Map Runs (ListMapRuns), and for a
  * Distributed Map's child execution, its Map Run, its parent execution and the definition
@@ -9,7 +10,6 @@ import { h } from '../dom.js';
 import { StateRuns } from '../history/state-runs.js';
 import { href } from '../router.js';
 import {
-  childStateMachine,
   itemProcessorOf,
   type MapRunDescription,
   type MapRunListItem,

@@ -74,22 +74,6 @@ export function mapRunParentStateMachineArn(mapRunArn: string): string {
 }
 
 /**
- * A Map Run child's state machine ARN (`…:stateMachine:<parent>/<label>`) split into its
- * parent state machine's ARN and the label; undefined for any other state machine ARN.
- */
-export function childStateMachine(
-  stateMachineArn: string,
-): { readonly parentArn: string; readonly label: string } | undefined {
-  const at = stateMachineArn.indexOf(':stateMachine:');
-  const slash = at < 0 ? -1 : stateMachineArn.indexOf('/', at);
-  if (slash < 0) return undefined;
-  return {
-    parentArn: stateMachineArn.slice(0, slash),
-    label: stateMachineArn.slice(slash + 1),
-  };
-}
-
-/**
  * Which state of the parent started each Map Run: the state owning its `MapRunStarted`
  * event in the parent's history (a Map without `Label` has a random one in its ARN, so
  * the ARN alone cannot say).

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StateRuns } from '../../../console/src/history/state-runs.js';
 import {
-  childStateMachine,
   itemProcessorOf,
   type MapRunDescription,
   mapRunName,
@@ -10,6 +9,7 @@ import {
   mapRunUpdateRequest,
   mapStateLabelled,
 } from '../../../console/src/pages/map-run-model.js';
+import { childStateMachine } from '../../../src/model/arns.js';
 import type { WireEvent } from '../../../src/model/console-wire.js';
 
 const MAP_RUN =
