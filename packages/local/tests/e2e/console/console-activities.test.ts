@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { api, openPage, shot } from '../../support/console-page.js';
+import { consoleSession } from '../../support/console-session.js';
 import { seriousAccessibilityFindings } from '../../support/page-checks.js';
-import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // The Activities page, in a real browser under the console's policy as served: the list,
 // Create (the name refused as you type) and Delete, through the Step Functions API. The test
 // writes screenshots to tests/e2e/screenshots/.
 
-let browser: TestBrowser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  serve = await startServe([]);
-}, 120_000);
-
-afterAll(async () => {
-  await serve?.stop('SIGINT');
-  await browser?.close();
-});
+const session = consoleSession();
 
 describe('the Activities page', () => {
   it('lists activities, creates one (its name checked as typed) and deletes one', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     await api(page, 'CreateActivity', { name: 'made-by-the-cli' });
     await page.locator('nav a', { hasText: 'Activities' }).click();

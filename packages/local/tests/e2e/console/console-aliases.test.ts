@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { api, openPage, shot } from '../../support/console-page.js';
+import { consoleSession } from '../../support/console-session.js';
 import { seriousAccessibilityFindings } from '../../support/page-checks.js';
-import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // Aliases on the state machine page, in a real browser under the console's policy as served:
 // an alias splitting executions 70/30 between two versions, created and then updated
@@ -15,18 +14,7 @@ const ROLE = 'arn:aws:iam::000000000000:role/sfn-callback-local';
 const pass = (result: string) =>
   JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Result: result, End: true } } });
 
-let browser: TestBrowser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  serve = await startServe([]);
-}, 120_000);
-
-afterAll(async () => {
-  await serve?.stop('SIGINT');
-  await browser?.close();
-});
+const session = consoleSession();
 
 const routingOf = async (page: Page, stateMachineAliasArn: string) =>
   (await api(page, 'DescribeStateMachineAlias', { stateMachineAliasArn })) as {
@@ -37,8 +25,8 @@ const routingOf = async (page: Page, stateMachineAliasArn: string) =>
 
 describe('aliases on the state machine page', () => {
   it('creates an alias routed 70/30 to two versions, updates it, and deletes it', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     const { stateMachineArn } = (await api(page, 'CreateStateMachine', {
       name: 'Canary',
@@ -55,7 +43,7 @@ describe('aliases on the state machine page', () => {
     const v2 = `${stateMachineArn}:2`;
     const aliasArn = `${stateMachineArn}:canary`;
     await page.goto(
-      `${serve.endpointUrl}/console/#/state-machines/${encodeURIComponent(stateMachineArn)}`,
+      `${session.serve.endpointUrl}/console/#/state-machines/${encodeURIComponent(stateMachineArn)}`,
     );
     await page.locator('[data-role=versions-panel][data-loaded=true]').waitFor();
     // A state machine created through the API can be edited from the page.

@@ -1,26 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hundredStates } from '../../support/asl-graph-shapes.js';
-import { launchBrowser, type TestBrowser } from '../../support/browser.js';
 import { openPage, shot } from '../../support/console-page.js';
+import { consoleSession } from '../../support/console-session.js';
 import { setDefinition } from '../../support/definition-editor.js';
-import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // "Fit" in a real browser: a small graph is shown whole, a long one (100 states in a chain)
 // at a zoom where its states can be read, from its start, instead of as a sliver.
 
-let browser: TestBrowser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  serve = await startServe([]);
-}, 120_000);
-
-afterAll(async () => {
-  await serve?.stop('SIGINT');
-  await browser?.close();
-});
+const session = consoleSession();
 
 /** The zoom of the drawing, from its viewport's transform. */
 const zoom = (page: Page) =>
@@ -43,9 +31,9 @@ async function shown(page: Page, selector: string): Promise<boolean> {
 
 describe('Fit', () => {
   it('shows a small graph whole, and a 100-state chain readable from its start', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
-    await page.goto(`${serve.endpointUrl}/console/#/editor`);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
+    await page.goto(`${session.serve.endpointUrl}/console/#/editor`);
     await page.locator('[data-role=no-diagnostics]').waitFor();
     // The starter: Start, Hello, End, all in view.
     expect(await shown(page, '[data-role=editor-graph] g.node[data-state="Hello"]')).toBe(true);

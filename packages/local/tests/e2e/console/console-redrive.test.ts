@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { api, openPage, shot } from '../../support/console-page.js';
+import { consoleSession } from '../../support/console-session.js';
 import { seriousAccessibilityFindings } from '../../support/page-checks.js';
-import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // Redrive from the console, in a real browser under the console's policy as served: from the
 // execution page and from the Executions list, through RedriveExecution. Each test writes a
@@ -26,18 +25,7 @@ const FAILS_UNTIL_REDRIVEN = JSON.stringify({
   },
 });
 
-let browser: TestBrowser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  serve = await startServe([]);
-}, 120_000);
-
-afterAll(async () => {
-  await serve?.stop('SIGINT');
-  await browser?.close();
-});
+const session = consoleSession();
 
 /** Starts an execution and waits for it to end (DescribeExecution until not RUNNING). */
 async function ranToEnd(page: Page, stateMachineArn: string, name: string): Promise<string> {
@@ -51,15 +39,15 @@ async function ranToEnd(page: Page, stateMachineArn: string, name: string): Prom
 }
 
 const executionUrl = (arn: string) =>
-  `${serve.endpointUrl}/console/#/executions/${encodeURIComponent(arn)}`;
+  `${session.serve.endpointUrl}/console/#/executions/${encodeURIComponent(arn)}`;
 
 describe('redrive from the console', () => {
   let failing: string;
   let plain: string;
 
   it('redrives a failed execution from its page: the button, then SUCCEEDED with its redrive count and date', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     failing = (
       (await api(page, 'CreateStateMachine', {
@@ -104,8 +92,8 @@ describe('redrive from the console', () => {
   });
 
   it('offers no Redrive for a SUCCEEDED execution, and shows why it cannot be redriven', async () => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     plain = (
       (await api(page, 'CreateStateMachine', {
@@ -127,8 +115,8 @@ describe('redrive from the console', () => {
   });
 
   it('shows AWS refusing to redrive a failed execution whose state machine was deleted', async () => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     const doomed = (
       (await api(page, 'CreateStateMachine', {
@@ -165,11 +153,11 @@ describe('redrive from the console', () => {
   });
 
   it('redrives from the Executions list, with no Redrive on a SUCCEEDED row (one redriven included)', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     await ranToEnd(page, failing, 'from-the-list');
-    await page.goto(`${serve.endpointUrl}/console/#/executions`);
+    await page.goto(`${session.serve.endpointUrl}/console/#/executions`);
     await page.locator('[data-page=executions][data-loaded=true]').waitFor();
     const row = (name: string) =>
       page.locator(`[data-role=all-executions] tr[data-execution="${name}"]`);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { api, openPage, shot } from '../../support/console-page.js';
+import { consoleSession } from '../../support/console-session.js';
 import { seriousAccessibilityFindings } from '../../support/page-checks.js';
-import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // A state machine's versions and aliases on its page, in a real browser under the console's
 // policy as served: publish versions, create an alias routing to one (its name refused as you
@@ -12,23 +11,12 @@ const ROLE = 'arn:aws:iam::000000000000:role/sfn-callback-local';
 const pass = (result: string) =>
   JSON.stringify({ StartAt: 'P', States: { P: { Type: 'Pass', Result: result, End: true } } });
 
-let browser: TestBrowser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  serve = await startServe([]);
-}, 120_000);
-
-afterAll(async () => {
-  await serve?.stop('SIGINT');
-  await browser?.close();
-});
+const session = consoleSession();
 
 describe('versions and aliases on the state machine page', () => {
   it('publishes versions and creates an alias routing to one', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     const { stateMachineArn } = (await api(page, 'CreateStateMachine', {
       name: 'Versioned',
@@ -36,7 +24,7 @@ describe('versions and aliases on the state machine page', () => {
       definition: pass('one'),
     })) as { stateMachineArn: string };
     await page.goto(
-      `${serve.endpointUrl}/console/#/state-machines/${encodeURIComponent(stateMachineArn)}`,
+      `${session.serve.endpointUrl}/console/#/state-machines/${encodeURIComponent(stateMachineArn)}`,
     );
     await page.locator('[data-role=versions-panel][data-loaded=true]').waitFor();
     await page.locator('[data-role=no-versions]').waitFor();

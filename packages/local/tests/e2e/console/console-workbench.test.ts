@@ -1,27 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { api, openPage, shot } from '../../support/console-page.js';
+import { consoleSession } from '../../support/console-session.js';
 import { editorNodeNames, editorText, setDefinition } from '../../support/definition-editor.js';
 import { seriousAccessibilityFindings } from '../../support/page-checks.js';
-import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // The console as a workbench, in a real browser: `serve` with no app, a state machine
 // written, validated, created, updated and deleted from the page, under the console's
 // Content-Security-Policy as served. Each test writes a screenshot to tests/e2e/screenshots/.
 
-let browser: TestBrowser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  serve = await startServe([]);
-}, 120_000);
-
-afterAll(async () => {
-  await serve?.stop('SIGINT');
-  await browser?.close();
-});
+const session = consoleSession();
 
 /** The class of the focused element (read in the page; Node has no `document`). */
 const focusedClass = (page: Page) =>
@@ -56,9 +44,9 @@ const REFUSED = JSON.stringify(
 
 describe('serve with no app: a state machine written from the page', () => {
   it('serves the page with a fresh style nonce in its policy and in the page', async () => {
-    const first = await fetch(serve.consoleUrl as string, { redirect: 'manual' });
+    const first = await fetch(session.serve.consoleUrl as string, { redirect: 'manual' });
     const cookie = first.headers.get('set-cookie')?.split(';')[0] ?? '';
-    const load = () => fetch(`${serve.endpointUrl}/console/`, { headers: { cookie } });
+    const load = () => fetch(`${session.serve.endpointUrl}/console/`, { headers: { cookie } });
     const [a, b] = [await load(), await load()];
     const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? '')?.[1];
     const nonce = nonceOf(a.headers.get('content-security-policy'));
@@ -69,8 +57,8 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('from an empty list, writes a definition with its graph and AWS diagnostics, refuses what AWS refuses, creates, updates and deletes it', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-role=no-state-machines]').waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await shot(page, 'workbench-empty-list');
@@ -138,7 +126,7 @@ describe('serve with no app: a state machine written from the page', () => {
     const edited = TWO_STATES.replace('"Second"', '"Done"').replace('"Second"', '"Done"');
     await setDefinition(page, edited);
     await expect.poll(() => editorNodeNames(page)).toEqual(['First', 'Done']);
-    await page.route(`${serve.endpointUrl}/`, (route) =>
+    await page.route(`${session.serve.endpointUrl}/`, (route) =>
       route.request().headers()['x-amz-target'] === 'AWSStepFunctions.UpdateStateMachine'
         ? route.fulfill({
             status: 500,
@@ -152,7 +140,7 @@ describe('serve with no app: a state machine written from the page', () => {
       .poll(() => page.locator('[data-role=editor-status]').textContent())
       .toMatch(/Update failed — ServiceUnavailable: try again\. Your text is kept/);
     expect(await editorText(page)).toBe(edited);
-    await page.unroute(`${serve.endpointUrl}/`);
+    await page.unroute(`${session.serve.endpointUrl}/`);
 
     // Update: a new revision, read back through the API.
     await page.locator('[data-role=update]').click();
@@ -193,8 +181,8 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('the policy is enforced and heard: a style without the nonce is refused and recorded', async () => {
-    const { page, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-role=no-state-machines]').waitFor();
     await page.evaluate(
       'document.head.appendChild(Object.assign(document.createElement("style"), { textContent: "body { color: red }" }))',
@@ -206,8 +194,8 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('the editor works from the keyboard alone: Tab in, type, Escape then Tab out', async () => {
-    const { page, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-role=new-state-machine]').focus();
     await page.keyboard.press('Enter');
     await page.locator('[data-page=definition] .cm-editor').waitFor();
@@ -227,10 +215,10 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('tests a state with input, variables, a mock and an inspection level, the data flow laid out', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(`${serve.consoleUrl as string}`);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(`${session.serve.consoleUrl as string}`);
     await page.locator('[data-role=no-state-machines]').waitFor();
-    await page.goto(`${serve.endpointUrl}/console/#/test-state`);
+    await page.goto(`${session.serve.endpointUrl}/console/#/test-state`);
     await page.locator('[data-page=test-state] .cm-editor').waitFor();
     await page.locator('[data-role=run-test]').click();
     await page.locator('[data-role=test-answer]').waitFor();
@@ -282,8 +270,8 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('lists the executions of every state machine, filters them by status, name and time, and stops one', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-role=no-state-machines]').waitFor();
     const role = 'arn:aws:iam::000000000000:role/sfn-callback-local';
     const quick = (await api(page, 'CreateStateMachine', {
@@ -303,7 +291,7 @@ describe('serve with no app: a state machine written from the page', () => {
       await api(page, 'StartExecution', { stateMachineArn: quick.stateMachineArn, name });
     await api(page, 'StartExecution', { stateMachineArn: slow.stateMachineArn, name: 'waiting-1' });
 
-    await page.goto(`${serve.endpointUrl}/console/#/executions`);
+    await page.goto(`${session.serve.endpointUrl}/console/#/executions`);
     await page.locator('[data-page=executions][data-loaded=true]').waitFor();
     const names = () =>
       page
@@ -341,8 +329,8 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('draws a caught Map as caught, its failed item state as failed, and a state run three times with ×3', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     const definition = {
       QueryLanguage: 'JSONata',
@@ -379,7 +367,7 @@ describe('serve with no app: a state machine written from the page', () => {
       name: 'caught-map',
     })) as { executionArn: string };
     await page.goto(
-      `${serve.endpointUrl}/console/#/executions/${encodeURIComponent(started.executionArn)}`,
+      `${session.serve.endpointUrl}/console/#/executions/${encodeURIComponent(started.executionArn)}`,
     );
     await page.locator('[data-role=execution-status].status-succeeded').waitFor();
     const statusOf = (selector: string) =>
@@ -408,8 +396,8 @@ describe('serve with no app: a state machine written from the page', () => {
   });
 
   it('lists more executions than one page: the newest first, then all, 200 rows drawn and more on demand', async () => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
+    const { page, problems } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
     await page.locator('[data-page=state-machines]').waitFor();
     const machine = (await api(page, 'CreateStateMachine', {
       name: 'Bulk',
@@ -430,7 +418,7 @@ describe('serve with no app: a state machine written from the page', () => {
       },
       [machine.stateMachineArn] as const,
     );
-    await page.goto(`${serve.endpointUrl}/console/#/executions`);
+    await page.goto(`${session.serve.endpointUrl}/console/#/executions`);
     await page.locator('[data-page=executions][data-loaded=true]').waitFor();
     await page.locator('input[name=executions-search]').fill('bulk-');
     const summary = await page.locator('[data-role=executions-summary]').textContent();

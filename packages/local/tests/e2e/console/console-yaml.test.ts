@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type TestBrowser } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
 import { api, openPage, shot } from '../../support/console-page.js';
+import { consoleSession } from '../../support/console-session.js';
 import { editorNodeNames, editorText, setDefinition } from '../../support/definition-editor.js';
 import { seriousAccessibilityFindings } from '../../support/page-checks.js';
-import { type ServeProcess, startServe } from '../../support/serve-process.js';
 
 // The definition editor in YAML, in a real browser under the console's policy: the text
 // rewritten from JSON and back, AWS's diagnostics placed on the YAML, where a text stops being
 // YAML, and a state machine created from YAML (the API is sent JSON, as the AWS CLI sends it).
 
-let browser: TestBrowser;
-let serve: ServeProcess;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  serve = await startServe([]);
-}, 120_000);
-
-afterAll(async () => {
-  await serve?.stop('SIGINT');
-  await browser?.close();
-});
+const session = consoleSession();
 
 const REFUSED_YAML = [
   'StartAt: First',
@@ -47,9 +35,9 @@ const ACCEPTED_YAML = [
 
 describe('the definition editor in YAML', () => {
   it('rewrites the definition in YAML, shows AWS diagnostics on it, creates the state machine as JSON', async () => {
-    const { page, problems, violations } = await openPage(browser);
-    await page.goto(serve.consoleUrl as string);
-    await page.goto(`${serve.endpointUrl}/console/#/editor`);
+    const { page, problems, violations } = await openPage(session.browser);
+    await page.goto(session.serve.consoleUrl as string);
+    await page.goto(`${session.serve.endpointUrl}/console/#/editor`);
     await page.locator('[data-role=no-diagnostics]').waitFor();
 
     // JSON → YAML: the same definition, the same graph.
